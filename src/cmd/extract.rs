@@ -1,0 +1,150 @@
+//! `councilrecs extract PATH...`: read documents from files and folders and write one record
+//! per document, in input order.
+
+use super::{Outcome, is_broken_pipe, open_output, progress_allowed};
+use crate::batch;
+use crate::cli::GlobalArgs;
+use crate::decode::{Hint, Limits};
+use crate::model::{Record, Source};
+use crate::output::{self, Format};
+use crate::pipeline::{RecordOptions, error_record, record_from_bytes};
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Extract recommendations, themes and actions from documents",
+    long_about = "Reads each file (folders are walked recursively in sorted path order) and writes \
+                  one record per document, in input order whatever the thread count. The kind of \
+                  each file (HTML, text, Markdown) is sniffed from its bytes. A document that \
+                  cannot be read gives a record with `error` and the run goes on; the exit code \
+                  is then 1.",
+    after_help = "Examples:\n  councilrecs extract fixtures/\n  councilrecs extract minutes.html report.txt --format json --out records.json\n  councilrecs extract -j 1 papers/ | jq '.recommendations[].text'"
+)]
+pub struct ExtractArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Write records to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Worker threads (0 = one per core).
+    #[arg(short = 'j', long = "jobs", default_value_t = 0, value_name = "N")]
+    pub jobs: usize,
+    /// Add each document's normalised text (`text`), which every `span` indexes.
+    #[arg(long)]
+    pub emit_text: bool,
+}
+
+/// One input: a file found on disk, or a path given that could not be walked.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    Missing(PathBuf, String),
+}
+
+/// Expands files and folders into the list of documents, folders sorted and recursive.
+pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let walker = walkdir::WalkDir::new(p).sort_by_file_name().follow_links(true);
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && !is_hidden(e.path()) => out.push(Input::File(e.into_path())),
+                    Ok(_) => {}
+                    Err(e) => {
+                        let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
+                        out.push(Input::Missing(path, e.to_string()));
+                    }
+                }
+            }
+        } else if p.exists() {
+            out.push(Input::File(p.clone()));
+        } else {
+            out.push(Input::Missing(p.clone(), "no such file or folder".into()));
+        }
+    }
+    out
+}
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+}
+
+/// Reads and extracts one input.
+pub fn process(input: &Input, opts: &RecordOptions) -> Record {
+    match input {
+        Input::Missing(p, why) => error_record(source_for(p), "not_found", format!("{}: {why}", p.display())),
+        Input::File(p) => {
+            let source = source_for(p);
+            let limit = opts.limits.max_bytes as u64;
+            match std::fs::metadata(p) {
+                Ok(m) if m.len() > limit => {
+                    return error_record(
+                        source,
+                        "too_large",
+                        format!("{} is {} bytes; the limit is {limit} (--max-bytes)", p.display(), m.len()),
+                    );
+                }
+                Err(e) => return error_record(source, "io", format!("{}: {e}", p.display())),
+                _ => {}
+            }
+            match std::fs::read(p) {
+                Ok(bytes) => {
+                    let name = p.to_string_lossy();
+                    let hint = Hint { name: Some(&name), content_type: None };
+                    record_from_bytes(&bytes, &hint, source, opts)
+                }
+                Err(e) => error_record(source, "io", format!("{}: {e}", p.display())),
+            }
+        }
+    }
+}
+
+fn source_for(p: &Path) -> Source {
+    Source { path: Some(p.to_string_lossy().into_owned()), ..Default::default() }
+}
+
+pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
+    let inputs = expand(&args.paths);
+    let opts = RecordOptions {
+        emit_text: args.emit_text,
+        limits: Limits { max_bytes: usize::try_from(g.max_bytes).unwrap_or(usize::MAX), ..Limits::default() },
+    };
+    let pool = batch::pool(args.jobs)?;
+    let out = open_output(args.out.as_deref())?;
+    let mut writer = output::writer(args.format, out);
+    let bar = progress_allowed(g).then(|| {
+        let b = indicatif::ProgressBar::new(inputs.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}").expect("template"),
+        );
+        b
+    });
+    let mut failed = 0usize;
+    let result = batch::run_ordered(&inputs, &pool, |i| process(i, &opts), |_, record| {
+        if let Some(e) = &record.error {
+            failed += 1;
+            if g.verbose > 0 || bar.is_none() && !g.quiet {
+                eprintln!("councilrecs: {}: {}", record.source.path.as_deref().unwrap_or("?"), e.message);
+            }
+        }
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        writer.write(&record)
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    match result.and_then(|_| writer.finish()) {
+        Err(e) if is_broken_pipe(&e) => return Ok(Outcome::Ok),
+        Err(e) => return Err(anyhow::anyhow!("cannot write records: {e}")),
+        Ok(()) => {}
+    }
+    Ok(if failed > 0 { Outcome::SomeFailed } else { Outcome::Ok })
+}

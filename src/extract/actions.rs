@@ -1,0 +1,275 @@
+//! Actions and their status: bullet or numbered lists under a lead-in that gives the status
+//! ("have concluded … including:" → completed; "The remaining areas of focus include:" →
+//! remaining), and tracker-table rows with a status column (Complete, In progress, Not started …).
+//! Aggregate counts ("64 complete, 49 in progress") are not actions.
+
+use super::list::{ItemDraft, ListRules, Part, read_list};
+use super::segment::Segment;
+use super::textutil::collapse;
+use crate::model::ActionStatus;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An action found in the text (byte range of its words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundAction {
+    pub text: String,
+    pub status: ActionStatus,
+    pub status_text: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+static REMAINING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:remaining|outstanding|still\s+to\s+be|yet\s+to\s+be|yet\s+to|not\s+yet\s+(?:started|begun|complete[d]?)|not\s+started|next\s+steps|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|planned|due\s+to\s+(?:start|begin))\b").unwrap()
+});
+static IN_PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:under\s*way|in\s+progress|ongoing|on-going|being\s+(?:progressed|developed|implemented|delivered|taken\s+forward|reviewed|addressed)|progressing|on\s+track|work\s+(?:has\s+)?(?:started|begun)|continu(?:e|es|ing)\s+to\s+(?:progress|develop|work))\b").unwrap()
+});
+static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:concluded|completed|complete|achieved|delivered|implemented|finished|closed|accomplished|done|have\s+been\s+(?:actioned|addressed|met)|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date))\b").unwrap()
+});
+
+static ACTION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered)\b").unwrap()
+});
+
+/// The status a lead-in's words give, checked most specific first.
+pub fn lead_in_status(s: &str) -> Option<ActionStatus> {
+    if REMAINING.is_match(s) {
+        Some(ActionStatus::Remaining)
+    } else if IN_PROGRESS.is_match(s) {
+        Some(ActionStatus::InProgress)
+    } else if COMPLETED.is_match(s) {
+        Some(ActionStatus::Completed)
+    } else {
+        None
+    }
+}
+
+static CELL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^\W*(?:
+            (?P<rem>not\s+(?:yet\s+)?(?:started|begun|complete[d]?|due)|outstanding|open|planned|due|pending|to\s+start|not\s+commenced|overdue|red)
+          | (?P<prog>partially(?:\s+(?:complete[d]?|met|achieved|implemented))?|partly\s+(?:complete[d]?|met)|in\s+progress|ongoing|on-going|on\s+track|underway|under\s+way|started|progressing|amber|commenced)
+          | (?P<done>complete[d]?|closed|done|achieved|delivered|implemented|finished|met|green\s*[-–]\s*complete[d]?|blue)
+        )\b",
+    )
+    .unwrap()
+});
+
+/// Reads a tracker cell's status word (`Complete`, `In progress`, `Not started` …).
+pub fn cell_status(cell: &str) -> Option<ActionStatus> {
+    let c = CELL_STATUS.captures(cell.trim())?;
+    Some(if c.name("rem").is_some() {
+        ActionStatus::Remaining
+    } else if c.name("prog").is_some() {
+        ActionStatus::InProgress
+    } else {
+        ActionStatus::Completed
+    })
+}
+
+static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*\d+\s*(?:%\s*)?(?:of\s+(?:the\s+)?\d+\s+)?(?:actions?\s+|recommendations?\s+|are\s+|have\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed)\b").unwrap()
+});
+
+/// Finds actions in document order.
+pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        let s = &segs[i];
+        if s.table_row {
+            if let Some(next) = tracker_table(text, segs, i, &mut out) {
+                i = next;
+                continue;
+            }
+        }
+        let words = s.body_text(text).trim_end();
+        let opens = words.ends_with(':') || words.ends_with(": -") || words.ends_with(":-") || words.ends_with(": –");
+        if opens && words.len() < 400 && ACTION_CONTEXT.is_match(words) {
+            if let Some(status) = lead_in_status(words) {
+                if let Some(first) = segs.get(i + 1).filter(|f| f.bullet || f.label.is_some()) {
+                    let _ = first;
+                    let rules = ListRules { asides: false, nesting: true };
+                    let (items, next) = read_list(text, segs, i + 1, rules);
+                    let lead = collapse(words);
+                    for item in items.iter().filter(|it| it.label.is_none() || !s.label.as_ref().is_some_and(|l| l.same_style(it.label.as_ref().expect("label")))) {
+                        push_item(text, item, status, &lead, &mut out);
+                    }
+                    i = next.max(i + 1);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn push_item(text: &str, item: &ItemDraft, status: ActionStatus, lead: &str, out: &mut Vec<FoundAction>) {
+    let Some(Part::Text(a, _)) = item.parts.first() else { return };
+    let words = item.full_text(text);
+    if words.is_empty() || COUNTS.is_match(&words) {
+        return;
+    }
+    out.push(FoundAction {
+        text: words,
+        status,
+        status_text: Some(lead.to_string()),
+        start: *a,
+        end: item.end,
+    });
+}
+
+/// Splits a table row into trimmed cells with their byte ranges.
+fn cells(text: &str, seg: &Segment) -> Vec<(usize, usize)> {
+    let line = seg.text(text);
+    let sep: &[char] = if line.contains('|') { &['|'] } else { &['\t'] };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for piece in line.split(sep) {
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        out.push((seg.start + pos + lead, seg.start + pos + lead + t.len()));
+        pos += piece.len() + 1;
+    }
+    // `| a | b |` leaves empty first and last cells.
+    if line.trim_start().starts_with('|') && out.first().is_some_and(|c| c.0 == c.1) {
+        out.remove(0);
+    }
+    if line.trim_end().ends_with('|') && out.last().is_some_and(|c| c.0 == c.1) {
+        out.pop();
+    }
+    out
+}
+
+/// Column roles read from a tracker's header row.
+#[derive(Debug, Default)]
+struct Columns {
+    status: Option<usize>,
+    action: Option<usize>,
+    recommendation: Option<usize>,
+}
+
+fn header_columns(text: &str, row: &[(usize, usize)]) -> Columns {
+    let mut c = Columns::default();
+    for (k, &(a, b)) in row.iter().enumerate() {
+        let h = text[a..b].to_ascii_lowercase();
+        let h = h.trim_matches(|ch: char| !ch.is_alphanumeric());
+        if c.status.is_none() && (h == "status" || h.starts_with("rag") || h.ends_with(" status") || h == "progress" || h == "current status" || h.starts_with("status ")) {
+            c.status = Some(k);
+        } else if c.action.is_none() && (h.starts_with("action") || h.contains("agreed action") || h.contains("actions") || h.starts_with("response") || h.contains("action taken")) {
+            c.action = Some(k);
+        } else if c.recommendation.is_none() && h.contains("recommendation") {
+            c.recommendation = Some(k);
+        }
+    }
+    c
+}
+
+/// Reads a tracker table starting at `segs[i]` (its header row). Returns the index after it.
+fn tracker_table(text: &str, segs: &[Segment], i: usize, out: &mut Vec<FoundAction>) -> Option<usize> {
+    let header = cells(text, &segs[i]);
+    let cols = header_columns(text, &header);
+    let status_col = cols.status?;
+    let mut j = i + 1;
+    while j < segs.len() && segs[j].table_row {
+        let row = cells(text, &segs[j]);
+        j += 1;
+        // Separator rows (`|---|---|`) and repeated headers carry no action.
+        let Some(&(sa, sb)) = row.get(status_col) else { continue };
+        let status_text = &text[sa..sb];
+        let Some(status) = cell_status(status_text) else {
+            if status_text.trim().is_empty() {
+                continue;
+            }
+            push_row(text, &row, &cols, status_col, ActionStatus::Unknown, status_text, out);
+            continue;
+        };
+        push_row(text, &row, &cols, status_col, status, status_text, out);
+    }
+    Some(j)
+}
+
+fn push_row(
+    text: &str,
+    row: &[(usize, usize)],
+    cols: &Columns,
+    status_col: usize,
+    status: ActionStatus,
+    status_text: &str,
+    out: &mut Vec<FoundAction>,
+) {
+    let pick = cols
+        .action
+        .or(cols.recommendation)
+        .filter(|&k| row.get(k).is_some_and(|&(a, b)| b > a))
+        .or_else(|| {
+            // The longest cell other than the status is the action.
+            row.iter()
+                .enumerate()
+                .filter(|(k, _)| *k != status_col)
+                .max_by_key(|(_, (a, b))| b - a)
+                .map(|(k, _)| k)
+        });
+    let Some(k) = pick else { return };
+    let (a, b) = row[k];
+    let words = collapse(&text[a..b]);
+    if words.split_whitespace().count() < 2 || words.chars().all(|c| !c.is_alphabetic()) {
+        return;
+    }
+    out.push(FoundAction { text: words, status, status_text: Some(collapse(status_text)), start: a, end: b });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment::segments;
+
+    fn acts(t: &str) -> Vec<(String, ActionStatus)> {
+        find(t, &segments(t)).into_iter().map(|a| (a.text, a.status)).collect()
+    }
+
+    #[test]
+    fn bullets_under_status_lead_ins() {
+        let t = "3.6 The team have concluded a number of the actions including: -\n- Profiling of Capital schemes.\n - Review of reserves.\n\n3.7 The remaining areas of focus include: -\n\n- Concluding the service standards.\n\nIMPACT";
+        assert_eq!(
+            acts(t),
+            vec![
+                ("Profiling of Capital schemes.".into(), ActionStatus::Completed),
+                ("Review of reserves.".into(), ActionStatus::Completed),
+                ("Concluding the service standards.".into(), ActionStatus::Remaining),
+            ]
+        );
+    }
+
+    #[test]
+    fn tracker_table_rows() {
+        let t = "No. | Recommendation | Action | Status\n1 | Celebrate success | Publish a narrative | Complete\n2 | Review MTFS | Quarterly reports to Cabinet | In progress\n3 | Digital | Digital strategy refresh | Not started";
+        assert_eq!(
+            acts(t),
+            vec![
+                ("Publish a narrative".into(), ActionStatus::Completed),
+                ("Quarterly reports to Cabinet".into(), ActionStatus::InProgress),
+                ("Digital strategy refresh".into(), ActionStatus::Remaining),
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_are_not_actions() {
+        let t = "Progress made to date includes:\n- 64 complete, 49 in progress\n- Member development programme launched";
+        assert_eq!(acts(t), vec![("Member development programme launched".into(), ActionStatus::Completed)]);
+    }
+
+    #[test]
+    fn cell_statuses() {
+        assert_eq!(cell_status("Not started"), Some(ActionStatus::Remaining));
+        assert_eq!(cell_status("Partially complete"), Some(ActionStatus::InProgress));
+        assert_eq!(cell_status("Completed - March 2024"), Some(ActionStatus::Completed));
+        assert_eq!(cell_status("On track"), Some(ActionStatus::InProgress));
+        assert_eq!(cell_status("Councillor Smith"), None);
+    }
+}

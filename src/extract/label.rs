@@ -1,0 +1,404 @@
+//! Item labels at the start of a line: `1.`, `(ii)`, `a)`, `A:`, `7.1`, `Recommendation 3:`,
+//! `SR (25/26) 01`, and the bullets that may stand before them.
+//!
+//! A label knows its counter (decimal, letters, roman numerals …), its punctuation and its
+//! value, so that a list parser can tell whether the next label continues a list, starts a
+//! nested one, or belongs to something else. Single letters that are also roman numerals
+//! (`i`, `v`, `x`) carry both readings until the sequence decides.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a label counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Counter {
+    Decimal,
+    /// `7.1`, `3.6.2`: the number of components.
+    Dotted(u8),
+    LowerAlpha,
+    UpperAlpha,
+    LowerRoman,
+    UpperRoman,
+    /// `Recommendation 3:` / `Rec 3` / `R3`.
+    RecWord,
+    /// Reference codes such as `SR (25/26) 01`.
+    Code,
+}
+
+/// The punctuation around a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Punct {
+    /// `1.`
+    Dot,
+    /// `(1)`
+    Paren,
+    /// `1)`
+    Close,
+    /// `A:`
+    Colon,
+    /// `7.1` or a number alone in a table cell.
+    Bare,
+}
+
+/// A parsed label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Bytes of the label as printed (punctuation included, trailing blanks not).
+    pub len: usize,
+    /// The id reported for the item: the label without brackets or punctuation.
+    pub id: String,
+    pub counter: Counter,
+    pub punct: Punct,
+    /// Value of the last component (`3` for `c)`, `2` for `7.2`).
+    pub value: u32,
+    /// The dotted prefix (`"7"` for `7.2`), empty otherwise.
+    pub prefix: String,
+    /// The other reading of an ambiguous letter (`i` as letter 9 or roman 1).
+    pub alt: Option<(Counter, u32)>,
+}
+
+impl Label {
+    /// Whether `next` is the item after `self` in the same list.
+    pub fn is_followed_by(&self, next: &Label) -> bool {
+        if self.punct != next.punct {
+            return false;
+        }
+        match (self.counter, next.counter) {
+            (Counter::Dotted(a), Counter::Dotted(b)) => {
+                a == b && self.prefix == next.prefix && next.value == self.value + 1
+            }
+            (Counter::Code, Counter::Code) => {
+                self.prefix == next.prefix && next.value == self.value + 1
+            }
+            _ => self.readings().iter().any(|&(c, v)| {
+                next.readings().iter().any(|&(nc, nv)| nc == c && nv == v + 1)
+            }),
+        }
+    }
+
+    /// Whether this label can open a list (`1`, `a`, `i`, `A`, `I`, `x.1`).
+    pub fn is_first(&self) -> bool {
+        self.readings().iter().any(|&(_, v)| v == 1)
+    }
+
+    /// Whether two labels are drawn in the same style (counter and punctuation).
+    pub fn same_style(&self, other: &Label) -> bool {
+        if self.punct != other.punct {
+            return false;
+        }
+        match (self.counter, other.counter) {
+            (Counter::Dotted(a), Counter::Dotted(b)) => a == b && self.prefix == other.prefix,
+            _ => self
+                .readings()
+                .iter()
+                .any(|&(c, _)| other.readings().iter().any(|&(oc, _)| oc == c)),
+        }
+    }
+
+    /// Settles an ambiguous letter on the reading that `prev` continues.
+    pub fn resolve_after(&mut self, prev: &Label) {
+        if let Some((alt_c, alt_v)) = self.alt {
+            let continues_alt = prev.readings().iter().any(|&(c, v)| c == alt_c && v + 1 == alt_v);
+            if continues_alt {
+                self.alt = Some((self.counter, self.value));
+                self.counter = alt_c;
+                self.value = alt_v;
+            }
+        }
+    }
+
+    fn readings(&self) -> Vec<(Counter, u32)> {
+        let mut r = vec![(self.counter, self.value)];
+        if let Some(a) = self.alt {
+            r.push(a);
+        }
+        r
+    }
+
+    /// Whether the label is a number in a dotted section scheme under `section` (`7.1` under 7).
+    pub fn is_under_section(&self, section: &Label) -> bool {
+        match self.counter {
+            Counter::Dotted(_) => {
+                let own = section_path(section);
+                !own.is_empty() && self.prefix == own
+            }
+            _ => false,
+        }
+    }
+
+    /// The label that would open a dotted list under this one (`7` → `7.1`).
+    pub fn section_path(&self) -> String {
+        section_path(self)
+    }
+}
+
+fn section_path(l: &Label) -> String {
+    match l.counter {
+        Counter::Decimal => l.value.to_string(),
+        Counter::Dotted(_) => format!("{}.{}", l.prefix, l.value),
+        _ => String::new(),
+    }
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            (?P<rw>(?i:recommendation|rec\.?)\s{0,3}(?P<rwn>\d{1,3})(?P<rwl>[a-z])?(?:\s{0,3}[:.\-–—)]|\s*$))
+          | (?P<rs>R(?P<rsn>\d{1,2})[:.)])
+          | (?P<code>(?P<codep>[A-Z]{1,4}\s?\(\d{2}/\d{2}\))\s?(?P<coden>\d{1,3}))
+          | \((?P<p>[ivxlcIVXLC]{1,7}|[a-zA-Z]{1,2}|\d{1,3})\)
+          | (?P<c>[ivxlcIVXLC]{1,7}|[a-zA-Z]|\d{1,3})\)
+          | (?P<dd>\d{1,3}(?:\.\d{1,3}){1,3})\.?
+          | (?P<d>\d{1,3})[.:]
+          | (?P<a>[ivxlcIVXLC]{1,7}|[a-zA-Z])[.:]
+        )(?:[\x20\t]|$)",
+    )
+    .unwrap()
+});
+
+/// Parses a label at the very start of `s`. Trailing blanks are not part of the label.
+pub fn parse_label(s: &str) -> Option<Label> {
+    let caps = LABEL.captures(s)?;
+    let whole = caps.get(0)?;
+    let matched = whole.as_str().trim_end_matches([' ', '\t']);
+    let len = matched.len();
+    if let Some(n) = caps.name("rwn") {
+        let value = n.as_str().parse().ok()?;
+        let id = match caps.name("rwl") {
+            Some(l) => format!("{}{}", n.as_str(), l.as_str()),
+            None => n.as_str().to_string(),
+        };
+        return Some(simple(len, id, Counter::RecWord, Punct::Colon, value));
+    }
+    if let Some(n) = caps.name("rsn") {
+        let value = n.as_str().parse().ok()?;
+        return Some(simple(len, n.as_str().to_string(), Counter::RecWord, Punct::Colon, value));
+    }
+    if let Some(n) = caps.name("coden") {
+        let prefix = caps.name("codep")?.as_str().to_string();
+        let value = n.as_str().parse().ok()?;
+        let mut l = simple(len, matched.to_string(), Counter::Code, Punct::Bare, value);
+        l.prefix = prefix;
+        return Some(l);
+    }
+    if let Some(dd) = caps.name("dd") {
+        let parts: Vec<&str> = dd.as_str().split('.').collect();
+        let value = parts.last()?.parse().ok()?;
+        let punct = if matched.ends_with('.') { Punct::Dot } else { Punct::Bare };
+        let mut l = simple(len, dd.as_str().to_string(), Counter::Dotted(parts.len() as u8), punct, value);
+        l.prefix = parts[..parts.len() - 1].join(".");
+        return Some(l);
+    }
+    let (tok, punct) = if let Some(m) = caps.name("p") {
+        (m.as_str(), Punct::Paren)
+    } else if let Some(m) = caps.name("c") {
+        (m.as_str(), Punct::Close)
+    } else if let Some(m) = caps.name("d") {
+        (m.as_str(), if matched.ends_with(':') { Punct::Colon } else { Punct::Dot })
+    } else {
+        let m = caps.name("a")?;
+        (m.as_str(), if matched.ends_with(':') { Punct::Colon } else { Punct::Dot })
+    };
+    counter_of(tok).map(|(counter, value, alt)| Label {
+        len,
+        id: tok.to_string(),
+        counter,
+        punct,
+        value,
+        prefix: String::new(),
+        alt,
+    })
+}
+
+fn simple(len: usize, id: String, counter: Counter, punct: Punct, value: u32) -> Label {
+    Label { len, id, counter, punct, value, prefix: String::new(), alt: None }
+}
+
+/// Reads a label token (`12`, `c`, `iv`, `B`) as a counter and value.
+fn counter_of(tok: &str) -> Option<(Counter, u32, Option<(Counter, u32)>)> {
+    if tok.bytes().all(|b| b.is_ascii_digit()) {
+        let v: u32 = tok.parse().ok()?;
+        return Some((Counter::Decimal, v, None));
+    }
+    let lower = tok.chars().all(|c| c.is_ascii_lowercase());
+    let upper = tok.chars().all(|c| c.is_ascii_uppercase());
+    if !lower && !upper {
+        return None;
+    }
+    let roman = roman_value(&tok.to_ascii_lowercase());
+    let (alpha_c, roman_c) = if lower {
+        (Counter::LowerAlpha, Counter::LowerRoman)
+    } else {
+        (Counter::UpperAlpha, Counter::UpperRoman)
+    };
+    if tok.len() == 1 {
+        let letter = (tok.as_bytes()[0].to_ascii_lowercase() - b'a' + 1) as u32;
+        // `i`, `v` and `x` read as roman numerals first; the sequence may say otherwise.
+        return match roman {
+            Some(r) if matches!(tok, "i" | "v" | "x" | "I" | "V" | "X") => {
+                Some((roman_c, r, Some((alpha_c, letter))))
+            }
+            _ => Some((alpha_c, letter, None)),
+        };
+    }
+    if let Some(r) = roman {
+        return Some((roman_c, r, None));
+    }
+    // Two-letter labels `aa`, `bb` continue an alphabetical list past `z`.
+    let b = tok.as_bytes();
+    if tok.len() == 2 && b[0] == b[1] {
+        return Some((alpha_c, 26 + (b[0].to_ascii_lowercase() - b'a' + 1) as u32, None));
+    }
+    None
+}
+
+/// Value of a well-formed lower-case roman numeral below 400.
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    let digit = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        _ => None,
+    };
+    let vals: Vec<i64> = s.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0i64;
+    for (i, &v) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|&n| n > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    let total = u32::try_from(total).ok()?;
+    // Accept only the canonical spelling of the value, so `iiv` or `il` are not numerals.
+    (to_roman(total) == s).then_some(total)
+}
+
+/// Lower-case roman numeral for `n` (1..400).
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut s = String::new();
+    for (v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Bullet characters that may stand before an item (or before its label).
+pub fn bullet_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, c) = chars.next()?;
+    let is_bullet = matches!(
+        c,
+        '•' | '·' | '●' | '○' | '◦' | '▪' | '■' | '□' | '♦' | '➢' | '►' | '✓' | '✔' | '→' | '∙'
+            | '⁃' | '‣' | '\u{f0b7}' | '\u{f0a7}' | '\u{f076}' | '-' | '–' | '—' | '*' | '>' | 'o'
+    );
+    if !is_bullet {
+        return None;
+    }
+    let after = &s[c.len_utf8()..];
+    // A bullet must be followed by a blank (`-2` or `order` are not bullets).
+    if !after.starts_with([' ', '\t']) && !after.is_empty() {
+        return None;
+    }
+    if c == 'o' && after.trim_start().chars().next().is_some_and(|n| n.is_lowercase()) {
+        return None;
+    }
+    Some(c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(s: &str) -> Label {
+        parse_label(s).unwrap_or_else(|| panic!("no label in {s:?}"))
+    }
+
+    #[test]
+    fn ids_drop_punctuation() {
+        assert_eq!(l("1.    Note").id, "1");
+        assert_eq!(l("(ii) approve").id, "ii");
+        assert_eq!(l("a) the").id, "a");
+        assert_eq!(l("A: That").id, "A");
+        assert_eq!(l("7.1 Members").id, "7.1");
+        assert_eq!(l("Recommendation 3:  that").id, "3");
+        assert_eq!(l("RECOMMENDATION 12 - x").id, "12");
+        assert_eq!(l("SR (25/26) 01 That Cabinet").id, "SR (25/26) 01");
+        assert_eq!(l("(iv)").id, "iv");
+        assert_eq!(l("R2: Develop").id, "2");
+    }
+
+    #[test]
+    fn label_length_excludes_blanks() {
+        assert_eq!(l("(b)\tnote").len, 3);
+        assert_eq!(l("Recommendation 1:  that").len, 17);
+    }
+
+    #[test]
+    fn not_labels() {
+        for s in ["2023 budget", "10.30am", "I am", "The report", "1,000 homes", "a.m.", "e.g. this", "54.1.2.3.4 x", "(25/26)"] {
+            assert!(parse_label(s).is_none(), "{s:?} parsed as a label");
+        }
+    }
+
+    #[test]
+    fn sequences() {
+        assert!(l("1. a").is_followed_by(&l("2. b")));
+        assert!(!l("1. a").is_followed_by(&l("2) b")));
+        assert!(l("(iii) a").is_followed_by(&l("(iv) b")));
+        assert!(l("(h) a").is_followed_by(&l("(i) b")));
+        assert!(l("7.1 a").is_followed_by(&l("7.2 b")));
+        assert!(!l("7.1 a").is_followed_by(&l("8.2 b")));
+        assert!(l("SR (25/26) 01 a").is_followed_by(&l("SR (25/26) 02 b")));
+        assert!(l("Recommendation 1: a").is_followed_by(&l("Recommendation 2: b")));
+        assert!(l("(i) a").is_first() && l("a) x").is_first() && !l("(b) x").is_first());
+    }
+
+    #[test]
+    fn ambiguous_letters_settle_by_sequence() {
+        let h = l("(h) a");
+        let mut i = l("(i) b");
+        i.resolve_after(&h);
+        assert_eq!(i.counter, Counter::LowerAlpha);
+        assert_eq!(i.value, 9);
+        let mut i2 = l("(i) b");
+        i2.resolve_after(&l("(a) z"));
+        assert_eq!(i2.counter, Counter::LowerRoman);
+    }
+
+    #[test]
+    fn roman_values() {
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("xii"), Some(12));
+        assert_eq!(roman_value("iiv"), None);
+        assert_eq!(roman_value("il"), None);
+    }
+
+    #[test]
+    fn bullets() {
+        assert_eq!(bullet_len("• item"), Some(3));
+        assert_eq!(bullet_len("- item"), Some(1));
+        assert_eq!(bullet_len("-2 degrees"), None);
+        assert_eq!(bullet_len("o Item"), Some(1));
+        assert_eq!(bullet_len("or not"), None);
+    }
+}

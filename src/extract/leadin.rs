@@ -1,0 +1,321 @@
+//! Lead-ins: the words that announce recommendations or resolutions and say whose they are.
+//!
+//! `RESOLVED:`, `It was RESOLVED that:`, letter-spaced `R E S O L V E D`, `Cabinet AGREED`,
+//! `Decision Made: That …`, `RECOMMENDED TO CABINET:`, `That Council be recommended to:`,
+//! `The Executive Mayor in Cabinet is asked to:`, a `Recommendations` heading, `That Cabinet:`.
+//! A lead-in either opens a list (nothing after it on its line) or carries one unnumbered item
+//! after it (`RESOLVED – That the minutes be approved.`).
+
+use crate::model::RecKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A lead-in found at the start of a segment's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadIn {
+    pub kind: RecKind,
+    /// Byte offset (in the segment's words) where the lead-in ends.
+    pub end: usize,
+    /// Byte offset where an item given on the same line starts, if there is one.
+    pub rest: Option<usize>,
+    /// A heading (`RECOMMENDATIONS`) rather than a phrase: the list may be prose or numbered.
+    pub heading: bool,
+    /// A `That Cabinet:` phrase: it continues an earlier lead-in when there is one.
+    pub sub: bool,
+}
+
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|Resolved|resolved|AGREED|Agreed|agreed
+             |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended)\b",
+    )
+    .unwrap()
+});
+
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:and\s+|accordingly\s+|thereupon\s+|therefore\s+)?
+        (?:(?:following|after|upon|on)\s[^.]{1,80}?,\s*)?
+        (?:it\s+was|it\s+is|(?:the\s+)?[a-z][\w&’'\-]*(?:\s+[\w&’'\-]+){0,6}?)?
+        \s*(?:unanimously|further|therefore|accordingly|also|then)?\s*$",
+    )
+    .unwrap()
+});
+
+static NOT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:be|been|being|has|have|had|are|were|not|was|is|if|when|which|who|had|would|should|could|will)\s*$|(?i)\b(?:was|were|is|are|has|have|had)\b").unwrap()
+});
+
+static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^
+        (?:\s*\((?:unanimously|by\s[^)]{1,40}|nem\.?\s*con\.?|[^)]{0,40}(?:vote|votes|abstention)[^)]{0,30})\))?
+        (?:\s+(?:unanimously|accordingly))?
+        (?:\s+(?:to|TO)\s+(?:the\s+)?(?P<to>(?:cabinet|council|full\s+council|the\s+executive|executive|committee|mayor)\b[^:]{0,40}))?
+        \s*(?P<conn>(?:that|to)\s*[:\-–—]|[:;\-–—,.]|(?:that|to)\b)?\s*",
+    )
+    .unwrap()
+});
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^
+        (?:(?:key|main|summary\s+of(?:\s+the)?|officers?[’']?s?|proposed|draft|final|(?:lga\s+)?peer(?:\s+team)?(?:[’']s)?|the)\s+)?
+        (?:recommendations?|recommendation\(s\))
+        (?:\s+(?:to|for|of)\s+[^:.]{1,60}?)?
+        \s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
+    )
+    .unwrap()
+});
+
+static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)\b(?:(?:is|are)\s+(?:therefore\s+|now\s+|also\s+|hereby\s+)?(?:asked|recommended|requested|invited|being\s+asked|required|requested)|be\s+recommended|be\s+asked)\s+to\b[^:]{0,120}:\s*[\-–]?\s*$",
+    )
+    .unwrap()
+});
+
+static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:That|THAT|that)\s+(?:the\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|in|for|the|on))*
+        (?:\s+(?:be\s+)?(?:recommended|asked|requested)\s+to(?:\s+\w+){0,3})?\s*[:\-–]\s*$",
+    )
+    .unwrap()
+});
+
+static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision)\s*[:\-–—]\s*(?P<rest>.*)$")
+        .unwrap()
+});
+
+static RECOMMEND_COLON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\brecommend(?:s|ed|ations?)?\b[^:]{0,200}:\s*[\-–]?\s*$").unwrap());
+
+static PEER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bpeer|\bLGA\b|\breview team|\bchallenge team").unwrap());
+
+static DECIDE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|resolved|approved|decided|adopted)\b").unwrap());
+
+static REASON_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^reasons?\b|\breasons?\s+for\b").unwrap());
+
+/// Finds a lead-in at the start of `s` (a segment's words).
+pub fn find(s: &str) -> Option<LeadIn> {
+    if s.len() > 600 {
+        return None;
+    }
+    if let Some(l) = heading(s) {
+        return Some(l);
+    }
+    if let Some(c) = DECISION.captures(s) {
+        let rest = c.name("rest").filter(|r| !r.as_str().trim().is_empty());
+        return Some(LeadIn {
+            kind: RecKind::Resolution,
+            end: rest.map_or(s.len(), |r| r.start()),
+            rest: rest.map(|r| r.start()),
+            heading: false,
+            sub: false,
+        });
+    }
+    if let Some(l) = verb_lead_in(s) {
+        return Some(l);
+    }
+    if THAT_BODY.is_match(s) {
+        return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: true });
+    }
+    if ASKED.is_match(s) {
+        return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: false });
+    }
+    if RECOMMEND_COLON.is_match(s) && !REASON_HEAD.is_match(s) {
+        let kind = if PEER.is_match(s) {
+            RecKind::Peer
+        } else if DECIDE_WORDS.is_match(s) {
+            RecKind::Resolution
+        } else {
+            RecKind::Officer
+        };
+        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false });
+    }
+    None
+}
+
+fn heading(s: &str) -> Option<LeadIn> {
+    let c = HEADING.captures(s)?;
+    let rest = c.name("rest").filter(|r| !r.as_str().trim().is_empty());
+    if let Some(r) = rest {
+        // `Recommendation 1 above` is a reference, `Recommendations: That …` a lead-in.
+        let first = r.as_str().trim_start();
+        if first.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let kind = if PEER.is_match(s) { RecKind::Peer } else { RecKind::Officer };
+    Some(LeadIn {
+        kind,
+        end: rest.map_or(s.len(), |r| r.start()),
+        rest: rest.map(|r| r.start()),
+        heading: true,
+        sub: false,
+    })
+}
+
+fn verb_lead_in(s: &str) -> Option<LeadIn> {
+    let m = VERB.captures(s)?;
+    let v = m.name("v")?;
+    if v.start() > 120 {
+        return None;
+    }
+    let prefix = &s[..v.start()];
+    let verb = v.as_str();
+    let upper = verb.chars().all(|c| c.is_uppercase() || c == ' ');
+    let lower_prefix = prefix.trim().to_ascii_lowercase();
+    let it_was = lower_prefix.ends_with("it was") || lower_prefix.ends_with("it is");
+    // `It was moved by Councillor A, seconded by Councillor B, and RESOLVED THAT:`
+    let clause = upper && (lower_prefix.ends_with(", and") || lower_prefix.ends_with(',') || lower_prefix.ends_with(" and"));
+    if !clause && (!SUBJECT.is_match(prefix) || NOT_SUBJECT.is_match(prefix) && !it_was) {
+        return None;
+    }
+    let verb_l = verb.to_ascii_lowercase();
+    let after = &s[v.end()..];
+    let a = AFTER_VERB.captures(after)?;
+    let conn = a.name("conn").map(|c| c.as_str().trim().to_ascii_lowercase());
+    let rest_at = v.end() + a.get(0).map_or(0, |m| m.end());
+    let rest = s[rest_at..].trim_end();
+    let opens = rest.is_empty();
+    // Lower-case verbs are narrative unless the sentence is plainly a decision formula.
+    if !upper {
+        let formula = it_was
+            || (prefix.is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some())
+            || (!prefix.is_empty() && (opens || conn.as_deref().is_some_and(|c| c.ends_with(':'))));
+        if !formula {
+            return None;
+        }
+        if verb_l == "recommended" && !it_was {
+            return None;
+        }
+    }
+    if prefix.is_empty() && !upper && conn.is_none() && !opens {
+        return None;
+    }
+    let kind = if verb_l.starts_with("recommended") { RecKind::Officer } else { RecKind::Resolution };
+    let conn_opens = conn.as_deref().is_some_and(|c| c.ends_with(':'));
+    if opens || (rest.ends_with(':') && rest.len() < 80 && THAT_BODY.is_match(rest)) {
+        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false });
+    }
+    if conn_opens && rest.is_empty() {
+        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false });
+    }
+    // The item text keeps its `that` (`RESOLVED – That the minutes be approved.`).
+    let conn_start = a.name("conn").filter(|c| {
+        let t = c.as_str().trim().to_ascii_lowercase();
+        t == "that" || t == "to"
+    });
+    let rest_start = conn_start.map_or(rest_at, |c| v.end() + c.start());
+    Some(LeadIn { kind, end: rest_start, rest: Some(rest_start), heading: false, sub: false })
+}
+
+/// Whether a segment's words start a `REASON:` paragraph or similar aside between items.
+pub fn is_aside(s: &str) -> bool {
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:reasons?(?:\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?))?(?:\s*\(s\))?\s*[:\-–—]|reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\b|alternative\s+options?(?:\s+considered)?(?:\s+and\s+rejected)?\s*[:\-–—]?|\(?note\s*:|\(the\s+(?:meeting|committee|chair)\b|councillor\s+[\w’' -]{1,40}\s+(?:declared|left|returned|abstained)\b)",
+        )
+        .unwrap()
+    });
+    ASIDE.is_match(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Option<RecKind> {
+        find(s).map(|l| l.kind)
+    }
+
+    fn rest(s: &str) -> Option<&str> {
+        find(s).and_then(|l| l.rest.map(|r| &s[r..]))
+    }
+
+    #[test]
+    fn resolution_lead_ins_open_lists() {
+        for s in [
+            "RESOLVED:",
+            "RESOLVED THAT:",
+            "It was RESOLVED that:",
+            "Resolved;",
+            "Resolved –",
+            "R E S O L V E D",
+            "Cabinet AGREED",
+            "The Committee RESOLVED (unanimously) that:",
+            "It was moved by Councillor Smith, seconded by Councillor Jones, and RESOLVED THAT:",
+            "Cabinet resolved to:",
+            "It was agreed that:",
+        ] {
+            let l = find(s).unwrap_or_else(|| panic!("no lead-in in {s:?}"));
+            assert_eq!(l.kind, RecKind::Resolution, "{s}");
+            assert!(l.rest.is_none(), "{s:?} should open a list");
+        }
+    }
+
+    #[test]
+    fn lead_ins_with_an_item_after_them() {
+        assert_eq!(rest("RESOLVED – That the minutes be approved."), Some("That the minutes be approved."));
+        assert_eq!(rest("Decision Made: That the plan be adopted."), Some("That the plan be adopted."));
+        assert_eq!(rest("It was RESOLVED that the report be noted."), Some("that the report be noted."));
+        assert_eq!(rest("RESOLVED: the minutes were approved."), Some("the minutes were approved."));
+    }
+
+    #[test]
+    fn officer_lead_ins() {
+        for s in [
+            "RECOMMENDED TO CABINET:",
+            "That Council be recommended to:",
+            "The Executive Mayor in Cabinet is asked to:",
+            "Committee is asked to recommend to Council:",
+            "Recommendations:",
+            "RECOMMENDATIONS",
+            "That Cabinet:",
+            "Recommendations to Cabinet",
+        ] {
+            assert_eq!(kind(s), Some(RecKind::Officer), "{s}");
+        }
+        assert!(find("That Cabinet:").unwrap().sub);
+    }
+
+    #[test]
+    fn peer_lead_ins() {
+        assert_eq!(
+            kind("The report included seven recommendations to support the Council’s continuous improvement journey:"),
+            Some(RecKind::Officer)
+        );
+        assert_eq!(kind("The peer team’s key recommendations to the Council are:"), Some(RecKind::Peer));
+    }
+
+    #[test]
+    fn narrative_is_not_a_lead_in() {
+        for s in [
+            "The issue was resolved by officers before the meeting.",
+            "Members agreed the session had been useful.",
+            "The matter has been resolved.",
+            "Reasons for recommendations",
+            "Recommendation 3 above was discussed.",
+            "The purpose of the review meeting is to: -",
+            "the peer team considered the following five themes:",
+            "Decision Maker: Cabinet",
+            "If agreed, the plan will be published.",
+        ] {
+            assert!(find(s).is_none(), "{s:?} read as a lead-in: {:?}", find(s));
+        }
+    }
+
+    #[test]
+    fn asides() {
+        assert!(is_aside("REASON: To ensure the Council responds."));
+        assert!(is_aside("Reason for decision: For Cabinet to consider the report"));
+        assert!(is_aside("Alternative options considered: none"));
+        assert!(!is_aside("That the report be noted."));
+    }
+}

@@ -1,0 +1,301 @@
+//! Reads a list from a run of segments: numbered items of one style in sequence, sub-items of
+//! another style nested in them, bullet items, hard-wrapped continuation lines, labels alone on
+//! their line, and `REASON:` asides between items. It stops at the first segment that fits
+//! none of these, so a numbered paragraph that does not continue the sequence ends the list.
+
+use super::label::{Counter, Label};
+use super::leadin;
+use super::segment::Segment;
+use super::textutil::{collapse, ends_sentence, is_heading_like, is_terminator, starts_lower};
+
+/// An item read from a list, with its sub-items.
+#[derive(Debug, Clone, Default)]
+pub struct ItemDraft {
+    pub label: Option<Label>,
+    /// Where the item starts (its label, or its first word) and ends.
+    pub start: usize,
+    pub end: usize,
+    /// The item's own words and its sub-items, in text order.
+    pub parts: Vec<Part>,
+    /// Indentation of the item's first line.
+    pub indent: usize,
+    pub bullet: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Part {
+    Text(usize, usize),
+    Child(ItemDraft),
+}
+
+impl ItemDraft {
+    pub fn from_segment(seg: &Segment) -> ItemDraft {
+        let start = if seg.label.is_some() { seg.label_start } else { seg.body };
+        let mut item = ItemDraft {
+            label: seg.label.clone(),
+            start,
+            end: seg.end,
+            parts: Vec::new(),
+            indent: seg.indent,
+            bullet: seg.bullet,
+        };
+        if seg.body < seg.end {
+            item.parts.push(Part::Text(seg.body, seg.end));
+        }
+        item
+    }
+
+    /// The item's own words so far (without sub-items), whitespace collapsed.
+    pub fn own_text(&self, text: &str) -> String {
+        let mut s = String::new();
+        for p in &self.parts {
+            if let Part::Text(a, b) = p {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(&text[*a..*b]);
+            }
+        }
+        collapse(&s)
+    }
+
+    /// The item's words with its sub-items, each as `label text`.
+    pub fn full_text(&self, text: &str) -> String {
+        let mut pieces: Vec<String> = Vec::new();
+        for p in &self.parts {
+            match p {
+                Part::Text(a, b) => pieces.push(text[*a..*b].to_string()),
+                Part::Child(c) => {
+                    let label = c
+                        .label
+                        .as_ref()
+                        .map(|l| text[c.start..c.start + l.len].to_string())
+                        .unwrap_or_default();
+                    let body = c.full_text(text);
+                    pieces.push(if label.is_empty() { body } else { format!("{label} {body}") });
+                }
+            }
+        }
+        collapse(&pieces.join(" "))
+    }
+
+    pub fn children(&self) -> impl Iterator<Item = &ItemDraft> {
+        self.parts.iter().filter_map(|p| match p {
+            Part::Child(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    fn last_text(&self, text: &str) -> String {
+        match self.parts.last() {
+            Some(Part::Text(a, b)) => text[*a..*b].trim_end().to_string(),
+            Some(Part::Child(c)) => c.last_text(text),
+            None => String::new(),
+        }
+    }
+
+    fn extend(&mut self, seg: &Segment) {
+        self.parts.push(Part::Text(seg.start, seg.end));
+        self.end = seg.end;
+    }
+}
+
+/// How a list is allowed to grow.
+#[derive(Debug, Clone, Copy)]
+pub struct ListRules {
+    /// Accept `REASON:` asides between items and resume after them.
+    pub asides: bool,
+    /// Accept nested sub-lists.
+    pub nesting: bool,
+}
+
+impl Default for ListRules {
+    fn default() -> Self {
+        ListRules { asides: true, nesting: true }
+    }
+}
+
+struct Level {
+    last: Option<Label>,
+    bullet: bool,
+    items: Vec<ItemDraft>,
+    indent: usize,
+}
+
+/// Reads the list whose first item is `segs[first]`. Returns the items and the index of the
+/// first segment after the list.
+pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -> (Vec<ItemDraft>, usize) {
+    let f = &segs[first];
+    let mut levels = vec![Level {
+        last: f.label.clone(),
+        bullet: f.bullet,
+        items: vec![ItemDraft::from_segment(f)],
+        indent: f.indent,
+    }];
+    let mut j = first + 1;
+    let mut in_aside = false;
+    let mut aside_len = 0;
+    while j < segs.len() {
+        let s = &segs[j];
+        let words = s.body_text(text);
+        let whole = s.text(text);
+        if is_terminator(whole) {
+            break;
+        }
+        if let Some(label) = &s.label {
+            if let Some(depth) = levels
+                .iter()
+                .rposition(|lv| lv.last.as_ref().is_some_and(|p| p.is_followed_by(label)))
+            {
+                fold_to(&mut levels, depth + 1);
+                let mut label = label.clone();
+                if let Some(prev) = &levels[depth].last {
+                    label.resolve_after(prev);
+                }
+                let mut item = ItemDraft::from_segment(s);
+                item.label = Some(label.clone());
+                levels[depth].items.push(item);
+                levels[depth].last = Some(label);
+                in_aside = false;
+                j += 1;
+                continue;
+            }
+            if !in_aside && rules.nesting && opens_child(text, &levels, s, label) {
+                levels.push(Level {
+                    last: Some(label.clone()),
+                    bullet: false,
+                    items: vec![ItemDraft::from_segment(s)],
+                    indent: s.indent,
+                });
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if in_aside {
+            if leadin::find(words).is_some() || s.bullet || aside_len >= 4 {
+                break;
+            }
+            aside_len += 1;
+            j += 1;
+            continue;
+        }
+        if rules.asides && leadin::is_aside(words) {
+            in_aside = true;
+            aside_len = 0;
+            j += 1;
+            continue;
+        }
+        if s.bullet {
+            let top = levels.last().expect("a level");
+            if top.bullet && s.indent + 1 >= top.indent {
+                if s.indent > top.indent + 1 && rules.nesting {
+                    levels.push(Level { last: None, bullet: true, items: vec![ItemDraft::from_segment(s)], indent: s.indent });
+                } else {
+                    let lv = levels.last_mut().expect("a level");
+                    lv.items.push(ItemDraft::from_segment(s));
+                }
+                j += 1;
+                continue;
+            }
+            if let Some(d) = levels.iter().rposition(|lv| lv.bullet && lv.indent == s.indent) {
+                fold_to(&mut levels, d + 1);
+                levels[d].items.push(ItemDraft::from_segment(s));
+                j += 1;
+                continue;
+            }
+            let current = levels.last().and_then(|lv| lv.items.last()).expect("an item");
+            let opener = current.last_text(text);
+            if rules.nesting && (opener.ends_with(':') || opener.ends_with('-') || s.indent > top.indent) {
+                levels.push(Level { last: None, bullet: true, items: vec![ItemDraft::from_segment(s)], indent: s.indent });
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if leadin::find(words).is_some() {
+            break;
+        }
+        let prev = &segs[j - 1];
+        let current = levels.last_mut().and_then(|lv| lv.items.last_mut()).expect("an item");
+        if continues(text, current, prev, s) {
+            current.extend(s);
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    fold_to(&mut levels, 1);
+    let items = levels.pop().map(|l| l.items).unwrap_or_default();
+    (items, j)
+}
+
+/// Whether `label` opens a list nested in the current item.
+fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool {
+    let top = levels.last().expect("a level");
+    let Some(current) = top.items.last() else { return false };
+    if levels.iter().any(|lv| lv.last.as_ref().is_some_and(|l| l.same_style(label))) {
+        return false;
+    }
+    let under_section = current.label.as_ref().is_some_and(|p| label.is_under_section(p) && label.value == 1);
+    if !label.is_first() && !under_section {
+        return false;
+    }
+    let opener = current.last_text(text);
+    let opener = opener.trim_end();
+    s.indent > top.indent
+        || s.inline
+        || under_section
+        || opener.ends_with(':')
+        || opener.ends_with(" -")
+        || opener.ends_with('–')
+        || opener.ends_with(" to")
+        || opener.ends_with(" that")
+        || opener.ends_with(',')
+        || current.parts.is_empty()
+}
+
+/// Whether segment `s` (after `prev`) continues `item`'s words.
+pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> bool {
+    if s.table_row && !prev.table_row {
+        return false;
+    }
+    let words = s.text(text);
+    if is_terminator(words) {
+        return false;
+    }
+    let so_far = item.last_text(text);
+    if item.parts.is_empty() || so_far.is_empty() {
+        // A label alone on its line: its words follow.
+        return !is_heading_like(words) || !s.blank_before;
+    }
+    if !s.blank_before {
+        if is_heading_like(words) && ends_sentence(&so_far) {
+            return false;
+        }
+        let prev_len = prev.text(text).chars().count();
+        let paragraph_end = ends_sentence(&so_far) || so_far.ends_with(':');
+        return !(paragraph_end && prev_len < 60 && !starts_lower(words));
+    }
+    if so_far.ends_with(',') || so_far.ends_with(" and") || so_far.ends_with(" or") {
+        return true;
+    }
+    // `Recommendation 1 – Narrative of place` with its words in the next paragraph.
+    let titled = item.label.as_ref().is_some_and(|l| l.counter == Counter::RecWord);
+    if titled && item.parts.len() == 1 && is_heading_like(&so_far) && !is_heading_like(words) {
+        return true;
+    }
+    !ends_sentence(&so_far) && !so_far.ends_with(':') && starts_lower(words)
+}
+
+/// Folds levels deeper than `keep` into their parents' last items.
+fn fold_to(levels: &mut Vec<Level>, keep: usize) {
+    while levels.len() > keep.max(1) {
+        let lv = levels.pop().expect("a level");
+        let parent = levels.last_mut().and_then(|p| p.items.last_mut()).expect("a parent item");
+        for child in lv.items {
+            parent.end = parent.end.max(child.end);
+            parent.parts.push(Part::Child(child));
+        }
+    }
+}

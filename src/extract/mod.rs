@@ -1,0 +1,235 @@
+//! Text to recommendations, themes, actions, meetings and metadata — pure and infallible.
+//!
+//! Every item carries `span` (character offsets into the normalised text) and `quote` (the text
+//! at that span), so any result can be checked against its source.
+
+pub mod actions;
+pub mod dates;
+pub mod label;
+pub mod leadin;
+pub mod list;
+pub mod meetings;
+pub mod meta;
+pub mod recommendations;
+pub mod segment;
+pub mod textutil;
+pub mod themes;
+
+use crate::model::{Action, Council, DocKind, Meeting, Meta, RecKind, Recommendation, Theme};
+use list::ItemDraft;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the extractors need besides the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Input<'a> {
+    pub text: &'a str,
+    /// Byte offsets where pages 2, 3, … start.
+    pub page_starts: &'a [usize],
+    /// A title from the markup (`<title>`), used when the text has none.
+    pub title_hint: Option<&'a str>,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub meta: Meta,
+    pub council: Option<Council>,
+    pub meetings: Vec<Meeting>,
+    pub recommendations: Vec<Recommendation>,
+    pub themes: Vec<Theme>,
+    pub actions: Vec<Action>,
+}
+
+static PEER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bpeer\s+(?:challenge|review|team)|\bpeers\b|\bLGA\b|Local Government Association").unwrap());
+
+/// Runs every extractor over normalised text.
+pub fn extract(input: Input) -> Extraction {
+    let text = input.text;
+    let segs = segment::segments(text);
+    let blocks = meetings::find(text, &segs);
+    let found_meta = meta::find(text, &segs, &blocks, input.title_hint);
+    let ctx = recommendations::DocContext {
+        peer: PEER.is_match(text),
+        decisions: matches!(found_meta.kind, DocKind::Issue | DocKind::Decision | DocKind::Minutes),
+    };
+    let offsets = Offsets::new(text, input.page_starts);
+
+    let mut recs: Vec<Recommendation> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for f in recommendations::find(text, &segs, ctx) {
+        let r = to_recommendation(text, &offsets, &f.item, f.kind, f.lead_in.clone(), &blocks);
+        if r.text.is_empty() {
+            continue;
+        }
+        let key = dedup_key(&r.text);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        recs.push(r);
+    }
+
+    let themes = themes::find(text, &segs)
+        .into_iter()
+        .map(|t| {
+            let span = offsets.span(t.start, t.end);
+            Theme { text: t.text, canonical: t.canonical, span, page: offsets.page(t.start), quote: text[t.start..t.end].to_string() }
+        })
+        .collect();
+
+    let actions = actions::find(text, &segs)
+        .into_iter()
+        .map(|a| Action {
+            text: a.text,
+            status: a.status,
+            status_text: a.status_text,
+            span: offsets.span(a.start, a.end),
+            page: offsets.page(a.start),
+            quote: text[a.start..a.end].to_string(),
+        })
+        .collect();
+
+    Extraction {
+        meta: Meta {
+            title: found_meta.title,
+            kind: found_meta.kind,
+            committee: found_meta.committee,
+            date: found_meta.date,
+            item: found_meta.item,
+        },
+        council: found_meta.council.map(|c| Council { code: Some(c.code.clone()), name: c.common_name.clone() }),
+        meetings: blocks
+            .iter()
+            .map(|b| Meeting {
+                committee: b.committee.clone(),
+                date: b.date.clone(),
+                item: b.item.clone(),
+                span: offsets.span(b.start, b.end),
+            })
+            .collect(),
+        recommendations: recs,
+        themes,
+        actions,
+    }
+}
+
+fn to_recommendation(
+    text: &str,
+    offsets: &Offsets,
+    item: &ItemDraft,
+    kind: RecKind,
+    lead_in: Option<String>,
+    blocks: &[meetings::MeetingBlock],
+) -> Recommendation {
+    let end = trim_end(text, item.start, item.end);
+    Recommendation {
+        id: item.label.as_ref().map(|l| l.id.clone()),
+        text: item.full_text(text),
+        kind,
+        lead_in: lead_in.clone(),
+        children: item
+            .children()
+            .map(|c| {
+                let mut r = to_recommendation(text, offsets, c, kind, None, blocks);
+                r.meeting = None;
+                r
+            })
+            .collect(),
+        span: offsets.span(item.start, end),
+        page: offsets.page(item.start),
+        quote: text[item.start..end].to_string(),
+        meeting: meetings::block_of(blocks, item.start),
+    }
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end().len()
+}
+
+/// Two printings of one resolution compare equal: case, spacing and punctuation aside.
+fn dedup_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Turns byte offsets into character offsets and page numbers.
+pub struct Offsets<'a> {
+    text: &'a str,
+    /// Character count at every `STEP` bytes (rounded down to a character boundary).
+    checkpoints: Vec<(usize, usize)>,
+    page_starts: &'a [usize],
+}
+
+const STEP: usize = 4096;
+
+impl<'a> Offsets<'a> {
+    pub fn new(text: &'a str, page_starts: &'a [usize]) -> Self {
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let (mut byte, mut chars) = (0usize, 0usize);
+            checkpoints.push((0, 0));
+            while byte + STEP < text.len() {
+                let mut next = byte + STEP;
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                chars += text[byte..next].chars().count();
+                byte = next;
+                checkpoints.push((byte, chars));
+            }
+        }
+        Offsets { text, checkpoints, page_starts }
+    }
+
+    /// Character offset of byte offset `b`.
+    pub fn char_at(&self, b: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return b;
+        }
+        let k = self.checkpoints.partition_point(|&(byte, _)| byte <= b) - 1;
+        let (byte, chars) = self.checkpoints[k];
+        chars + self.text[byte..b].chars().count()
+    }
+
+    pub fn span(&self, start: usize, end: usize) -> [usize; 2] {
+        let s = self.char_at(start);
+        [s, s + self.text[start..end].chars().count()]
+    }
+
+    /// 1-based page of byte offset `b`, for paged documents.
+    pub fn page(&self, b: usize) -> Option<u32> {
+        if self.page_starts.is_empty() {
+            return None;
+        }
+        Some(self.page_starts.partition_point(|&p| p <= b) as u32 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_cross_checkpoints() {
+        let text = "é".repeat(5000) + "RESOLVED";
+        let o = Offsets::new(&text, &[]);
+        let b = text.find("RESOLVED").unwrap();
+        assert_eq!(o.char_at(b), 5000);
+        assert_eq!(o.span(b, b + 8), [5000, 5008]);
+        assert_eq!(Offsets::new("abc", &[]).span(1, 3), [1, 3]);
+    }
+
+    #[test]
+    fn pages_from_starts() {
+        let o = Offsets::new("one\n\ntwo\n\nthree", &[5, 10]);
+        assert_eq!((o.page(0), o.page(5), o.page(12)), (Some(1), Some(2), Some(3)));
+        assert_eq!(Offsets::new("x", &[]).page(0), None);
+    }
+}

@@ -1,0 +1,219 @@
+//! Recommendations and resolutions: lists governed by a lead-in, self-identifying items
+//! (`Recommendation 3:`, `SR (25/26) 01`), single unnumbered resolutions after a lead-in, and
+//! — when a page dropped its heading — a numbered list whose items read as resolutions.
+//!
+//! Numbered lists without any of these (themes, report paragraphs, declarations, minute
+//! numbers, purposes of a meeting) are left alone: the lead-in is what makes a list count.
+
+use super::label::Counter;
+use super::leadin::{self, LeadIn};
+use super::list::{ItemDraft, ListRules, continues, read_list};
+use super::segment::Segment;
+use super::textutil::{collapse, is_terminator, opens_like_item, reads_like_resolution};
+use crate::model::RecKind;
+
+/// A recommendation found in the text, before spans are turned into characters.
+#[derive(Debug, Clone)]
+pub struct FoundRec {
+    pub item: ItemDraft,
+    pub kind: RecKind,
+    pub lead_in: Option<String>,
+}
+
+/// Facts about the whole document that decide borderline cases.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocContext {
+    /// The document talks about a peer challenge or peer review.
+    pub peer: bool,
+    /// The document is a decision, issue or minutes page, where unlabelled lists are decisions.
+    pub decisions: bool,
+}
+
+/// Finds every recommendation in document order.
+pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
+    let mut out = Vec::new();
+    let mut taken = vec![false; segs.len()];
+    let mut i = 0;
+    while i < segs.len() {
+        let seg = &segs[i];
+        let words = seg.body_text(text);
+        if let Some(li) = leadin::find(words) {
+            let labelled_item = seg.label.is_some() && !li.heading;
+            if !labelled_item {
+                let (found, next) = after_lead_in(text, segs, i, li, ctx);
+                if !found.is_empty() {
+                    for t in taken.iter_mut().take(next).skip(i) {
+                        *t = true;
+                    }
+                    out.extend(found);
+                    i = next.max(i + 1);
+                    continue;
+                }
+            }
+        }
+        if seg.label.as_ref().is_some_and(|l| matches!(l.counter, Counter::RecWord | Counter::Code)) {
+            let kind = match seg.label.as_ref().map(|l| l.counter) {
+                Some(Counter::RecWord) if ctx.peer => RecKind::Peer,
+                Some(Counter::RecWord) => RecKind::Officer,
+                _ => RecKind::Other,
+            };
+            let (items, next) = read_list(text, segs, i, ListRules::default());
+            for t in taken.iter_mut().take(next).skip(i) {
+                *t = true;
+            }
+            out.extend(items.into_iter().map(|item| FoundRec { item, kind, lead_in: None }));
+            i = next.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if ctx.decisions {
+        out.extend(unheaded_lists(text, segs, &taken));
+        out.sort_by_key(|r| r.item.start);
+    }
+    out
+}
+
+/// Reads what a lead-in at `segs[i]` introduces.
+fn after_lead_in(text: &str, segs: &[Segment], i: usize, li: LeadIn, ctx: DocContext) -> (Vec<FoundRec>, usize) {
+    let seg = &segs[i];
+    let words_at = seg.body;
+    let mut kind = li.kind;
+    if kind == RecKind::Officer && li.sub && ctx.decisions {
+        kind = RecKind::Resolution;
+    }
+    let mut lead_text = collapse(&text[seg.start..words_at + li.end]);
+    if let Some(rest) = li.rest {
+        // One unnumbered item on the lead-in's own line; more may follow as `That …` paragraphs.
+        let first = Segment { start: words_at + rest, label: None, label_start: words_at + rest, body: words_at + rest, ..seg.clone() };
+        return unnumbered_items(text, segs, i, first, kind, lead_text);
+    }
+    // An open lead-in: the list starts at the next segment, perhaps after a `That Cabinet:`.
+    let mut j = i + 1;
+    while j < segs.len() && j <= i + 3 {
+        let s = &segs[j];
+        if s.label.is_some() || s.bullet {
+            break;
+        }
+        match leadin::find(s.body_text(text)) {
+            Some(sub) if sub.rest.is_none() => {
+                if kind == RecKind::Officer && sub.kind != RecKind::Officer && !sub.sub {
+                    kind = sub.kind;
+                }
+                lead_text = collapse(s.text(text));
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    let Some(first) = segs.get(j) else { return (Vec::new(), j) };
+    if is_terminator(first.text(text)) {
+        return (Vec::new(), j);
+    }
+    let section = if li.heading { seg.label.clone() } else { None };
+    if let Some(label) = &first.label {
+        // Under `7. RECOMMENDATIONS` the items are numbered 7.1, 7.2 …; elsewhere any start will do.
+        if let Some(sec) = &section {
+            if matches!(label.counter, Counter::Dotted(_)) && !label.is_under_section(sec) {
+                return (Vec::new(), j);
+            }
+        }
+        if matches!(label.counter, Counter::Dotted(_)) && !li.heading && !label.is_first() {
+            return (Vec::new(), j);
+        }
+        let (items, next) = read_list(text, segs, j, ListRules::default());
+        return (wrap(items, kind, &lead_text), next);
+    }
+    if first.bullet {
+        let (items, next) = read_list(text, segs, j, ListRules::default());
+        return (wrap(items, kind, &lead_text), next);
+    }
+    let words = first.body_text(text);
+    let asked = li.heading && ASKED_SENTENCE.is_match(words);
+    if opens_like_item(words) || asked {
+        return unnumbered_items(text, segs, j, first.clone(), kind, lead_text);
+    }
+    (Vec::new(), j)
+}
+
+static ASKED_SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b").unwrap()
+});
+
+/// Unnumbered items: the first at `first` (which may be part of segment `i`), then any
+/// following paragraphs that also open like an item.
+fn unnumbered_items(
+    text: &str,
+    segs: &[Segment],
+    i: usize,
+    first: Segment,
+    kind: RecKind,
+    lead_text: String,
+) -> (Vec<FoundRec>, usize) {
+    let mut items = vec![ItemDraft::from_segment(&first)];
+    let mut prev = first;
+    let mut j = i + 1;
+    while j < segs.len() {
+        let s = &segs[j];
+        if s.label.is_some() {
+            // `RESOLVED – That:` followed by numbered items.
+            let cur = items.last().expect("an item");
+            if items.len() == 1 && cur.own_text(text).ends_with(':') {
+                let (list, next) = read_list(text, segs, j, ListRules::default());
+                let mut parent = items.pop().expect("an item");
+                for c in list {
+                    parent.end = parent.end.max(c.end);
+                    parent.parts.push(super::list::Part::Child(c));
+                }
+                items.push(parent);
+                j = next;
+            }
+            break;
+        }
+        let words = s.body_text(text);
+        if leadin::find(words).is_some() || leadin::is_aside(words) {
+            break;
+        }
+        let cur = items.last_mut().expect("an item");
+        if continues(text, cur, &prev, s) {
+            cur.parts.push(super::list::Part::Text(s.start, s.end));
+            cur.end = s.end;
+        } else if s.blank_before && !s.bullet && opens_like_item(words) && words.trim_start().to_ascii_lowercase().starts_with("that") {
+            items.push(ItemDraft::from_segment(s));
+        } else {
+            break;
+        }
+        prev = s.clone();
+        j += 1;
+    }
+    (wrap(items, kind, &lead_text), j)
+}
+
+fn wrap(items: Vec<ItemDraft>, kind: RecKind, lead_text: &str) -> Vec<FoundRec> {
+    let lead = (!lead_text.is_empty()).then(|| lead_text.to_string());
+    items.into_iter().map(|item| FoundRec { item, kind, lead_in: lead.clone() }).collect()
+}
+
+/// Numbered lists with no lead-in whose items read as resolutions (a page that dropped its
+/// `Decision:` or `RESOLVED:` heading).
+fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        let s = &segs[i];
+        let eligible = !taken[i]
+            && s.label.as_ref().is_some_and(|l| l.is_first() && !matches!(l.counter, Counter::Dotted(_)))
+            && (i == 0 || !segs[i - 1].text(text).trim_end().ends_with([':', '-', '–']));
+        if !eligible {
+            i += 1;
+            continue;
+        }
+        let (items, next) = read_list(text, segs, i, ListRules::default());
+        let resolving = items.iter().filter(|it| reads_like_resolution(&it.own_text(text))).count();
+        if items.len() >= 2 && resolving * 10 >= items.len() * 8 && (i..next).all(|k| !taken[k]) {
+            out.extend(items.into_iter().map(|item| FoundRec { item, kind: RecKind::Resolution, lead_in: None }));
+        }
+        i = next.max(i + 1);
+    }
+    out
+}

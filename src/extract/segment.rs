@@ -1,0 +1,276 @@
+//! Splits normalised text into segments — the units the extractors walk.
+//!
+//! A segment is usually one line. A line is split further where a second item starts on it:
+//! after a lead-in that ends in a colon (`RESOLVED: (1) that …`), and where the label that
+//! continues the current item's sequence follows a `.`, `;`, `:` or a run of blanks
+//! (`1. Note the report.    2. Approve the plan.`). Each segment knows its indentation, its
+//! bullet, its label and where its words start.
+
+use super::label::{Label, bullet_len, parse_label};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One unit of text: a line or part of a line.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// Byte range in the normalised text (without the line's leading blanks).
+    pub start: usize,
+    pub end: usize,
+    /// Index of the line this segment is on.
+    pub line: usize,
+    /// Whether an empty line separates this segment from the previous one.
+    pub blank_before: bool,
+    /// Whether this segment continues a line that an earlier segment started.
+    pub inline: bool,
+    /// Leading blanks of the line, in columns (a tab counts four).
+    pub indent: usize,
+    /// Whether the segment starts with a bullet (`•`, `-`, `·` …).
+    pub bullet: bool,
+    pub label: Option<Label>,
+    /// Absolute offset where the label starts, when there is one.
+    pub label_start: usize,
+    /// Absolute offset where the words start (after bullet, label and blanks).
+    pub body: usize,
+    /// Whether the line is a table row (`|` residue or tab-separated cells).
+    pub table_row: bool,
+}
+
+impl Segment {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    pub fn body_text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.body..self.end]
+    }
+}
+
+static INLINE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    // A place where a further label may start: after `.;:` plus blanks, or after 2+ blanks.
+    Regex::new(r"(?:[.;:,]\s+|\s{2,}|\t)(?:and\s+|or\s+)?([(\w])").unwrap()
+});
+
+static LEADIN_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\bresolved|\bagreed|\bdecided|\brecommended|\brecommendations?|\basked\s+to|\brequested\s+to|\bthat\s+(?:the\s+)?[\w’' ]{2,40}|\bthat|\bdecision(?:\s+made)?)\s*(?:that\s*)?[:\-–—]\s+",
+    )
+    .unwrap()
+});
+
+/// Splits the whole text into segments.
+pub fn segments(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut blank = false;
+    let mut offset = 0usize;
+    for (line_no, line) in text.split('\n').enumerate() {
+        let start = offset;
+        offset += line.len() + 1;
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.is_empty() {
+            blank = true;
+            continue;
+        }
+        let lead = line.len() - trimmed.len();
+        let indent = line[..lead].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+        let content_start = start + lead;
+        let content_end = start + line.len();
+        let mut first = true;
+        for (s, e) in split_line(text, content_start, content_end) {
+            out.push(analyse(text, s, e, line_no, blank && first, !first, indent));
+            first = false;
+        }
+        blank = false;
+    }
+    out
+}
+
+fn analyse(
+    text: &str,
+    start: usize,
+    end: usize,
+    line: usize,
+    blank_before: bool,
+    inline: bool,
+    indent: usize,
+) -> Segment {
+    let s = &text[start..end];
+    let mut pos = 0usize;
+    let mut table_row = false;
+    // Table residue: a leading `|` is not part of the words.
+    if s.starts_with('|') {
+        table_row = true;
+        pos = 1;
+        pos += blanks(&s[pos..]);
+    }
+    if !table_row && (s.contains(" | ") || s.contains('\t')) {
+        table_row = true;
+    }
+    let mut bullet = false;
+    if let Some(b) = bullet_len(&s[pos..]) {
+        // `- 1.1 To update` and `· Recommendation 1:` keep the label after the bullet.
+        bullet = true;
+        pos += b;
+        pos += blanks(&s[pos..]);
+    }
+    let label = parse_label(&s[pos..]);
+    let label_start = start + pos;
+    if let Some(l) = &label {
+        pos += l.len;
+        pos += blanks(&s[pos..]);
+        // A label in a table cell is followed by the cell separator.
+        if s[pos..].starts_with('|') {
+            pos += 1;
+            pos += blanks(&s[pos..]);
+        }
+    }
+    Segment {
+        start,
+        end,
+        line,
+        blank_before,
+        inline,
+        indent,
+        bullet: bullet && label.is_none(),
+        label,
+        label_start,
+        body: start + pos,
+        table_row,
+    }
+}
+
+fn blanks(s: &str) -> usize {
+    s.len() - s.trim_start_matches([' ', '\t']).len()
+}
+
+/// Finds where further items start on one line. Returns the pieces' byte ranges.
+fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let line = &text[start..end];
+    let mut cuts = Vec::new();
+    // The label governing the current piece, and the ones it is nested in.
+    let mut stack: Vec<Label> = Vec::new();
+    if let Some(l) = leading_label(line) {
+        stack.push(l);
+    } else if let Some(m) = LEADIN_COLON.find(line) {
+        // `RESOLVED: (1) that …` — a first label right after the lead-in starts an item.
+        if let Some(l) = parse_label(&line[m.end()..]).filter(|l| l.is_first()) {
+            cuts.push(m.end());
+            stack.push(l);
+        }
+    }
+    if stack.is_empty() {
+        return vec![(start, end)];
+    }
+    let mut from = cuts.last().copied().unwrap_or(0);
+    while let Some(m) = INLINE_CANDIDATE.captures_at(line, from) {
+        let at = m.get(1).map_or(line.len(), |g| g.start());
+        from = at;
+        let Some(next) = parse_label(&line[at..]) else { continue };
+        let sep = &line[m.get(0).map_or(at, |g| g.start())..at];
+        let strong_sep = sep.starts_with([';', ':', '.']) || sep.contains("  ") || sep.contains('\t');
+        if !strong_sep {
+            continue;
+        }
+        if let Some(depth) = stack.iter().rposition(|l| l.is_followed_by(&next)) {
+            stack.truncate(depth);
+            cuts.push(at);
+            stack.push(next);
+        } else if next.is_first()
+            && sep.starts_with(':')
+            && !stack.iter().any(|l| l.same_style(&next))
+        {
+            cuts.push(at);
+            stack.push(next);
+        }
+    }
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut s = 0usize;
+    for c in cuts {
+        let piece_end = line[..c].trim_end_matches([' ', '\t']).len();
+        if piece_end > s {
+            pieces.push((start + s, start + piece_end));
+        }
+        s = c;
+    }
+    pieces.push((start + s, end));
+    pieces
+}
+
+fn leading_label(line: &str) -> Option<Label> {
+    let mut pos = 0;
+    if line.starts_with('|') {
+        pos = 1 + blanks(&line[1..]);
+    }
+    if let Some(b) = bullet_len(&line[pos..]) {
+        pos += b + blanks(&line[pos + b..]);
+    }
+    parse_label(&line[pos..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(t: &str) -> Vec<&str> {
+        segments(t).iter().map(|s| s.text(t)).collect()
+    }
+
+    #[test]
+    fn one_segment_per_line_with_blank_flags() {
+        let t = "RESOLVED:\n\n1.    Note the report.\n  2. Approve";
+        let s = segments(t);
+        assert_eq!(s.len(), 3);
+        assert!(s[1].blank_before && !s[2].blank_before);
+        assert_eq!(s[1].label.as_ref().unwrap().id, "1");
+        assert_eq!(s[1].body_text(t), "Note the report.");
+        assert_eq!(s[2].indent, 2);
+    }
+
+    #[test]
+    fn items_on_one_line_split_at_blank_runs() {
+        assert_eq!(
+            pieces("1. Note the report.     2. Approve the plan.   3. Delegate authority."),
+            vec!["1. Note the report.", "2. Approve the plan.", "3. Delegate authority."]
+        );
+    }
+
+    #[test]
+    fn lead_in_then_inline_items() {
+        assert_eq!(
+            pieces("That Council: (i) Accepts the findings. (ii) Notes the inclusion of the recommendations."),
+            vec!["That Council:", "(i) Accepts the findings.", "(ii) Notes the inclusion of the recommendations."]
+        );
+    }
+
+    #[test]
+    fn nested_inline_items() {
+        assert_eq!(
+            pieces("1. That Cabinet: (a) note the report; (b) approve the plan.  2. That Council be informed."),
+            vec!["1. That Cabinet:", "(a) note the report;", "(b) approve the plan.", "2. That Council be informed."]
+        );
+    }
+
+    #[test]
+    fn cross_references_do_not_split() {
+        assert_eq!(
+            pieces("1. As set out in recommendations 1, 2 and 9 and paragraph 4.6 of the report."),
+            vec!["1. As set out in recommendations 1, 2 and 9 and paragraph 4.6 of the report."]
+        );
+    }
+
+    #[test]
+    fn bullet_then_label() {
+        let t = "·       Recommendation 1:  that the Council’s achievements be celebrated.";
+        let s = &segments(t)[0];
+        assert_eq!(s.label.as_ref().unwrap().id, "1");
+        assert!(!s.bullet);
+        assert_eq!(s.body_text(t), "that the Council’s achievements be celebrated.");
+    }
+
+    #[test]
+    fn table_residue() {
+        let t = "| 1 | That the plan be adopted | Complete |";
+        let s = &segments(t)[0];
+        assert!(s.table_row);
+        assert!(s.label.is_none(), "a bare number is not a label outside a list");
+    }
+}

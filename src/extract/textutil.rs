@@ -1,0 +1,132 @@
+//! Small text tests shared by the extractors: whitespace collapsing, sentence ends, headings,
+//! and the section labels that end a list.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Collapses every run of whitespace to one space and trims.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Whether text ends a sentence (`.`, `;`, `!`, `?`, or a closing quote or bracket after one).
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')', ']']);
+    t.ends_with(['.', ';', '!', '?'])
+}
+
+pub fn starts_lower(s: &str) -> bool {
+    s.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// A short line in capitals or title case with no closing punctuation: a heading.
+pub fn is_heading_like(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() || t.chars().count() > 80 || ends_sentence(t) || t.ends_with(',') {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 10 {
+        return false;
+    }
+    let first = words[0].to_ascii_lowercase();
+    if matches!(first.as_str(), "that" | "to" | "and" | "or") {
+        return false;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    const SMALL: &[&str] = &["and", "of", "the", "for", "to", "in", "on", "a", "an", "&", "-", "–", "with", "by", "at"];
+    let capped = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    let small = words.iter().filter(|w| SMALL.contains(&w.to_ascii_lowercase().as_str())).count();
+    words.len() <= 8 && capped + small == words.len() && capped >= 1
+}
+
+static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            minutes\s*:|additional\s+documents\s*:|meeting\s*:\s*\d|supporting\s+documents\b|related\s+meeting\b
+          | background\s+(?:papers|documents)\b|report\s+author\b|contact\s+officer\b|report\s+prepared\s+by\b
+          | appendices\b|appendix\s+\w+\s*[-–:]|decision\s+maker\s*:|publication\s+date\s*:|date\s+of\s+decision\s*:
+          | effective\s+from\s*:|wards?\s+affected\b|is\s+key\s+decision|key\s+decision\s*[:?]|decision\s+status\s*:
+          | accompanying\s+documents\s*:|lead\s+officer\s*:|officer\s+contact\b|signed\b|chair(?:man|person)?\s*$
+          | \(?the\s+meeting\s+(?:ended|closed|finished)\b|view\s+the\s+(?:full\s+)?(?:minutes|background)
+          | declarations?\s+of\s+interests?\b|apologies\s+for\s+absence\b|present\s*:|in\s+attendance\s*:
+          | purpose\s+of\s+(?:the\s+)?report\b|executive\s+summary\b|implications\b|financial\s+implications
+          | legal\s+implications|equalit(?:y|ies)\s+implications|risk\s+management\b|consultation\s*:
+          | issue\s*-\s*(?:meetings|decisions)\b|decision\s+details\b|call[\s-]+in\b|reasons?\s+for\s+(?:the\s+)?(?:recommendations?|decisions?)\s*$
+        )",
+    )
+    .unwrap()
+});
+
+/// A line that starts a new part of the page and so ends any list before it.
+pub fn is_terminator(s: &str) -> bool {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '|' || c == '*' || c == '#');
+    TERMINATOR.is_match(t)
+}
+
+static RESOLUTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:that\b|to\s+(?:note|approve|agree|endorse|consider|delegate|authori[sz]e|recommend|request|accept|adopt|support|receive|confirm|instruct|ask|agree)\b
+          |(?:notes?|approves?|agrees?|endorses?|delegates?|authori[sz]es?|recommends?|requests?|accepts?|adopts?|supports?|receives?|welcomes?|confirms?|instructs?|asks?|acknowledges?|allocates?|appoints?|grants?|refers?|commissions?|reaffirms?|awards?|amends?|considers?|thanks?|nominates?|agreed|noted|approved|endorsed|delegated|authori[sz]ed|accepted|adopted|received|commented|requested)\b)",
+    )
+    .unwrap()
+});
+
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|built|set|sent|brought|given|taken|put|met|done|paid|sought|drawn|shown|run|won)\b").unwrap()
+});
+
+/// Words that read like a recommendation or resolution (`That …`, `Note the …`, `… be approved`).
+pub fn reads_like_resolution(s: &str) -> bool {
+    let t = s.trim_start();
+    RESOLUTION_START.is_match(t) || PASSIVE.is_match(t)
+}
+
+/// Whether an unnumbered paragraph after a lead-in opens like an item.
+pub fn opens_like_item(s: &str) -> bool {
+    RESOLUTION_START.is_match(s.trim_start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert!(is_heading_like("IMPACT ASSESSMENT – ADDITIONAL INFORMATION"));
+        assert!(is_heading_like("Financial Implications"));
+        assert!(!is_heading_like("That the report be noted."));
+        assert!(!is_heading_like("Government Association Peer Challenge Progress Review report and"));
+    }
+
+    #[test]
+    fn terminators() {
+        assert!(is_terminator("Minutes:"));
+        assert!(is_terminator("Additional documents:"));
+        assert!(is_terminator("Meeting: 13/09/2023 - Overview and Scrutiny Management Board (Item 41)"));
+        assert!(is_terminator("Report prepared by: Jackie Smith"));
+        assert!(!is_terminator("Minutes of the meeting held on 1 May be approved."));
+    }
+
+    #[test]
+    fn resolution_wording() {
+        assert!(reads_like_resolution("the contents of the report be agreed and the recommendations accepted;"));
+        assert!(reads_like_resolution("Note the observations"));
+        assert!(reads_like_resolution("That the plan be adopted"));
+        assert!(!reads_like_resolution("local priorities and outcomes"));
+        assert!(!reads_like_resolution("Councillor Smith declared an interest"));
+    }
+}

@@ -1,0 +1,15 @@
+//! councilrecs: fetch UK council committee papers and extract recommendations, themes and
+//! actions as structured records.
+//!
+//! Data flows one way: source → fetch → decode → normalise → extract → model → output.
+//! `decode` and `extract` are pure: they take bytes or text and return data.
+
+pub mod batch;
+pub mod cli;
+pub mod cmd;
+pub mod decode;
+pub mod extract;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod registry;

@@ -1,0 +1,201 @@
+//! The output record (schema v1): one JSON object per document.
+//!
+//! Field names are a public contract (other tools read them); add fields freely, never rename or
+//! drop one without bumping [`SCHEMA_VERSION`].
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the record layout written by this build.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One document's extraction result.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub schema_version: u32,
+    pub source: Source,
+    pub council: Option<Council>,
+    pub meta: Meta,
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    #[serde(default)]
+    pub recommendations: Vec<Recommendation>,
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    pub error: Option<RecordError>,
+    /// The normalised text that every `span` indexes; only present with `--emit-text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Where the document came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub path: Option<String>,
+    pub url: Option<String>,
+    pub sha256: Option<String>,
+    pub media_type: Option<String>,
+    pub fetched_at: Option<String>,
+    pub pages: Option<u32>,
+    /// Size of the raw document in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    /// Character encoding the text was decoded from (e.g. `UTF-8`, `windows-1252`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+/// The council a document belongs to, when known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Council {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// What kind of page or paper a document is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    Issue,
+    Decision,
+    Minutes,
+    Report,
+    Agenda,
+    #[default]
+    Other,
+}
+
+/// Meeting and document metadata found in the text (or supplied by a crawl).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub kind: DocKind,
+    pub committee: Option<String>,
+    /// ISO 8601 date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    pub item: Option<String>,
+}
+
+/// One `Meeting: dd/mm/yyyy - Body (Item N)` block of an issue page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub committee: Option<String>,
+    pub date: Option<String>,
+    pub item: Option<String>,
+    /// Where the meeting's block starts and ends in the normalised text.
+    pub span: [usize; 2],
+}
+
+/// Who is recommending or deciding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecKind {
+    /// A peer team's recommendation to the council (e.g. an LGA Corporate Peer Challenge).
+    Peer,
+    /// An officer's recommendation to a committee.
+    Officer,
+    /// What a body resolved, agreed or decided.
+    Resolution,
+    #[default]
+    Other,
+}
+
+/// A recommendation or resolution item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// The visible label without brackets or punctuation (`"7.1"`, `"ii"`, `"SR (25/26) 01"`).
+    pub id: Option<String>,
+    /// The item's words: label and lead-in removed, whitespace collapsed, sub-items included.
+    pub text: String,
+    pub kind: RecKind,
+    /// The sentence that introduced the list (`"That Cabinet:"`, `"RESOLVED:"`).
+    pub lead_in: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Recommendation>,
+    /// Character offsets `[start, end)` into the normalised text.
+    pub span: [usize; 2],
+    pub page: Option<u32>,
+    /// The normalised text at `span`, verbatim.
+    pub quote: String,
+    /// Index into the record's `meetings` of the meeting this item was made at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<usize>,
+}
+
+/// The five LGA Corporate Peer Challenge core themes (both frameworks map here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CanonicalTheme {
+    LocalPrioritiesAndOutcomes,
+    OrganisationalAndPlaceLeadership,
+    GovernanceAndCulture,
+    FinancialPlanningAndManagement,
+    CapacityForImprovement,
+}
+
+impl CanonicalTheme {
+    pub const ALL: [CanonicalTheme; 5] = [
+        CanonicalTheme::LocalPrioritiesAndOutcomes,
+        CanonicalTheme::OrganisationalAndPlaceLeadership,
+        CanonicalTheme::GovernanceAndCulture,
+        CanonicalTheme::FinancialPlanningAndManagement,
+        CanonicalTheme::CapacityForImprovement,
+    ];
+
+    /// The snake_case id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            CanonicalTheme::LocalPrioritiesAndOutcomes => "local_priorities_and_outcomes",
+            CanonicalTheme::OrganisationalAndPlaceLeadership => {
+                "organisational_and_place_leadership"
+            }
+            CanonicalTheme::GovernanceAndCulture => "governance_and_culture",
+            CanonicalTheme::FinancialPlanningAndManagement => "financial_planning_and_management",
+            CanonicalTheme::CapacityForImprovement => "capacity_for_improvement",
+        }
+    }
+}
+
+/// A theme a review looked at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub text: String,
+    pub canonical: Option<CanonicalTheme>,
+    pub span: [usize; 2],
+    pub page: Option<u32>,
+    pub quote: String,
+}
+
+/// How far an action has got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    Completed,
+    InProgress,
+    Remaining,
+    #[default]
+    Unknown,
+}
+
+/// One item of an action plan or progress list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub text: String,
+    pub status: ActionStatus,
+    /// The status words as printed (a tracker cell or the lead-in), when there are any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<String>,
+    pub span: [usize; 2],
+    pub page: Option<u32>,
+    pub quote: String,
+}
+
+/// Why a document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordError {
+    pub kind: String,
+    pub message: String,
+}
