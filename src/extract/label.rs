@@ -151,7 +151,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<dd>\d{1,3}(?:\.\d{1,3}){1,3})\.?
           | (?P<d>\d{1,3})[.:]
           | (?P<a>[ivxlcIVXLC]{1,7}|[a-zA-Z])[.:]
-        )(?:[\x20\t]|$)",
+        )",
     )
     .unwrap()
 });
@@ -162,6 +162,18 @@ pub fn parse_label(s: &str) -> Option<Label> {
     let whole = caps.get(0)?;
     let matched = whole.as_str().trim_end_matches([' ', '\t']);
     let len = matched.len();
+    // A label ends at a blank or the line's end; `R3:Tighten` and `1.The` are written tight.
+    let next = s[whole.end()..].chars().next();
+    let tight_ok = match next {
+        None | Some(' ' | '\t') => true,
+        Some(c) if c.is_uppercase() => {
+            caps.name("rw").is_some() || caps.name("rs").is_some() || (caps.name("d").is_some() && matched.ends_with('.'))
+        }
+        _ => whole.as_str().ends_with([' ', '\t']),
+    };
+    if !tight_ok {
+        return None;
+    }
     if let Some(n) = caps.name("rwn") {
         let value = n.as_str().parse().ok()?;
         let id = match caps.name("rwl") {

@@ -6,6 +6,7 @@
 //! A lead-in either opens a list (nothing after it on its line) or carries one unnumbered item
 //! after it (`RESOLVED – That the minutes be approved.`).
 
+use super::textutil::is_heading_like;
 use crate::model::RecKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -36,7 +37,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:and\s+|accordingly\s+|thereupon\s+|therefore\s+)?
-        (?:(?:following|after|upon|on)\s[^.]{1,80}?,\s*)?
+        (?:[^.:;]{1,160}?,\s*)?
         (?:it\s+was|it\s+is|(?:the\s+)?[a-z][\w&’'\-]*(?:\s+[\w&’'\-]+){0,6}?)?
         \s*(?:unanimously|further|therefore|accordingly|also|then)?\s*$",
     )
@@ -53,7 +54,7 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s*\((?:unanimously|by\s[^)]{1,40}|nem\.?\s*con\.?|[^)]{0,40}(?:vote|votes|abstention)[^)]{0,30})\))?
         (?:\s+(?:unanimously|accordingly))?
         (?:\s+(?:to|TO)\s+(?:the\s+)?(?P<to>(?:cabinet|council|full\s+council|the\s+executive|executive|committee|mayor)\b[^:]{0,40}))?
-        \s*(?P<conn>(?:that|to)\s*[:\-–—]|[:;\-–—,.]|(?:that|to)\b)?\s*",
+        \s*(?P<conn>(?:that|to)\s*[:\-–—]+|[:;\-–—,.]+(?:\s*[\-–—])?|(?:that|to)\b)?\s*",
     )
     .unwrap()
 });
@@ -90,7 +91,18 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RECOMMEND_COLON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\brecommend(?:s|ed|ations?)?\b[^:]{0,200}:\s*[\-–]?\s*$").unwrap());
+    LazyLock::new(|| {
+        Regex::new(
+            r"(?xi)(?:
+                \b(?:following|these|key|main|our|its|their|further|formal|peer\s+team[’']?s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+(?:\w+\s+){0,2}recommendations?\b[^:]{0,140}
+              | \brecommends?(?:\s+that)?(?:\s+the\s+[\w ]{1,30}?)?
+              | \brecommendations?\s+(?:are|were|include|is|made\s+(?:are|were|by|to))\b[^:]{0,80}
+              | \brecommendations?\s+(?:to|for)\s+[^:]{1,60}
+              | \bmade\s+the\s+following\s+recommendations?
+            ):\s*[\-–]?\s*$",
+        )
+        .unwrap()
+    });
 
 static PEER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpeer|\bLGA\b|\breview team|\bchallenge team").unwrap());
@@ -128,6 +140,13 @@ pub fn find(s: &str) -> Option<LeadIn> {
     if ASKED.is_match(s) {
         return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: false });
     }
+    if THEN.is_match(s) {
+        return Some(LeadIn { kind: RecKind::Resolution, end: s.len(), rest: None, heading: false, sub: true });
+    }
+    if let Some(c) = ASKED_INLINE.captures(s) {
+        let rest = c.name("rest").expect("rest group");
+        return Some(LeadIn { kind: RecKind::Officer, end: rest.start(), rest: Some(rest.start()), heading: false, sub: false });
+    }
     if RECOMMEND_COLON.is_match(s) && !REASON_HEAD.is_match(s) {
         let kind = if PEER.is_match(s) {
             RecKind::Peer
@@ -144,6 +163,10 @@ pub fn find(s: &str) -> Option<LeadIn> {
 fn heading(s: &str) -> Option<LeadIn> {
     let c = HEADING.captures(s)?;
     let rest = c.name("rest").filter(|r| !r.as_str().trim().is_empty());
+    let colon = s.trim_end().ends_with([':', '-', '–', '—']) || rest.is_some();
+    if !colon && !is_heading_like(s) {
+        return None;
+    }
     if let Some(r) = rest {
         // `Recommendation 1 above` is a reference, `Recommendations: That …` a lead-in.
         let first = r.as_str().trim_start();
@@ -164,47 +187,56 @@ fn heading(s: &str) -> Option<LeadIn> {
 fn verb_lead_in(s: &str) -> Option<LeadIn> {
     let m = VERB.captures(s)?;
     let v = m.name("v")?;
-    if v.start() > 120 {
+    if v.start() > 160 {
         return None;
     }
     let prefix = &s[..v.start()];
     let verb = v.as_str();
     let upper = verb.chars().all(|c| c.is_uppercase() || c == ' ');
-    let lower_prefix = prefix.trim().to_ascii_lowercase();
-    let it_was = lower_prefix.ends_with("it was") || lower_prefix.ends_with("it is");
-    // `It was moved by Councillor A, seconded by Councillor B, and RESOLVED THAT:`
-    let clause = upper && (lower_prefix.ends_with(", and") || lower_prefix.ends_with(',') || lower_prefix.ends_with(" and"));
-    if !clause && (!SUBJECT.is_match(prefix) || NOT_SUBJECT.is_match(prefix) && !it_was) {
-        return None;
-    }
-    let verb_l = verb.to_ascii_lowercase();
+    let verb_l: String = verb.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
     let after = &s[v.end()..];
     let a = AFTER_VERB.captures(after)?;
     let conn = a.name("conn").map(|c| c.as_str().trim().to_ascii_lowercase());
     let rest_at = v.end() + a.get(0).map_or(0, |m| m.end());
     let rest = s[rest_at..].trim_end();
-    let opens = rest.is_empty();
-    // Lower-case verbs are narrative unless the sentence is plainly a decision formula.
-    if !upper {
-        let formula = it_was
-            || (prefix.is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some())
-            || (!prefix.is_empty() && (opens || conn.as_deref().is_some_and(|c| c.ends_with(':'))));
-        if !formula {
-            return None;
-        }
-        if verb_l == "recommended" && !it_was {
-            return None;
-        }
+    // `RESOLVED – that` or `resolved to approve that:-` still open a list.
+    let rest_key = rest.trim_end_matches(|c: char| c == ':' || c == '-' || c == '–' || c.is_whitespace()).to_ascii_lowercase();
+    let opens = rest.is_empty()
+        || matches!(rest_key.as_str(), "that" | "to" | "as follows" | "the following")
+        || (rest.len() <= 40 && (rest.ends_with(':') || rest.ends_with(":-") || rest.ends_with(": -")) && !rest.contains('.'));
+
+    let lower_prefix = prefix.trim().to_ascii_lowercase();
+    let it_was = lower_prefix.ends_with("it was") || lower_prefix.ends_with("it is");
+    // Only the words after the last comma name who resolved.
+    let last_clause = prefix.rsplit(',').next().unwrap_or(prefix);
+    let auxiliary = NOT_SUBJECT.is_match(last_clause) && !it_was;
+    // `It was moved by Councillor A, seconded by Councillor B, and RESOLVED THAT:`;
+    // `… as a correct record. Minutes: RESOLVED: That …`
+    let clause = lower_prefix.ends_with(", and")
+        || lower_prefix.ends_with(',')
+        || lower_prefix.ends_with(" and")
+        || lower_prefix.ends_with(':')
+        || lower_prefix.ends_with('.');
+    let subject = SUBJECT.is_match(prefix) && !auxiliary;
+    let accepted = if upper {
+        subject || clause || prefix.trim().is_empty()
+    } else if opens {
+        // `the Mayor and Cabinet agreed that:` — a list follows, so the verb is a formula.
+        (subject || clause) && !auxiliary && conn.is_some() || it_was
+    } else {
+        // An item on the same line: only plain decision formulas.
+        let formula_verb = verb_l == "resolved" || it_was;
+        let starts_capital = prefix.trim().is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some();
+        (formula_verb && subject && conn.is_some()) || starts_capital || it_was && conn.is_some()
+    };
+    if !accepted {
+        return None;
     }
-    if prefix.is_empty() && !upper && conn.is_none() && !opens {
+    if verb_l == "recommended" && !upper && !it_was {
         return None;
     }
     let kind = if verb_l.starts_with("recommended") { RecKind::Officer } else { RecKind::Resolution };
-    let conn_opens = conn.as_deref().is_some_and(|c| c.ends_with(':'));
     if opens || (rest.ends_with(':') && rest.len() < 80 && THAT_BODY.is_match(rest)) {
-        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false });
-    }
-    if conn_opens && rest.is_empty() {
         return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false });
     }
     // The item text keeps its `that` (`RESOLVED – That the minutes be approved.`).
@@ -215,6 +247,14 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     let rest_start = conn_start.map_or(rest_at, |c| v.end() + c.start());
     Some(LeadIn { kind, end: rest_start, rest: Some(rest_start), heading: false, sub: false })
 }
+
+static THEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()
+});
+
+static ASKED_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?(?:is|are)\s+(?:therefore\s+|now\s+|also\s+)?(?:asked|recommended|requested|invited)\s+to\s+(?P<rest>[a-z]\S*\s.+)$").unwrap()
+});
 
 /// Whether a segment's words start a `REASON:` paragraph or similar aside between items.
 pub fn is_aside(s: &str) -> bool {

@@ -115,6 +115,9 @@ impl Default for ListRules {
     }
 }
 
+/// Deepest nesting of sub-lists followed; deeper labels end the list.
+const MAX_DEPTH: usize = 6;
+
 struct Level {
     last: Option<Label>,
     bullet: bool,
@@ -160,7 +163,7 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
                 j += 1;
                 continue;
             }
-            if !in_aside && rules.nesting && opens_child(text, &levels, s, label) {
+            if !in_aside && rules.nesting && levels.len() < MAX_DEPTH && opens_child(text, &levels, s, label) {
                 levels.push(Level {
                     last: Some(label.clone()),
                     bullet: false,
@@ -189,7 +192,7 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
         if s.bullet {
             let top = levels.last().expect("a level");
             if top.bullet && s.indent + 1 >= top.indent {
-                if s.indent > top.indent + 1 && rules.nesting {
+                if s.indent > top.indent + 1 && rules.nesting && levels.len() < MAX_DEPTH {
                     levels.push(Level { last: None, bullet: true, items: vec![ItemDraft::from_segment(s)], indent: s.indent });
                 } else {
                     let lv = levels.last_mut().expect("a level");
@@ -206,7 +209,7 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
             }
             let current = levels.last().and_then(|lv| lv.items.last()).expect("an item");
             let opener = current.last_text(text);
-            if rules.nesting && (opener.ends_with(':') || opener.ends_with('-') || s.indent > top.indent) {
+            if rules.nesting && levels.len() < MAX_DEPTH && (opener.ends_with(':') || opener.ends_with('-') || s.indent > top.indent) {
                 levels.push(Level { last: None, bullet: true, items: vec![ItemDraft::from_segment(s)], indent: s.indent });
                 j += 1;
                 continue;
@@ -279,6 +282,10 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
     }
     if so_far.ends_with(',') || so_far.ends_with(" and") || so_far.ends_with(" or") {
         return true;
+    }
+    // `the following be appointed –` then one line per appointment.
+    if (so_far.ends_with(':') || so_far.ends_with('–') || so_far.ends_with(" -")) && words.len() < 200 && !is_heading_like(words) {
+        return item.label.is_some();
     }
     // `Recommendation 1 – Narrative of place` with its words in the next paragraph.
     let titled = item.label.as_ref().is_some_and(|l| l.counter == Counter::RecWord);

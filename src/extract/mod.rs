@@ -52,7 +52,10 @@ pub fn extract(input: Input) -> Extraction {
     let found_meta = meta::find(text, &segs, &blocks, input.title_hint);
     let ctx = recommendations::DocContext {
         peer: PEER.is_match(text),
-        decisions: matches!(found_meta.kind, DocKind::Issue | DocKind::Decision | DocKind::Minutes),
+        decisions: matches!(
+            found_meta.kind,
+            DocKind::Issue | DocKind::Decision | DocKind::Minutes | DocKind::Agenda | DocKind::Other
+        ),
     };
     let offsets = Offsets::new(text, input.page_starts);
 

@@ -9,7 +9,7 @@ use super::label::Counter;
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
 use super::segment::Segment;
-use super::textutil::{collapse, is_terminator, opens_like_item, reads_like_resolution};
+use super::textutil::{collapse, ends_sentence, is_terminator, opens_like_item, reads_like_resolution};
 use crate::model::RecKind;
 
 /// A recommendation found in the text, before spans are turned into characters.
@@ -106,6 +106,14 @@ fn after_lead_in(text: &str, segs: &[Segment], i: usize, li: LeadIn, ctx: DocCon
             _ => break,
         }
     }
+    // `The Cabinet has` or a similar stub line before the numbered items.
+    if let (Some(stub), Some(after)) = (segs.get(j), segs.get(j + 1)) {
+        let w = stub.body_text(text).trim();
+        if stub.label.is_none() && !stub.bullet && after.label.is_some() && w.len() < 60 && !ends_sentence(w) && !is_terminator(w) {
+            lead_text = collapse(w);
+            j += 1;
+        }
+    }
     let Some(first) = segs.get(j) else { return (Vec::new(), j) };
     if is_terminator(first.text(text)) {
         return (Vec::new(), j);
@@ -120,6 +128,9 @@ fn after_lead_in(text: &str, segs: &[Segment], i: usize, li: LeadIn, ctx: DocCon
         }
         if matches!(label.counter, Counter::Dotted(_)) && !li.heading && !label.is_first() {
             return (Vec::new(), j);
+        }
+        if label.counter == Counter::RecWord && ctx.peer {
+            kind = RecKind::Peer;
         }
         let (items, next) = read_list(text, segs, j, ListRules::default());
         return (wrap(items, kind, &lead_text), next);
@@ -201,19 +212,27 @@ fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec>
     let mut i = 0;
     while i < segs.len() {
         let s = &segs[i];
+        let prev = i.checked_sub(1).map(|k| segs[k].text(text).trim_end());
         let eligible = !taken[i]
-            && s.label.as_ref().is_some_and(|l| l.is_first() && !matches!(l.counter, Counter::Dotted(_)))
-            && (i == 0 || !segs[i - 1].text(text).trim_end().ends_with([':', '-', '–']));
+            && s.label.as_ref().is_some_and(|l| l.is_first() && !matches!(l.counter, Counter::RecWord | Counter::Code))
+            && !prev.is_some_and(|p| p.ends_with([':', '-', '–']));
         if !eligible {
             i += 1;
             continue;
         }
         let (items, next) = read_list(text, segs, i, ListRules::default());
         let resolving = items.iter().filter(|it| reads_like_resolution(&it.own_text(text))).count();
-        if items.len() >= 2 && resolving * 10 >= items.len() * 8 && (i..next).all(|k| !taken[k]) {
+        // A `dd/mm/yyyy - Title` line (an issue page's decision) just before is a strong sign.
+        let dated = prev.is_some_and(|p| DATED_TITLE.is_match(p));
+        let needed = if dated { 5 } else { 8 };
+        let enough = items.len() >= 2 || dated && items.len() == 1;
+        if enough && resolving * 10 >= items.len() * needed && (i..next).all(|k| !taken[k]) {
             out.extend(items.into_iter().map(|item| FoundRec { item, kind: RecKind::Resolution, lead_in: None }));
         }
         i = next.max(i + 1);
     }
     out
 }
+
+static DATED_TITLE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*\S").unwrap());

@@ -52,7 +52,7 @@ static INLINE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static LEADIN_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\bresolved|\bagreed|\bdecided|\brecommended|\brecommendations?|\basked\s+to|\brequested\s+to|\bthat\s+(?:the\s+)?[\w’' ]{2,40}|\bthat|\bdecision(?:\s+made)?)\s*(?:that\s*)?[:\-–—]\s+",
+        r"(?i)(?:\bresolved|\bagreed|\bdecided|\brecommended|\brecommendations?|\basked\s+to|\brequested\s+to|\bthat\s+(?:the\s+)?[\w’' ]{2,40}|\bdecision(?:\s+made)?)(?:\s*[:\-–—]+\s*(?:that\s*(?:[:\-–—]+\s*)?)?|\s+that\s*(?:[:\-–—]+\s*)?|\s*:\s*|\s+that\s+)|\bthat\s*[:\-–—]+\s*",
     )
     .unwrap()
 });

@@ -4,7 +4,8 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Collapses every run of whitespace to one space and trims.
+/// Collapses every run of whitespace to one space and trims, dropping table-cell bars left
+/// at either end (`That the plan be approved. |`).
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -13,7 +14,8 @@ pub fn collapse(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    let trimmed = out.trim_matches(|c: char| c == '|' || c == ' ');
+    if trimmed.len() != out.len() { trimmed.to_string() } else { out }
 }
 
 /// Whether text ends a sentence (`.`, `;`, `!`, `?`, or a closing quote or bracket after one).
@@ -79,7 +81,7 @@ pub fn is_terminator(s: &str) -> bool {
 
 static RESOLUTION_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)^(?:that\b|to\s+(?:note|approve|agree|endorse|consider|delegate|authori[sz]e|recommend|request|accept|adopt|support|receive|confirm|instruct|ask|agree)\b
+        r"(?xi)^(?:that\b|to\s+[a-z]{3,}\b|(?:ensures?|receives?|provides?|undertakes?|reviews?|continues?|develops?|establish(?:es)?|commits?|invites?|calls?\s+on|reviewed|confirmed|commented)\b
           |(?:notes?|approves?|agrees?|endorses?|delegates?|authori[sz]es?|recommends?|requests?|accepts?|adopts?|supports?|receives?|welcomes?|confirms?|instructs?|asks?|acknowledges?|allocates?|appoints?|grants?|refers?|commissions?|reaffirms?|awards?|amends?|considers?|thanks?|nominates?|agreed|noted|approved|endorsed|delegated|authori[sz]ed|accepted|adopted|received|commented|requested)\b)",
     )
     .unwrap()
@@ -92,8 +94,12 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that read like a recommendation or resolution (`That …`, `Note the …`, `… be approved`).
 pub fn reads_like_resolution(s: &str) -> bool {
     let t = s.trim_start();
-    RESOLUTION_START.is_match(t) || PASSIVE.is_match(t)
+    RESOLUTION_START.is_match(t) || PASSIVE.is_match(t) || DECIDED.is_match(t)
 }
+
+static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:The\s+)?[A-Z][\w&’'\-]*(?:\s+[\w&’'\-]+){0,7}?\s+(?:noted|agreed|approved|endorsed|resolved|accepted|adopted|welcomed|supported|requested|recommended)\b").unwrap()
+});
 
 /// Whether an unnumbered paragraph after a lead-in opens like an item.
 pub fn opens_like_item(s: &str) -> bool {

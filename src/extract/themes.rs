@@ -24,7 +24,7 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|focus(?:s?ed)?\s+on|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?)\s*(?P<list>[^.;:]{10,400})").unwrap()
+    Regex::new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
 static CONTEXT: LazyLock<Regex> =
