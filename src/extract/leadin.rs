@@ -23,6 +23,9 @@ pub struct LeadIn {
     pub heading: bool,
     /// A `That Cabinet:` phrase: it continues an earlier lead-in when there is one.
     pub sub: bool,
+    /// A sentence that merely mentions recommendations before a colon (`… made seven
+    /// recommendations:`): it governs a list only when it is not itself a bullet point.
+    pub weak: bool,
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,9 +89,12 @@ static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision)\s*[:\-–—]\s*(?P<rest>.*)$")
+    Regex::new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision|approved?|(?-i:DECISION))\s*[:\-–—]\s*(?P<rest>.*)$")
         .unwrap()
 });
+
+static DECISION_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Decisions?|DECISIONS?|Decision\s+[Tt]aken|Decisions?\s+[Mm]ade|Resolutions?|RESOLUTIONS?)\s*$").unwrap());
 
 static RECOMMEND_COLON: LazyLock<Regex> =
     LazyLock::new(|| {
@@ -122,30 +128,37 @@ pub fn find(s: &str) -> Option<LeadIn> {
         return Some(l);
     }
     if let Some(c) = DECISION.captures(s) {
-        let rest = c.name("rest").filter(|r| !r.as_str().trim().is_empty());
+        let rest = c.name("rest").filter(|r| {
+            let t = r.as_str().trim().trim_end_matches([':', '-', '–']).to_ascii_lowercase();
+            !t.is_empty() && t != "that"
+        });
         return Some(LeadIn {
             kind: RecKind::Resolution,
             end: rest.map_or(s.len(), |r| r.start()),
             rest: rest.map(|r| r.start()),
-            heading: false,
+            heading: rest.is_none(),
             sub: false,
+            weak: false,
         });
+    }
+    if DECISION_HEADING.is_match(s) {
+        return Some(LeadIn { kind: RecKind::Resolution, end: s.len(), rest: None, heading: true, sub: false, weak: false });
     }
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
     }
     if THAT_BODY.is_match(s) {
-        return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: true });
+        return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: true, weak: false });
     }
     if ASKED.is_match(s) {
-        return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: false });
+        return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: false, weak: false });
     }
     if THEN.is_match(s) {
-        return Some(LeadIn { kind: RecKind::Resolution, end: s.len(), rest: None, heading: false, sub: true });
+        return Some(LeadIn { kind: RecKind::Resolution, end: s.len(), rest: None, heading: false, sub: true, weak: false });
     }
     if let Some(c) = ASKED_INLINE.captures(s) {
         let rest = c.name("rest").expect("rest group");
-        return Some(LeadIn { kind: RecKind::Officer, end: rest.start(), rest: Some(rest.start()), heading: false, sub: false });
+        return Some(LeadIn { kind: RecKind::Officer, end: rest.start(), rest: Some(rest.start()), heading: false, sub: false, weak: false });
     }
     if RECOMMEND_COLON.is_match(s) && !REASON_HEAD.is_match(s) {
         let kind = if PEER.is_match(s) {
@@ -155,10 +168,13 @@ pub fn find(s: &str) -> Option<LeadIn> {
         } else {
             RecKind::Officer
         };
-        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false });
+        let weak = RELATIVE.is_match(s);
+        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false, weak: true }).filter(|_| !weak);
     }
     None
 }
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:for|of|in|on)\s+which\b|\bwhereby\b").unwrap());
 
 fn heading(s: &str) -> Option<LeadIn> {
     let c = HEADING.captures(s)?;
@@ -181,6 +197,7 @@ fn heading(s: &str) -> Option<LeadIn> {
         rest: rest.map(|r| r.start()),
         heading: true,
         sub: false,
+        weak: false,
     })
 }
 
@@ -225,9 +242,12 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         (subject || clause) && !auxiliary && conn.is_some() || it_was
     } else {
         // An item on the same line: only plain decision formulas.
+        // `it was agreed that the Chair would hold a meeting` is narrative; `it was agreed that
+        // the plan be adopted` is a decision.
+        let formula_rest = verb_l == "resolved" || PASSIVE_REST.is_match(rest);
         let formula_verb = verb_l == "resolved" || it_was;
         let starts_capital = prefix.trim().is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some();
-        (formula_verb && subject && conn.is_some()) || starts_capital || it_was && conn.is_some()
+        ((formula_verb && subject && conn.is_some()) || starts_capital || it_was && conn.is_some()) && formula_rest
     };
     if !accepted {
         return None;
@@ -237,7 +257,7 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     }
     let kind = if verb_l.starts_with("recommended") { RecKind::Officer } else { RecKind::Resolution };
     if opens || (rest.ends_with(':') && rest.len() < 80 && THAT_BODY.is_match(rest)) {
-        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false });
+        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false, weak: false });
     }
     // The item text keeps its `that` (`RESOLVED – That the minutes be approved.`).
     let conn_start = a.name("conn").filter(|c| {
@@ -245,8 +265,12 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         t == "that" || t == "to"
     });
     let rest_start = conn_start.map_or(rest_at, |c| v.end() + c.start());
-    Some(LeadIn { kind, end: rest_start, rest: Some(rest_start), heading: false, sub: false })
+    Some(LeadIn { kind, end: rest_start, rest: Some(rest_start), heading: false, sub: false, weak: false })
 }
+
+static PASSIVE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:that\s+)?[^.]{0,200}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken|sent|brought)\b").unwrap()
+});
 
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()

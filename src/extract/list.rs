@@ -276,9 +276,7 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
         if is_heading_like(words) && ends_sentence(&so_far) {
             return false;
         }
-        let prev_len = prev.text(text).chars().count();
-        let paragraph_end = ends_sentence(&so_far) || so_far.ends_with(':');
-        return !(paragraph_end && prev_len < 60 && !starts_lower(words));
+        return s.soft_break || s.inline || starts_lower(words) || prev.line == s.line;
     }
     if so_far.ends_with(',') || so_far.ends_with(" and") || so_far.ends_with(" or") {
         return true;

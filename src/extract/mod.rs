@@ -18,6 +18,7 @@ pub mod themes;
 use crate::model::{Action, Council, DocKind, Meeting, Meta, RecKind, Recommendation, Theme};
 use list::ItemDraft;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What the extractors need besides the text.
@@ -60,17 +61,25 @@ pub fn extract(input: Input) -> Extraction {
     let offsets = Offsets::new(text, input.page_starts);
 
     let mut recs: Vec<Recommendation> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<(String, HashSet<String>)> = Vec::new();
     for f in recommendations::find(text, &segs, ctx) {
         let r = to_recommendation(text, &offsets, &f.item, f.kind, f.lead_in.clone(), &blocks);
         if r.text.is_empty() {
             continue;
         }
+        // The same item printed twice (decision block and minutes, or once per meeting) is
+        // reported once: word for word anywhere, or nearly so within one meeting's block when
+        // it has the same label and kind (a second printing that adds a parenthesis or two).
         let key = dedup_key(&r.text);
-        if seen.contains(&key) {
+        let words = word_set(&r.text);
+        let repeat = seen.iter().zip(&recs).any(|((k, w), first)| {
+            *k == key
+                || first.kind == r.kind && first.id == r.id && first.meeting == r.meeting && similar(w, &words)
+        });
+        if repeat {
             continue;
         }
-        seen.push(key);
+        seen.push((key, words));
         recs.push(r);
     }
 
@@ -151,15 +160,33 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end().len()
 }
 
-/// Two printings of one resolution compare equal: case, spacing and punctuation aside.
+/// Two printings of one item compare equal: case, punctuation and a leading `that`/`to` aside.
 fn dedup_key(s: &str) -> String {
-    s.chars()
+    let key = s
+        .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect::<String>();
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let skip = usize::from(matches!(words.first(), Some(&"that" | &"to")));
+    words[skip..].join(" ")
+}
+
+/// The lower-case words of a text, for comparing two printings of one item.
+fn word_set(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Two printings of one item share nearly all their words.
+fn similar(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return a == b;
+    }
+    let common = a.intersection(b).count() as f64;
+    2.0 * common / (a.len() + b.len()) as f64 >= 0.8
 }
 
 /// Turns byte offsets into character offsets and page numbers.

@@ -9,7 +9,7 @@ use super::label::Counter;
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
 use super::segment::Segment;
-use super::textutil::{collapse, ends_sentence, is_terminator, opens_like_item, reads_like_resolution};
+use super::textutil::{collapse, ends_sentence, is_heading_like, is_terminator, opens_like_item, reads_like_resolution};
 use crate::model::RecKind;
 
 /// A recommendation found in the text, before spans are turned into characters.
@@ -37,7 +37,8 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
     while i < segs.len() {
         let seg = &segs[i];
         let words = seg.body_text(text);
-        if let Some(li) = leadin::find(words) {
+        // A bulleted `Decisions` is a menu entry, not a heading.
+        if let Some(li) = leadin::find(words).filter(|l| !(seg.bullet && (l.weak || l.heading))) {
             let labelled_item = seg.label.is_some() && !li.heading;
             if !labelled_item {
                 let (found, next) = after_lead_in(text, segs, i, li, ctx);
@@ -141,11 +142,34 @@ fn after_lead_in(text: &str, segs: &[Segment], i: usize, li: LeadIn, ctx: DocCon
     }
     let words = first.body_text(text);
     let asked = li.heading && ASKED_SENTENCE.is_match(words);
-    if opens_like_item(words) || asked {
+    // After `RESOLVED:` the next sentence is the resolution, whatever its wording.
+    let resolved_prose = kind == RecKind::Resolution
+        && !li.heading
+        && j == i + 1
+        && !first.table_row
+        && !is_heading_like(words)
+        && !leadin::is_aside(words)
+        && words.split_whitespace().count() >= 4;
+    if opens_like_item(words) || asked || resolved_prose {
         return unnumbered_items(text, segs, j, first.clone(), kind, lead_text);
+    }
+    // `The Committee is asked to note that the following dates …:` with no list after it:
+    // the sentence itself is the recommendation.
+    if let Some(c) = ASKED_OPEN.captures(seg.body_text(text)) {
+        let at = seg.body + c.name("rest").expect("rest group").start();
+        let item = Segment { start: at, label: None, label_start: at, body: at, ..seg.clone() };
+        let (mut found, next) = unnumbered_items(text, segs, i, item, kind, String::new());
+        for f in &mut found {
+            f.lead_in = None;
+        }
+        return (found, next);
     }
     (Vec::new(), j)
 }
+
+static ASKED_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:is|are)\s+(?:asked|requested|invited)\s+to\s+(?P<rest>(?:note|agree|approve|endorse|consider|confirm)\b.{10,}):\s*$").unwrap()
+});
 
 static ASKED_SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b").unwrap()
@@ -213,9 +237,25 @@ fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec>
     while i < segs.len() {
         let s = &segs[i];
         let prev = i.checked_sub(1).map(|k| segs[k].text(text).trim_end());
+        let governed = prev.is_some_and(|p| p.ends_with(':') && !is_terminator(p));
+        if !taken[i] && s.label.is_none() && !s.bullet && !s.table_row && (s.blank_before || i == 0) && !governed && STANDALONE.is_match(s.body_text(text)) {
+            let (found, next) = unnumbered_items(text, segs, i, s.clone(), RecKind::Resolution, String::new());
+            let found: Vec<FoundRec> = found.into_iter().take(1).map(|mut f| {
+                f.lead_in = None;
+                f
+            }).collect();
+            out.extend(found);
+            i = next.max(i + 1);
+            continue;
+        }
+        // A list under its own heading (`Alternative options considered`, `Purpose`) belongs
+        // to that heading.
+        let headed = prev.is_some_and(|p| {
+            p.ends_with([':', '-', '–']) || (is_heading_like(p) && !DATED_TITLE.is_match(p)) || leadin::is_aside(p)
+        });
         let eligible = !taken[i]
             && s.label.as_ref().is_some_and(|l| l.is_first() && !matches!(l.counter, Counter::RecWord | Counter::Code))
-            && !prev.is_some_and(|p| p.ends_with([':', '-', '–']));
+            && !headed;
         if !eligible {
             i += 1;
             continue;
@@ -233,6 +273,12 @@ fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec>
     }
     out
 }
+
+/// A paragraph that is plainly a resolution on its own: `That … be approved.` or
+/// `Approved the recommendations of …`.
+static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b)").unwrap()
+});
 
 static DATED_TITLE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*\S").unwrap());

@@ -22,6 +22,9 @@ pub struct Segment {
     pub blank_before: bool,
     /// Whether this segment continues a line that an earlier segment started.
     pub inline: bool,
+    /// Whether the line before (with no empty line between) looks hard-wrapped into this one:
+    /// it stops mid-sentence, or it is about as long as the document's wrapped lines.
+    pub soft_break: bool,
     /// Leading blanks of the line, in columns (a tab counts four).
     pub indent: usize,
     /// Whether the segment starts with a bullet (`•`, `-`, `·` …).
@@ -62,6 +65,8 @@ pub fn segments(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut blank = false;
     let mut offset = 0usize;
+    let width = wrap_width(text);
+    let mut prev_line: Option<&str> = None;
     for (line_no, line) in text.split('\n').enumerate() {
         let start = offset;
         offset += line.len() + 1;
@@ -74,14 +79,54 @@ pub fn segments(text: &str) -> Vec<Segment> {
         let indent = line[..lead].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
         let content_start = start + lead;
         let content_end = start + line.len();
+        let soft = !blank && prev_line.is_some_and(|p| wraps_into_next(p, width));
         let mut first = true;
         for (s, e) in split_line(text, content_start, content_end) {
-            out.push(analyse(text, s, e, line_no, blank && first, !first, indent));
+            let mut seg = analyse(text, s, e, line_no, blank && first, !first, indent);
+            seg.soft_break = first && soft;
+            out.push(seg);
             first = false;
         }
         blank = false;
+        prev_line = Some(line);
     }
     out
+}
+
+/// The width at which the text was hard-wrapped: the median length of lines that stop
+/// mid-sentence and run on into the next line. `None` when too few lines are wrapped.
+fn wrap_width(text: &str) -> Option<usize> {
+    let mut lengths: Vec<usize> = Vec::new();
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let next_blank = lines.peek().is_none_or(|n| n.trim().is_empty());
+        let t = line.trim_end();
+        if next_blank || t.len() < 30 {
+            continue;
+        }
+        if t.ends_with(|c: char| c.is_alphanumeric() || c == ',') {
+            lengths.push(t.chars().count());
+        }
+        if lengths.len() >= 2000 {
+            break;
+        }
+    }
+    if lengths.len() < 3 {
+        return None;
+    }
+    lengths.sort_unstable();
+    Some(lengths[lengths.len() / 2])
+}
+
+/// Whether `prev` runs on into the next line rather than ending a paragraph.
+fn wraps_into_next(prev: &str, width: Option<usize>) -> bool {
+    let t = prev.trim_end();
+    let t = t.trim_end_matches(['”', '"', '’', '\'', ')']);
+    if !t.ends_with(['.', ';', ':', '!', '?']) {
+        return true;
+    }
+    let len = prev.trim_end().chars().count();
+    width.is_some_and(|w| len * 10 >= w * 8 && len * 10 <= w * 12)
 }
 
 fn analyse(
@@ -129,6 +174,7 @@ fn analyse(
         line,
         blank_before,
         inline,
+        soft_break: false,
         indent,
         bullet: bullet && label.is_none(),
         label,
