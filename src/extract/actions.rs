@@ -4,7 +4,7 @@
 //! Aggregate counts ("64 complete, 49 in progress") are not actions.
 
 use super::list::{ItemDraft, ListRules, Part, read_list};
-use super::segment::Segment;
+use super::segment::{Segment, paragraph_ending_at};
 use super::textutil::collapse;
 use crate::model::ActionStatus;
 use regex::Regex;
@@ -86,9 +86,12 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
                 continue;
             }
         }
-        let words = s.body_text(text).trim_end();
-        let opens = words.ends_with(':') || words.ends_with(": -") || words.ends_with(":-") || words.ends_with(": –");
-        if opens && words.len() < 400 && ACTION_CONTEXT.is_match(words) {
+        let last = s.body_text(text).trim_end();
+        let opens = last.ends_with(':') || last.ends_with(": -") || last.ends_with(":-") || last.ends_with(": –");
+        let para = if opens { paragraph_ending_at(text, segs, i) } else { String::new() };
+        // Only the sentence that ends in the colon gives the status.
+        let words = last_sentence(para.trim_end());
+        if opens && words.len() < 600 && ACTION_CONTEXT.is_match(words) {
             if let Some(status) = lead_in_status(words) {
                 if let Some(first) = segs.get(i + 1).filter(|f| f.bullet || f.label.is_some()) {
                     let _ = first;
@@ -106,6 +109,11 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
         i += 1;
     }
     out
+}
+
+fn last_sentence(s: &str) -> &str {
+    let cut = s.rmatch_indices(". ").map(|(i, _)| i + 2).find(|&i| i < s.len().saturating_sub(3));
+    cut.map_or(s, |i| &s[i..])
 }
 
 fn push_item(text: &str, item: &ItemDraft, status: ActionStatus, lead: &str, out: &mut Vec<FoundAction>) {

@@ -95,6 +95,19 @@ impl Label {
         }
     }
 
+    /// Whether `first` (a list's opening label) is drawn in this label's style, reading an
+    /// ambiguous `i` as the numeral that opens a list rather than the ninth letter.
+    pub fn first_style_matches(&self, first: &Label) -> bool {
+        if self.punct != first.punct {
+            return false;
+        }
+        let opening = first.readings().into_iter().find(|&(_, v)| v == 1).map(|(c, _)| c).unwrap_or(first.counter);
+        match (self.counter, opening) {
+            (Counter::Dotted(a), Counter::Dotted(b)) => a == b && self.prefix == first.prefix,
+            (c, o) => c == o,
+        }
+    }
+
     /// Settles an ambiguous letter on the reading that `prev` continues.
     pub fn resolve_after(&mut self, prev: &Label) {
         if let Some((alt_c, alt_v)) = self.alt {

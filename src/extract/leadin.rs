@@ -101,7 +101,7 @@ static RECOMMEND_COLON: LazyLock<Regex> =
         Regex::new(
             r"(?xi)(?:
                 \b(?:following|these|key|main|our|its|their|further|formal|peer\s+team[’']?s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+(?:\w+\s+){0,2}recommendations?\b[^:]{0,140}
-              | \brecommends?(?:\s+that)?(?:\s+the\s+[\w ]{1,30}?)?
+              | \brecommends?(?:\s+that)?(?:\s+(?:the\s+)?[\w ]{1,40}?)?
               | \brecommendations?\s+(?:are|were|include|is|made\s+(?:are|were|by|to))\b[^:]{0,80}
               | \brecommendations?\s+(?:to|for)\s+[^:]{1,60}
               | \bmade\s+the\s+following\s+recommendations?
@@ -112,6 +112,10 @@ static RECOMMEND_COLON: LazyLock<Regex> =
 
 static PEER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpeer|\bLGA\b|\breview team|\bchallenge team").unwrap());
+
+static SCRUTINY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:task\s+(?:and|&)\s+finish|task\s+group|scrutiny|working\s+group|review\s+group|select\s+committee|inquiry\s+panel)\b").unwrap()
+});
 
 static DECIDE_WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|resolved|approved|decided|adopted)\b").unwrap());
@@ -163,6 +167,8 @@ pub fn find(s: &str) -> Option<LeadIn> {
     if RECOMMEND_COLON.is_match(s) && !REASON_HEAD.is_match(s) {
         let kind = if PEER.is_match(s) {
             RecKind::Peer
+        } else if SCRUTINY.is_match(s) {
+            RecKind::Other
         } else if DECIDE_WORDS.is_match(s) {
             RecKind::Resolution
         } else {
@@ -204,12 +210,14 @@ fn heading(s: &str) -> Option<LeadIn> {
 fn verb_lead_in(s: &str) -> Option<LeadIn> {
     let m = VERB.captures(s)?;
     let v = m.name("v")?;
-    if v.start() > 160 {
+    let verb = v.as_str();
+    let upper = verb.chars().all(|c| c.is_uppercase() || c == ' ');
+    // `… presented the plan. RESOLVED:` — the lead-in starts at the sentence before it.
+    let sentence_start = s[..v.start()].rfind(". ").map_or(0, |i| i + 2);
+    if v.start() - sentence_start > 160 {
         return None;
     }
     let prefix = &s[..v.start()];
-    let verb = v.as_str();
-    let upper = verb.chars().all(|c| c.is_uppercase() || c == ' ');
     let verb_l: String = verb.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
     let after = &s[v.end()..];
     let a = AFTER_VERB.captures(after)?;
@@ -220,7 +228,10 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     let rest_key = rest.trim_end_matches(|c: char| c == ':' || c == '-' || c == '–' || c.is_whitespace()).to_ascii_lowercase();
     let opens = rest.is_empty()
         || matches!(rest_key.as_str(), "that" | "to" | "as follows" | "the following")
-        || (rest.len() <= 40 && (rest.ends_with(':') || rest.ends_with(":-") || rest.ends_with(": -")) && !rest.contains('.'));
+        || (rest.len() <= 40
+            && (rest.ends_with(':') || rest.ends_with(":-") || rest.ends_with(": -"))
+            && !rest.contains('.')
+            && (rest_key.ends_with(" that") || rest_key.contains("following") || rest_key.split_whitespace().count() <= 2));
 
     let lower_prefix = prefix.trim().to_ascii_lowercase();
     let it_was = lower_prefix.ends_with("it was") || lower_prefix.ends_with("it is");
@@ -235,8 +246,10 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         || lower_prefix.ends_with(':')
         || lower_prefix.ends_with('.');
     let subject = SUBJECT.is_match(prefix) && !auxiliary;
+    // `RESOLVED:` in capitals with its colon is a lead-in wherever it stands.
+    let colon = conn.as_deref().is_some_and(|c| c.starts_with([':', '-', '–', '—']));
     let accepted = if upper {
-        subject || clause || prefix.trim().is_empty()
+        subject || clause || prefix.trim().is_empty() || colon
     } else if opens {
         // `the Mayor and Cabinet agreed that:` — a list follows, so the verb is a formula.
         (subject || clause) && !auxiliary && conn.is_some() || it_was
@@ -244,7 +257,7 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         // An item on the same line: only plain decision formulas.
         // `it was agreed that the Chair would hold a meeting` is narrative; `it was agreed that
         // the plan be adopted` is a decision.
-        let formula_rest = verb_l == "resolved" || PASSIVE_REST.is_match(rest);
+        let formula_rest = verb_l == "resolved" || PASSIVE_REST.is_match(rest) && !REPORTED.is_match(rest);
         let formula_verb = verb_l == "resolved" || it_was;
         let starts_capital = prefix.trim().is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some();
         ((formula_verb && subject && conn.is_some()) || starts_capital || it_was && conn.is_some()) && formula_rest
@@ -259,18 +272,20 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     if opens || (rest.ends_with(':') && rest.len() < 80 && THAT_BODY.is_match(rest)) {
         return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false, weak: false });
     }
-    // The item text keeps its `that` (`RESOLVED – That the minutes be approved.`).
-    let conn_start = a.name("conn").filter(|c| {
-        let t = c.as_str().trim().to_ascii_lowercase();
-        t == "that" || t == "to"
-    });
+    // `RESOLVED that the report be noted`: the formula includes `that`. After punctuation the
+    // item keeps its own `That` (`RESOLVED – That the minutes be approved.`). `to` stays
+    // with its verb (`resolved to approve …`).
+    let conn_start = a.name("conn").filter(|c| c.as_str().trim().eq_ignore_ascii_case("to"));
     let rest_start = conn_start.map_or(rest_at, |c| v.end() + c.start());
     Some(LeadIn { kind, end: rest_start, rest: Some(rest_start), heading: false, sub: false, weak: false })
 }
 
 static PASSIVE_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:that\s+)?[^.]{0,200}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken|sent|brought)\b").unwrap()
+    Regex::new(r"(?i)^(?:that\s+)?[^.]{0,200}?\b(?:shall\s+|should\s+)?be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken|sent|brought)\b").unwrap()
 });
+
+static REPORTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:would|will|could|might|may)\s+be\b").unwrap());
 
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()
@@ -284,11 +299,12 @@ static ASKED_INLINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_aside(s: &str) -> bool {
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:reasons?(?:\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?))?(?:\s*\(s\))?\s*[:\-–—]|reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\b|alternative\s+options?(?:\s+considered)?(?:\s+and\s+rejected)?\s*[:\-–—]?|\(?note\s*:|\(the\s+(?:meeting|committee|chair)\b|councillor\s+[\w’' -]{1,40}\s+(?:declared|left|returned|abstained)\b)",
+            r"(?i)^\(?(?:reasons?(?:\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?))?(?:\s*\(s\))?\s*[:\-–—]|reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\b|alternative\s+options?(?:\s+considered)?(?:\s+and\s+rejected)?\s*[:\-–—]?|\(?note\s*:|\(the\s+(?:meeting|committee|chair)\b|councillor\s+[\w’' -]{1,40}\s+(?:declared|left|returned|abstained)\b)",
         )
         .unwrap()
     });
-    ASIDE.is_match(s)
+    let t = s.trim();
+    ASIDE.is_match(t) || (t.starts_with('(') && (t.ends_with(')') || t.ends_with(").")))
 }
 
 #[cfg(test)]
@@ -328,7 +344,7 @@ mod tests {
     fn lead_ins_with_an_item_after_them() {
         assert_eq!(rest("RESOLVED – That the minutes be approved."), Some("That the minutes be approved."));
         assert_eq!(rest("Decision Made: That the plan be adopted."), Some("That the plan be adopted."));
-        assert_eq!(rest("It was RESOLVED that the report be noted."), Some("that the report be noted."));
+        assert_eq!(rest("It was RESOLVED that the report be noted."), Some("the report be noted."));
         assert_eq!(rest("RESOLVED: the minutes were approved."), Some("the minutes were approved."));
     }
 

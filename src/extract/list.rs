@@ -142,14 +142,33 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
         let s = &segs[j];
         let words = s.body_text(text);
         let whole = s.text(text);
+        if s.furniture {
+            // A running header or footer between two halves of an item.
+            j += 1;
+            continue;
+        }
         if is_terminator(whole) {
             break;
         }
         if let Some(label) = &s.label {
-            if let Some(depth) = levels
+            let matching: Vec<usize> = (0..levels.len())
+                .filter(|&d| levels[d].last.as_ref().is_some_and(|p| p.is_followed_by(label)))
+                .collect();
+            // When a sub-list and its parent both continue, the indentation decides.
+            let depth = matching
                 .iter()
-                .rposition(|lv| lv.last.as_ref().is_some_and(|p| p.is_followed_by(label)))
-            {
+                .rev()
+                .find(|&&d| levels[d].indent == s.indent)
+                .or(matching.last())
+                .copied();
+            // `3. Adult Social Care Charging Policy` after sentences is the next minute's
+            // heading, not the next item.
+            let heading_after_items = is_heading_like(words)
+                && depth.is_some_and(|d| levels[d].items.iter().all(|it| !is_heading_like(&it.own_text(text))));
+            if heading_after_items {
+                break;
+            }
+            if let Some(depth) = depth {
                 fold_to(&mut levels, depth + 1);
                 let mut label = label.clone();
                 if let Some(prev) = &levels[depth].last {
@@ -237,7 +256,9 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
 fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool {
     let top = levels.last().expect("a level");
     let Some(current) = top.items.last() else { return false };
-    if levels.iter().any(|lv| lv.last.as_ref().is_some_and(|l| l.same_style(label))) {
+    // `1.` inside `1.` is a sub-list only when it is indented further.
+    let deeper = s.indent > top.indent;
+    if !deeper && levels.iter().any(|lv| lv.last.as_ref().is_some_and(|l| l.first_style_matches(label))) {
         return false;
     }
     let under_section = current.label.as_ref().is_some_and(|p| label.is_under_section(p) && label.value == 1);

@@ -42,6 +42,12 @@ pub struct Extraction {
     pub actions: Vec<Action>,
 }
 
+/// `As set out on the front of the report.` stands where recommendations would be, but only
+/// points elsewhere.
+static POINTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:as\s+(?:set\s+out|detailed|outlined|shown|stated|listed)\s+(?:on|in|at|above|below)\b|see\s+(?:paragraph|section|page|above|below|the\s+front|appendix)\b)[^.]{0,80}\.?$").unwrap()
+});
+
 static PEER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpeer\s+(?:challenge|review|team)|\bpeers\b|\bLGA\b|Local Government Association").unwrap());
 
@@ -64,7 +70,7 @@ pub fn extract(input: Input) -> Extraction {
     let mut seen: Vec<(String, HashSet<String>)> = Vec::new();
     for f in recommendations::find(text, &segs, ctx) {
         let r = to_recommendation(text, &offsets, &f.item, f.kind, f.lead_in.clone(), &blocks);
-        if r.text.is_empty() {
+        if r.text.is_empty() || POINTER.is_match(&r.text) {
             continue;
         }
         // The same item printed twice (decision block and minutes, or once per meeting) is

@@ -39,17 +39,14 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
         let words = seg.body_text(text);
         // A bulleted `Decisions` is a menu entry, not a heading.
         if let Some(li) = leadin::find(words).filter(|l| !(seg.bullet && (l.weak || l.heading))) {
-            let labelled_item = seg.label.is_some() && !li.heading;
-            if !labelled_item {
-                let (found, next) = after_lead_in(text, segs, i, li, ctx);
-                if !found.is_empty() {
-                    for t in taken.iter_mut().take(next).skip(i) {
-                        *t = true;
-                    }
-                    out.extend(found);
-                    i = next.max(i + 1);
-                    continue;
+            let (found, next) = after_lead_in(text, segs, i, li, ctx);
+            if !found.is_empty() {
+                for t in taken.iter_mut().take(next).skip(i) {
+                    *t = true;
                 }
+                out.extend(found);
+                i = next.max(i + 1);
+                continue;
             }
         }
         if seg.label.as_ref().is_some_and(|l| matches!(l.counter, Counter::RecWord | Counter::Code)) {

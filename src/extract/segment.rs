@@ -36,6 +36,9 @@ pub struct Segment {
     pub body: usize,
     /// Whether the line is a table row (`|` residue or tab-separated cells).
     pub table_row: bool,
+    /// A running header or footer: `Page 3 of 12`, a bare page number, or a short line
+    /// printed right beside one.
+    pub furniture: bool,
 }
 
 impl Segment {
@@ -70,15 +73,14 @@ pub fn segments(text: &str) -> Vec<Segment> {
     for (line_no, line) in text.split('\n').enumerate() {
         let start = offset;
         offset += line.len() + 1;
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        if trimmed.is_empty() {
+        let (lead, content_len) = content_of(line);
+        if content_len == 0 {
             blank = true;
             continue;
         }
-        let lead = line.len() - trimmed.len();
         let indent = line[..lead].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
         let content_start = start + lead;
-        let content_end = start + line.len();
+        let content_end = content_start + content_len;
         let soft = !blank && prev_line.is_some_and(|p| wraps_into_next(p, width));
         let mut first = true;
         for (s, e) in split_line(text, content_start, content_end) {
@@ -90,7 +92,74 @@ pub fn segments(text: &str) -> Vec<Segment> {
         blank = false;
         prev_line = Some(line);
     }
+    mark_furniture(text, &mut out);
     out
+}
+
+/// The words of the paragraph that segment `i` ends: earlier lines of it are included when
+/// they run on into it (a lead-in hard-wrapped over two lines).
+pub fn paragraph_ending_at(text: &str, segs: &[Segment], i: usize) -> String {
+    let mut first = i;
+    while first > 0 && first + 4 > i {
+        let s = &segs[first];
+        if s.blank_before || s.label.is_some() || s.bullet || s.inline {
+            break;
+        }
+        first -= 1;
+    }
+    let parts: Vec<&str> = (first..=i).map(|k| segs[k].body_text(text)).collect();
+    parts.join(" ")
+}
+
+/// Where a line's words start and how long they run: leading blanks, and the empty cells and
+/// bars of table residue (`|      | RESOLVED:      |`), are not part of them.
+fn content_of(line: &str) -> (usize, usize) {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let mut lead = line.len() - trimmed.len();
+    let mut rest = trimmed.trim_end_matches([' ', '\t']);
+    if rest.starts_with('|') {
+        // Drop leading bars and empty cells, and the bars closing the row.
+        loop {
+            let t = rest.trim_start_matches('|').trim_start_matches([' ', '\t']);
+            let skipped = rest.len() - t.len();
+            if skipped == 0 || !rest.starts_with('|') {
+                break;
+            }
+            lead += skipped;
+            rest = t;
+        }
+        rest = rest.trim_end_matches(|c: char| c == '|' || c == ' ' || c == '\t');
+    }
+    (lead, rest.len())
+}
+
+static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4})$").unwrap()
+});
+
+/// Marks running headers and footers: page marks, and short lines printed right beside them.
+fn mark_furniture(text: &str, segs: &mut [Segment]) {
+    for i in 0..segs.len() {
+        let t = segs[i].text(text).trim();
+        if !PAGE_MARK.is_match(t) || segs[i].inline {
+            continue;
+        }
+        // A lone number is a page number only when it stands apart from the words around it.
+        let is_number = t.chars().all(|c| c.is_ascii_digit() || " -–—".contains(c));
+        let apart = segs[i].blank_before || i == 0;
+        if is_number && !apart {
+            continue;
+        }
+        segs[i].furniture = true;
+        for k in [i.wrapping_sub(1), i + 1] {
+            let Some(s) = segs.get(k) else { continue };
+            let near = if k > i { !s.blank_before } else { !segs[i].blank_before };
+            let short = s.text(text).chars().count() < 70 && s.label.is_none() && !s.bullet;
+            if near && short && super::dates::first_date(s.text(text)).is_some() {
+                segs[k].furniture = true;
+            }
+        }
+    }
 }
 
 /// The width at which the text was hard-wrapped: the median length of lines that stop
@@ -147,9 +216,8 @@ fn analyse(
         pos = 1;
         pos += blanks(&s[pos..]);
     }
-    if !table_row && (s.contains(" | ") || s.contains('\t')) {
-        table_row = true;
-    }
+    let after_label =
+        |from: usize| s[from..].contains(" | ") || s[from..].matches('|').count() >= 2 || s[from..].trim_end().contains('\t');
     let mut bullet = false;
     if let Some(b) = bullet_len(&s[pos..]) {
         // `- 1.1 To update` and `· Recommendation 1:` keep the label after the bullet.
@@ -162,11 +230,15 @@ fn analyse(
     if let Some(l) = &label {
         pos += l.len;
         pos += blanks(&s[pos..]);
+        table_row = table_row || after_label(pos);
         // A label in a table cell is followed by the cell separator.
         if s[pos..].starts_with('|') {
             pos += 1;
             pos += blanks(&s[pos..]);
         }
+    }
+    if label.is_none() {
+        table_row = table_row || after_label(0);
     }
     Segment {
         start,
@@ -181,6 +253,7 @@ fn analyse(
         label_start,
         body: start + pos,
         table_row,
+        furniture: false,
     }
 }
 

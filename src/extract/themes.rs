@@ -4,8 +4,8 @@
 //! of the five (under either framework's name, or a clear paraphrase).
 
 use super::list::{ListRules, read_list};
-use super::segment::Segment;
-use super::textutil::collapse;
+use super::segment::{Segment, paragraph_ending_at};
+use super::textutil::{collapse, is_terminator};
 use crate::model::CanonicalTheme;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -23,9 +23,18 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings)\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
 });
 
+/// Weaker lead-ins that name themes only in a review's context (`had examined:`,
+/// `an additional focus, chosen by the Council, on:`).
+static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|focus(?:s?ed)?\s+on|examined|looked\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
+});
+
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
+
+static REMAINING_WORK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:remaining|outstanding|concluded|completed|under\s*way)\b").unwrap());
 
 static CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpeer|\breview\b|\bchallenge\b|\bthemes?\b").unwrap());
@@ -39,7 +48,12 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
     while i < segs.len() {
         let s = &segs[i];
         let words = s.body_text(text);
-        if words.len() < 400 && LEAD_IN.is_match(words) {
+        let lead_in = words.len() < 400
+            && (LEAD_IN.is_match(words) || REVIEW_LEAD_IN.is_match(words) && {
+                let para = paragraph_ending_at(text, segs, i);
+                CONTEXT.is_match(&para) && !REMAINING_WORK.is_match(&para)
+            });
+        if lead_in {
             if let Some(first) = segs.get(i + 1).filter(|f| f.label.is_some() || f.bullet || short(f.body_text(text))) {
                 let _ = first;
                 let next = list_themes(text, segs, i + 1, &mut out);
@@ -73,12 +87,27 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
     let (items, next) = if segs[first].label.is_some() || segs[first].bullet {
         read_list(text, segs, first, rules)
     } else {
-        // Unmarked lines, one theme each, until a blank line after a long line.
+        // Unmarked paragraphs, one theme each: a short line, or `Name: question?` whose
+        // question may run on over further lines.
         let mut j = first;
         let mut items = Vec::new();
-        while j < segs.len() && short(segs[j].body_text(text)) && j < first + 12 {
-            items.push(super::list::ItemDraft::from_segment(&segs[j]));
+        let mut named_list = false;
+        while j < segs.len() && items.len() < 12 {
+            let s = &segs[j];
+            let words = s.body_text(text);
+            let named = has_separator(words) && short(words);
+            let one_liner = segs.get(j + 1).is_none_or(|n| n.blank_before) && words.split_whitespace().count() <= 8;
+            // Once themes come as `Name: question?`, a bare line is the next heading.
+            let fits = if named_list { named } else { named || one_liner };
+            if j > first && !s.blank_before || !fits || is_terminator(words) {
+                break;
+            }
+            named_list |= named;
+            items.push(super::list::ItemDraft::from_segment(s));
             j += 1;
+            while j < segs.len() && !segs[j].blank_before && segs[j].label.is_none() && !segs[j].bullet {
+                j += 1;
+            }
         }
         (items, j)
     };
@@ -93,6 +122,10 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
         push(out, FoundTheme { text: name.to_string(), canonical: canonical(name), start, end: start + name.len() });
     }
     next
+}
+
+fn has_separator(s: &str) -> bool {
+    [": ", " – ", " - ", " — "].iter().any(|sep| s.find(sep).is_some_and(|at| at < 80))
 }
 
 /// The theme's name: the words before a `: question?` or ` – explanation`, without closing
@@ -173,10 +206,10 @@ fn split_final_and(tail: &str) -> Option<(usize, usize)> {
 /// A line that is exactly a known theme name (a heading in a peer challenge report).
 fn exact_theme(text: &str, s: &Segment) -> Option<FoundTheme> {
     let raw = s.body_text(text);
-    if raw.len() > 80 {
+    let name = name_part(raw);
+    if name.len() > 80 {
         return None;
     }
-    let name = name_part(raw);
     let key = key_of(name);
     KNOWN_NAMES.iter().any(|(n, _)| *n == key).then(|| {
         let start = s.body + raw.find(name).unwrap_or(0);
@@ -225,19 +258,21 @@ pub fn canonical(name: &str) -> Option<CanonicalTheme> {
         return Some(*c);
     }
     let has = |w: &str| key.split(' ').any(|t| t.starts_with(w));
-    if has("capacit") && (has("improv") || has("deliver")) {
+    if has("capacit") && (has("improv") || has("deliver") || has("change")) {
         return Some(CanonicalTheme::CapacityForImprovement);
     }
-    if has("financ") && (has("planning") || has("management") || has("viab") || has("sustainab") || has("resilien")) {
+    let money = has("financ") || has("money") || has("budget");
+    if money && (has("plan") || has("manag") || has("viab") || has("sustainab") || has("resilien")) {
         return Some(CanonicalTheme::FinancialPlanningAndManagement);
     }
-    if has("governance") || (has("culture") && has("organisation")) {
+    if has("governance") || (has("culture") && (has("organisation") || has("healthy") || has("good"))) {
         return Some(CanonicalTheme::GovernanceAndCulture);
     }
-    if has("leadership") && (has("place") || has("organisational")) {
+    let area = has("place") || has("organis") || has("borough") || has("district") || has("county") || has("city") || has("area");
+    if (has("leadership") || has("leading")) && area {
         return Some(CanonicalTheme::OrganisationalAndPlaceLeadership);
     }
-    if has("priorit") && (has("outcome") || has("local") || has("place")) {
+    if has("priorit") && (has("outcome") || has("local") || has("place") || has("setting")) {
         return Some(CanonicalTheme::LocalPrioritiesAndOutcomes);
     }
     None
