@@ -69,10 +69,15 @@ mod tests {
         let inputs: Vec<u32> = (0..100).collect();
         let p = pool(2).unwrap();
         let mut count = 0;
-        let r = run_ordered(&inputs, &p, |&n| n, |_, _| {
-            count += 1;
-            if count == 3 { Err("closed") } else { Ok(()) }
-        });
+        let r = run_ordered(
+            &inputs,
+            &p,
+            |&n| n,
+            |_, _| {
+                count += 1;
+                if count == 3 { Err("closed") } else { Ok(()) }
+            },
+        );
         assert_eq!(r, Err("closed"));
         assert_eq!(count, 3);
     }

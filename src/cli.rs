@@ -59,6 +59,7 @@ pub struct GlobalArgs {
 pub enum Command {
     Extract(cmd::extract::ExtractArgs),
     Councils(cmd::councils::CouncilsArgs),
+    Schema(cmd::schema::SchemaArgs),
 }
 
 /// Parses the command line, runs the subcommand and returns the process exit code.
@@ -68,7 +69,9 @@ pub fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
                 _ => ExitCode::from(2),
             };
         }
@@ -76,6 +79,7 @@ pub fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Extract(a) => cmd::extract::run(a, &cli.global),
         Command::Councils(a) => cmd::councils::run(a, &cli.global),
+        Command::Schema(a) => cmd::schema::run(a, &cli.global),
     };
     match outcome {
         Ok(cmd::Outcome::Ok) => ExitCode::SUCCESS,

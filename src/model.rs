@@ -3,13 +3,14 @@
 //! Field names are a public contract (other tools read them); add fields freely, never rename or
 //! drop one without bumping [`SCHEMA_VERSION`].
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the record layout written by this build.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One document's extraction result.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Record {
     pub schema_version: u32,
     pub source: Source,
@@ -32,7 +33,7 @@ pub struct Record {
 }
 
 /// Where the document came from.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     pub path: Option<String>,
     pub url: Option<String>,
@@ -49,14 +50,14 @@ pub struct Source {
 }
 
 /// The council a document belongs to, when known.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Council {
     pub code: Option<String>,
     pub name: String,
 }
 
 /// What kind of page or paper a document is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DocKind {
     Issue,
@@ -69,7 +70,7 @@ pub enum DocKind {
 }
 
 /// Meeting and document metadata found in the text (or supplied by a crawl).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Meta {
     pub title: Option<String>,
     pub kind: DocKind,
@@ -80,7 +81,7 @@ pub struct Meta {
 }
 
 /// One `Meeting: dd/mm/yyyy - Body (Item N)` block of an issue page.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Meeting {
     pub committee: Option<String>,
     pub date: Option<String>,
@@ -90,7 +91,7 @@ pub struct Meeting {
 }
 
 /// Who is recommending or deciding.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RecKind {
     /// A peer team's recommendation to the council (e.g. an LGA Corporate Peer Challenge).
@@ -104,7 +105,7 @@ pub enum RecKind {
 }
 
 /// A recommendation or resolution item.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Recommendation {
     /// The visible label without brackets or punctuation (`"7.1"`, `"ii"`, `"SR (25/26) 01"`).
     pub id: Option<String>,
@@ -126,7 +127,9 @@ pub struct Recommendation {
 }
 
 /// The five LGA Corporate Peer Challenge core themes (both frameworks map here).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CanonicalTheme {
     LocalPrioritiesAndOutcomes,
@@ -160,7 +163,7 @@ impl CanonicalTheme {
 }
 
 /// A theme a review looked at.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Theme {
     pub text: String,
     pub canonical: Option<CanonicalTheme>,
@@ -170,7 +173,7 @@ pub struct Theme {
 }
 
 /// How far an action has got.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     Completed,
@@ -181,7 +184,7 @@ pub enum ActionStatus {
 }
 
 /// One item of an action plan or progress list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Action {
     pub text: String,
     pub status: ActionStatus,
@@ -194,7 +197,7 @@ pub struct Action {
 }
 
 /// Why a document could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RecordError {
     pub kind: String,
     pub message: String,

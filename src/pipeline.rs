@@ -22,7 +22,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Decodes and extracts one document. Never panics: a failure (even a bug) becomes `error`.
-pub fn record_from_bytes(bytes: &[u8], hint: &Hint, mut source: Source, opts: &RecordOptions) -> Record {
+pub fn record_from_bytes(
+    bytes: &[u8],
+    hint: &Hint,
+    mut source: Source,
+    opts: &RecordOptions,
+) -> Record {
     source.sha256 = Some(sha256_hex(bytes));
     source.bytes = Some(bytes.len() as u64);
     let outcome = catch_unwind(AssertUnwindSafe(|| decode_and_extract(bytes, hint, opts)));
@@ -31,7 +36,10 @@ pub fn record_from_bytes(bytes: &[u8], hint: &Hint, mut source: Source, opts: &R
         Ok(Err(e)) => {
             let mut r = empty_record();
             r.source.media_type = Some(decode::sniff(bytes, hint).media_type().to_string());
-            r.error = Some(RecordError { kind: e.kind().to_string(), message: e.to_string() });
+            r.error = Some(RecordError {
+                kind: e.kind().to_string(),
+                message: e.to_string(),
+            });
             r
         }
         Err(panic) => {
@@ -41,7 +49,10 @@ pub fn record_from_bytes(bytes: &[u8], hint: &Hint, mut source: Source, opts: &R
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "unknown panic".into());
             let mut r = empty_record();
-            r.error = Some(RecordError { kind: "internal".into(), message: format!("the extractor failed: {msg}") });
+            r.error = Some(RecordError {
+                kind: "internal".into(),
+                message: format!("the extractor failed: {msg}"),
+            });
             r
         }
     };
@@ -57,15 +68,25 @@ pub fn record_from_bytes(bytes: &[u8], hint: &Hint, mut source: Source, opts: &R
 pub fn error_record(source: Source, kind: &str, message: String) -> Record {
     let mut r = empty_record();
     r.source = source;
-    r.error = Some(RecordError { kind: kind.to_string(), message });
+    r.error = Some(RecordError {
+        kind: kind.to_string(),
+        message,
+    });
     r
 }
 
 fn empty_record() -> Record {
-    Record { schema_version: SCHEMA_VERSION, ..Default::default() }
+    Record {
+        schema_version: SCHEMA_VERSION,
+        ..Default::default()
+    }
 }
 
-fn decode_and_extract(bytes: &[u8], hint: &Hint, opts: &RecordOptions) -> Result<Record, DecodeError> {
+fn decode_and_extract(
+    bytes: &[u8],
+    hint: &Hint,
+    opts: &RecordOptions,
+) -> Result<Record, DecodeError> {
     let doc = decode::decode(bytes, hint, &opts.limits)?;
     let ex = extract::extract(Input {
         text: &doc.text,
@@ -95,7 +116,12 @@ mod tests {
 
     #[test]
     fn bad_input_becomes_an_error_record() {
-        let r = record_from_bytes(b"", &Hint::default(), Source::default(), &RecordOptions::default());
+        let r = record_from_bytes(
+            b"",
+            &Hint::default(),
+            Source::default(),
+            &RecordOptions::default(),
+        );
         assert_eq!(r.error.as_ref().map(|e| e.kind.as_str()), Some("empty"));
         assert_eq!(r.source.bytes, Some(0));
         assert_eq!(r.schema_version, 1);
@@ -106,11 +132,18 @@ mod tests {
         let r = record_from_bytes(
             b"RESOLVED:\n\n1. That the report be noted.\n2. That the plan be approved.",
             &Hint::default(),
-            Source { path: Some("a.txt".into()), ..Default::default() },
+            Source {
+                path: Some("a.txt".into()),
+                ..Default::default()
+            },
             &RecordOptions::default(),
         );
         assert!(r.error.is_none());
-        let ids: Vec<_> = r.recommendations.iter().map(|r| r.id.clone().unwrap_or_default()).collect();
+        let ids: Vec<_> = r
+            .recommendations
+            .iter()
+            .map(|r| r.id.clone().unwrap_or_default())
+            .collect();
         assert_eq!(ids, ["1", "2"]);
         assert_eq!(r.source.media_type.as_deref(), Some("text/plain"));
         assert_eq!(r.source.path.as_deref(), Some("a.txt"));

@@ -58,7 +58,14 @@ pub fn by_code(code: &str) -> Option<&'static CouncilEntry> {
 pub fn by_host(host: &str) -> Option<&'static CouncilEntry> {
     let host = host.trim_start_matches("www.").to_ascii_lowercase();
     COUNCILS.iter().find(|c| {
-        let h = c.base_url.split("://").nth(1).unwrap_or("").split('/').next().unwrap_or("");
+        let h = c
+            .base_url
+            .split("://")
+            .nth(1)
+            .unwrap_or("")
+            .split('/')
+            .next()
+            .unwrap_or("");
         h.trim_start_matches("www.").eq_ignore_ascii_case(&host)
     })
 }
@@ -76,7 +83,10 @@ static NAME_FINDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static UPPER_FINDER: LazyLock<Regex> = LazyLock::new(|| {
-    let mut names: Vec<String> = COUNCILS.iter().map(|c| c.common_name.to_uppercase()).collect();
+    let mut names: Vec<String> = COUNCILS
+        .iter()
+        .map(|c| c.common_name.to_uppercase())
+        .collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names.dedup();
     let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
@@ -95,13 +105,20 @@ pub fn find_in_text(text: &str) -> Option<&'static CouncilEntry> {
     for c in NAME_FINDER.captures_iter(sample) {
         let name = c.name("name").map_or("", |m| m.as_str());
         let strong = c.name("suffix").is_some();
-        let e = scores.entry(name).or_insert((0, c.get(0).map_or(0, |m| m.start())));
+        let e = scores
+            .entry(name)
+            .or_insert((0, c.get(0).map_or(0, |m| m.start())));
         e.0 += if strong { 5 } else { 1 };
     }
     for c in UPPER_FINDER.captures_iter(sample) {
         let upper = c.name("name").map_or("", |m| m.as_str());
-        if let Some(entry) = COUNCILS.iter().find(|e| e.common_name.to_uppercase() == upper) {
-            let e = scores.entry(entry.common_name.as_str()).or_insert((0, c.get(0).map_or(0, |m| m.start())));
+        if let Some(entry) = COUNCILS
+            .iter()
+            .find(|e| e.common_name.to_uppercase() == upper)
+        {
+            let e = scores
+                .entry(entry.common_name.as_str())
+                .or_insert((0, c.get(0).map_or(0, |m| m.start())));
             e.0 += 5;
         }
     }
@@ -140,9 +157,15 @@ mod tests {
     #[test]
     fn finds_council_named_in_text() {
         let t = "SOUTH STAFFORDSHIRE COUNCIL\n\nOVERVIEW AND SCRUTINY COMMITTEE";
-        assert_eq!(find_in_text(t).map(|c| c.common_name.as_str()), Some("South Staffordshire"));
+        assert_eq!(
+            find_in_text(t).map(|c| c.common_name.as_str()),
+            Some("South Staffordshire")
+        );
         let t = "the LGA had been back to Rotherham ... capitalise on Rotherham’s assets";
-        assert_eq!(find_in_text(t).map(|c| c.common_name.as_str()), Some("Rotherham"));
+        assert_eq!(
+            find_in_text(t).map(|c| c.common_name.as_str()),
+            Some("Rotherham")
+        );
         assert_eq!(find_in_text("Reading the report, members noted it."), None);
     }
 }

@@ -23,9 +23,23 @@ fn fixtures() -> Vec<PathBuf> {
 fn run(path: &Path) -> Record {
     let bytes = std::fs::read(path).expect("read fixture");
     let name = path.to_string_lossy();
-    let opts = RecordOptions { emit_text: true, ..Default::default() };
-    let source = Source { path: Some(name.to_string()), ..Default::default() };
-    record_from_bytes(&bytes, &Hint { name: Some(&name), content_type: None }, source, &opts)
+    let opts = RecordOptions {
+        emit_text: true,
+        ..Default::default()
+    };
+    let source = Source {
+        path: Some(name.to_string()),
+        ..Default::default()
+    };
+    record_from_bytes(
+        &bytes,
+        &Hint {
+            name: Some(&name),
+            content_type: None,
+        },
+        source,
+        &opts,
+    )
 }
 
 fn rec_json(r: &Recommendation, top: bool) -> Value {
@@ -61,7 +75,12 @@ fn diff(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
             for (k, ev) in e {
-                diff(&format!("{path}.{k}"), ev, a.get(k).unwrap_or(&Value::Null), out);
+                diff(
+                    &format!("{path}.{k}"),
+                    ev,
+                    a.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
             }
         }
         (Value::Array(e), Value::Array(a)) => {
@@ -84,7 +103,11 @@ fn fixtures_match_their_expectations() {
     let write_actual = std::env::var_os("COUNCILRECS_WRITE_ACTUAL").is_some();
     let mut failures = Vec::new();
     let files = fixtures();
-    assert!(files.len() >= 40, "expected at least 40 fixtures, found {}", files.len());
+    assert!(
+        files.len() >= 40,
+        "expected at least 40 fixtures, found {}",
+        files.len()
+    );
     for path in files {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
         let record = run(&path);
@@ -92,13 +115,21 @@ fn fixtures_match_their_expectations() {
         if write_actual {
             let dir = Path::new("target/fixture-actual");
             std::fs::create_dir_all(dir).unwrap();
-            std::fs::write(dir.join(format!("{stem}.json")), serde_json::to_string_pretty(&actual).unwrap()).unwrap();
+            std::fs::write(
+                dir.join(format!("{stem}.json")),
+                serde_json::to_string_pretty(&actual).unwrap(),
+            )
+            .unwrap();
         }
         let expected_path = Path::new("tests/expected").join(format!("{stem}.json"));
         let expected: Value = match std::fs::read_to_string(&expected_path) {
-            Ok(s) => serde_json::from_str(&s).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())),
+            Ok(s) => serde_json::from_str(&s)
+                .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())),
             Err(_) => {
-                failures.push(format!("{stem}: no expectation at {}", expected_path.display()));
+                failures.push(format!(
+                    "{stem}: no expectation at {}",
+                    expected_path.display()
+                ));
                 continue;
             }
         };
@@ -111,7 +142,12 @@ fn fixtures_match_their_expectations() {
             failures.push(format!("{stem}:\n    {}", problems.join("\n    ")));
         }
     }
-    assert!(failures.is_empty(), "{} fixtures differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixtures differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Characters `[start, end)` of `text`.
@@ -121,7 +157,10 @@ fn chars(text: &str, span: [usize; 2]) -> String {
 
 fn check_rec(text: &str, r: &Recommendation, stem: &str, bad: &mut Vec<String>) {
     if chars(text, r.span) != r.quote {
-        bad.push(format!("{stem}: recommendation {:?} quote differs from its span", r.id));
+        bad.push(format!(
+            "{stem}: recommendation {:?} quote differs from its span",
+            r.id
+        ));
     }
     for c in &r.children {
         if c.span[0] < r.span[0] || c.span[1] > r.span[1] {
@@ -146,16 +185,25 @@ fn every_quote_is_the_text_at_its_span() {
         for t in &r.themes {
             items += 1;
             if chars(&text, t.span) != t.quote {
-                bad.push(format!("{stem}: theme {:?} quote differs from its span", t.text));
+                bad.push(format!(
+                    "{stem}: theme {:?} quote differs from its span",
+                    t.text
+                ));
             }
         }
         for a in &r.actions {
             items += 1;
             if chars(&text, a.span) != a.quote {
-                bad.push(format!("{stem}: action {:?} quote differs from its span", a.text));
+                bad.push(format!(
+                    "{stem}: action {:?} quote differs from its span",
+                    a.text
+                ));
             }
         }
     }
-    assert!(items > 200, "too few items extracted from the fixtures: {items}");
+    assert!(
+        items > 200,
+        "too few items extracted from the fixtures: {items}"
+    );
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

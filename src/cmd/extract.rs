@@ -51,10 +51,14 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let walker = walkdir::WalkDir::new(p).sort_by_file_name().follow_links(true);
+            let walker = walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .follow_links(true);
             for entry in walker {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && !is_hidden(e.path()) => out.push(Input::File(e.into_path())),
+                    Ok(e) if e.file_type().is_file() && !is_hidden(e.path()) => {
+                        out.push(Input::File(e.into_path()))
+                    }
                     Ok(_) => {}
                     Err(e) => {
                         let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
@@ -72,13 +76,19 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
 }
 
 fn is_hidden(p: &Path) -> bool {
-    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 /// Reads and extracts one input.
 pub fn process(input: &Input, opts: &RecordOptions) -> Record {
     match input {
-        Input::Missing(p, why) => error_record(source_for(p), "not_found", format!("{}: {why}", p.display())),
+        Input::Missing(p, why) => error_record(
+            source_for(p),
+            "not_found",
+            format!("{}: {why}", p.display()),
+        ),
         Input::File(p) => {
             let source = source_for(p);
             let limit = opts.limits.max_bytes as u64;
@@ -87,7 +97,11 @@ pub fn process(input: &Input, opts: &RecordOptions) -> Record {
                     return error_record(
                         source,
                         "too_large",
-                        format!("{} is {} bytes; the limit is {limit} (--max-bytes)", p.display(), m.len()),
+                        format!(
+                            "{} is {} bytes; the limit is {limit} (--max-bytes)",
+                            p.display(),
+                            m.len()
+                        ),
                     );
                 }
                 Err(e) => return error_record(source, "io", format!("{}: {e}", p.display())),
@@ -96,7 +110,10 @@ pub fn process(input: &Input, opts: &RecordOptions) -> Record {
             match std::fs::read(p) {
                 Ok(bytes) => {
                     let name = p.to_string_lossy();
-                    let hint = Hint { name: Some(&name), content_type: None };
+                    let hint = Hint {
+                        name: Some(&name),
+                        content_type: None,
+                    };
                     record_from_bytes(&bytes, &hint, source, opts)
                 }
                 Err(e) => error_record(source, "io", format!("{}: {e}", p.display())),
@@ -106,14 +123,20 @@ pub fn process(input: &Input, opts: &RecordOptions) -> Record {
 }
 
 fn source_for(p: &Path) -> Source {
-    Source { path: Some(p.to_string_lossy().into_owned()), ..Default::default() }
+    Source {
+        path: Some(p.to_string_lossy().into_owned()),
+        ..Default::default()
+    }
 }
 
 pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
     let inputs = expand(&args.paths);
     let opts = RecordOptions {
         emit_text: args.emit_text,
-        limits: Limits { max_bytes: usize::try_from(g.max_bytes).unwrap_or(usize::MAX), ..Limits::default() },
+        limits: Limits {
+            max_bytes: usize::try_from(g.max_bytes).unwrap_or(usize::MAX),
+            ..Limits::default()
+        },
     };
     let pool = batch::pool(args.jobs)?;
     let out = open_output(args.out.as_deref())?;
@@ -121,23 +144,33 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
     let bar = progress_allowed(g).then(|| {
         let b = indicatif::ProgressBar::new(inputs.len() as u64);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}").expect("template"),
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
+                .expect("template"),
         );
         b
     });
     let mut failed = 0usize;
-    let result = batch::run_ordered(&inputs, &pool, |i| process(i, &opts), |_, record| {
-        if let Some(e) = &record.error {
-            failed += 1;
-            if g.verbose > 0 || bar.is_none() && !g.quiet {
-                eprintln!("councilrecs: {}: {}", record.source.path.as_deref().unwrap_or("?"), e.message);
+    let result = batch::run_ordered(
+        &inputs,
+        &pool,
+        |i| process(i, &opts),
+        |_, record| {
+            if let Some(e) = &record.error {
+                failed += 1;
+                if g.verbose > 0 || bar.is_none() && !g.quiet {
+                    eprintln!(
+                        "councilrecs: {}: {}",
+                        record.source.path.as_deref().unwrap_or("?"),
+                        e.message
+                    );
+                }
             }
-        }
-        if let Some(b) = &bar {
-            b.inc(1);
-        }
-        writer.write(&record)
-    });
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            writer.write(&record)
+        },
+    );
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -146,5 +179,9 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         Err(e) => return Err(anyhow::anyhow!("cannot write records: {e}")),
         Ok(()) => {}
     }
-    Ok(if failed > 0 { Outcome::SomeFailed } else { Outcome::Ok })
+    Ok(if failed > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Ok
+    })
 }

@@ -2,6 +2,7 @@
 
 pub mod councils;
 pub mod extract;
+pub mod schema;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -18,7 +19,8 @@ pub enum Outcome {
 pub fn open_output(out: Option<&std::path::Path>) -> anyhow::Result<Box<dyn Write>> {
     Ok(match out {
         Some(p) => {
-            let f = std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot create {}: {e}", p.display()))?;
+            let f = std::fs::File::create(p)
+                .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", p.display()))?;
             Box::new(io::BufWriter::new(f))
         }
         None => Box::new(io::BufWriter::new(io::stdout().lock())),

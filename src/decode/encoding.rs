@@ -30,7 +30,12 @@ pub fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nuls * 10 > pairs * 7 && even_nuls * 10 < pairs {
         Some(UTF_16LE)
     } else if even_nuls * 10 > pairs * 7 && odd_nuls * 10 < pairs {
@@ -57,7 +62,7 @@ pub fn header_charset(content_type: &str) -> Option<&'static Encoding> {
     let at = lower.find("charset=")?;
     let value = lower[at + 8..].trim_start_matches(['"', '\'']);
     let end = value.find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace());
-    Encoding::for_label(value[..end.unwrap_or(value.len())].as_bytes())
+    Encoding::for_label(&value.as_bytes()[..end.unwrap_or(value.len())])
 }
 
 /// Guesses the encoding of undeclared bytes with `chardetng` (UTF-8 when the bytes are valid).
@@ -86,7 +91,10 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&'static Encoding>) -> Decod
             e
         };
         if e.is_single_byte() && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
-            note = Some(format!("declared charset {} ignored: the bytes are UTF-8", e.name()));
+            note = Some(format!(
+                "declared charset {} ignored: the bytes are UTF-8",
+                e.name()
+            ));
             UTF_8
         } else {
             e
@@ -97,7 +105,12 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&'static Encoding>) -> Decod
         detect(bytes)
     };
     let (text, used, had_errors) = encoding.decode(bytes);
-    DecodedText { text, encoding: used, had_errors, note }
+    DecodedText {
+        text,
+        encoding: used,
+        had_errors,
+        note,
+    }
 }
 
 #[cfg(test)]
@@ -122,7 +135,10 @@ mod tests {
 
     #[test]
     fn header_charset_is_parsed() {
-        assert_eq!(header_charset("text/html; charset=\"ISO-8859-1\""), Some(WINDOWS_1252));
+        assert_eq!(
+            header_charset("text/html; charset=\"ISO-8859-1\""),
+            Some(WINDOWS_1252)
+        );
         assert_eq!(header_charset("text/html"), None);
     }
 
@@ -142,7 +158,10 @@ mod tests {
             .encode_utf16()
             .flat_map(|u| u.to_le_bytes())
             .collect();
-        assert_eq!(decode(&bytes, None).text, "RESOLVED: that the report be noted.");
+        assert_eq!(
+            decode(&bytes, None).text,
+            "RESOLVED: that the report be noted."
+        );
     }
 
     #[test]

@@ -23,8 +23,7 @@ pub struct HtmlText {
 }
 
 static MODGOV: LazyLock<Selector> = LazyLock::new(|| Selector::parse("div#modgov").unwrap());
-static MG_CONTENT: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse(".mgContent").unwrap());
+static MG_CONTENT: LazyLock<Selector> = LazyLock::new(|| Selector::parse(".mgContent").unwrap());
 static BODY: LazyLock<Selector> = LazyLock::new(|| Selector::parse("body").unwrap());
 static TITLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").unwrap());
 
@@ -54,7 +53,11 @@ pub fn html_to_text(source: &str) -> HtmlText {
         w.out.paragraph_break();
     }
     let (text, page_starts) = w.out.finish();
-    HtmlText { text, page_starts, title }
+    HtmlText {
+        text,
+        page_starts,
+        title,
+    }
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -86,15 +89,41 @@ struct Walker {
 }
 
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "nav", "iframe", "object",
-    "svg", "select", "option", "button", "input", "textarea", "map", "canvas", "header",
-    "footer", "img", "video", "audio",
+    "script", "style", "noscript", "template", "head", "title", "nav", "iframe", "object", "svg",
+    "select", "option", "button", "input", "textarea", "map", "canvas", "header", "footer", "img",
+    "video", "audio",
 ];
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "blockquote",
-    "pre", "section", "article", "main", "aside", "address", "caption", "figure",
-    "figcaption", "form", "fieldset", "legend", "center", "details", "summary",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "aside",
+    "address",
+    "caption",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "legend",
+    "center",
+    "details",
+    "summary",
 ];
 
 impl Walker {
@@ -177,9 +206,16 @@ impl Walker {
                     .filter(|c| matches!(c, '1' | 'a' | 'A' | 'i' | 'I'))
                     .unwrap_or('1');
                 let reversed = el.value().attr("reversed").is_some();
-                let start = el.value().attr("start").and_then(|s| s.trim().parse::<i64>().ok());
+                let start = el
+                    .value()
+                    .attr("start")
+                    .and_then(|s| s.trim().parse::<i64>().ok());
                 let next = start.unwrap_or(if reversed { count_items(el) } else { 1 });
-                self.lists.push(ListCtx { ordered, style, next });
+                self.lists.push(ListCtx {
+                    ordered,
+                    style,
+                    next,
+                });
             }
             "li" => {
                 self.out.line_break();
@@ -187,7 +223,8 @@ impl Walker {
                 let indent = "    ".repeat(depth - 1);
                 let label = match self.lists.last_mut() {
                     Some(list) if list.ordered => {
-                        if let Some(v) = el.value().attr("value").and_then(|v| v.trim().parse().ok())
+                        if let Some(v) =
+                            el.value().attr("value").and_then(|v| v.trim().parse().ok())
                         {
                             list.next = v;
                         }
@@ -207,7 +244,10 @@ impl Walker {
             "table" => {
                 self.block_break();
                 let data = self.cell_depth == 0 && is_data_table(el);
-                self.tables.push(TableCtx { data, cells_in_row: 0 });
+                self.tables.push(TableCtx {
+                    data,
+                    cells_in_row: 0,
+                });
             }
             "tr" => {
                 if let Some(t) = self.tables.last_mut() {
@@ -261,10 +301,8 @@ impl Walker {
                 self.tables.pop();
                 self.block_break();
             }
-            "tr" => {
-                if self.tables.last().is_some_and(|t| t.data) {
-                    self.out.line_break();
-                }
+            "tr" if self.tables.last().is_some_and(|t| t.data) => {
+                self.out.line_break();
             }
             "td" | "th" => {
                 if self.tables.last().is_some_and(|t| t.data) {
@@ -328,7 +366,9 @@ fn is_skipped(el: ElementRef) -> bool {
     if v.attr("hidden").is_some() || v.attr("role") == Some("navigation") {
         return true;
     }
-    if v.classes().any(|c| c == "mgHide" || c == "hidden" || c == "visually-hidden") {
+    if v.classes()
+        .any(|c| c == "mgHide" || c == "hidden" || c == "visually-hidden")
+    {
         return true;
     }
     if let Some(style) = v.attr("style") {
@@ -387,11 +427,19 @@ pub fn ordinal(n: i64, style: char) -> String {
             }
             s.reverse();
             let s = String::from_utf8(s).unwrap_or_default();
-            if style == 'A' { s.to_ascii_uppercase() } else { s }
+            if style == 'A' {
+                s.to_ascii_uppercase()
+            } else {
+                s
+            }
         }
         'i' | 'I' if (1..4000).contains(&n) => {
             let s = roman(n as u32);
-            if style == 'I' { s.to_ascii_uppercase() } else { s }
+            if style == 'I' {
+                s.to_ascii_uppercase()
+            } else {
+                s
+            }
         }
         _ => n.to_string(),
     }
@@ -463,7 +511,10 @@ mod tests {
             "<table><tr><th>No.</th><th>Action</th><th>Status</th></tr>\
              <tr><td>1</td><td><p>Review the</p><p>constitution</p></td><td>Complete</td></tr></table>",
         );
-        assert_eq!(t, "No. | Action | Status\n1 | Review the constitution | Complete");
+        assert_eq!(
+            t,
+            "No. | Action | Status\n1 | Review the constitution | Complete"
+        );
     }
 
     #[test]
@@ -487,12 +538,18 @@ mod tests {
 
     #[test]
     fn nbsp_runs_survive_as_spaces() {
-        assert_eq!(text("<p>1.&nbsp;&nbsp;&nbsp;Note the report.</p>"), "1.   Note the report.");
+        assert_eq!(
+            text("<p>1.&nbsp;&nbsp;&nbsp;Note the report.</p>"),
+            "1.   Note the report."
+        );
     }
 
     #[test]
     fn inline_whitespace_collapses() {
-        assert_eq!(text("<p>The   report\n  of the <b>Chief</b> Executive</p>"), "The report of the Chief Executive");
+        assert_eq!(
+            text("<p>The   report\n  of the <b>Chief</b> Executive</p>"),
+            "The report of the Chief Executive"
+        );
     }
 
     #[test]

@@ -22,10 +22,39 @@ pub const MAX_TREE_DEPTH: usize = 512;
 /// so the estimate errs low on sloppy markup and high only on deliberately deep nesting.
 pub fn nesting_depth(bytes: &[u8]) -> usize {
     const UNCOUNTED: &[&[u8]] = &[
-        b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"thead", b"tbody", b"tfoot", b"option",
-        b"br", b"hr", b"img", b"input", b"meta", b"link", b"col", b"area", b"base", b"wbr",
-        b"source", b"embed", b"param", b"track", b"html", b"head", b"body", b"colgroup",
-        b"optgroup", b"rb", b"rt", b"rp",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"tr",
+        b"td",
+        b"th",
+        b"thead",
+        b"tbody",
+        b"tfoot",
+        b"option",
+        b"br",
+        b"hr",
+        b"img",
+        b"input",
+        b"meta",
+        b"link",
+        b"col",
+        b"area",
+        b"base",
+        b"wbr",
+        b"source",
+        b"embed",
+        b"param",
+        b"track",
+        b"html",
+        b"head",
+        b"body",
+        b"colgroup",
+        b"optgroup",
+        b"rb",
+        b"rt",
+        b"rp",
     ];
     let (mut depth, mut max) = (0usize, 0usize);
     let mut i = 0;
@@ -60,10 +89,35 @@ pub fn nesting_depth(bytes: &[u8]) -> usize {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
-    "tr", "blockquote", "pre", "section", "article", "main", "br", "hr", "address", "caption",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "br",
+    "hr",
+    "address",
+    "caption",
 ];
-const RAW_TEXT_TAGS: &[&str] = &["script", "style", "noscript", "template", "title", "textarea"];
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "title", "textarea",
+];
 
 struct FlatSink {
     out: RefCell<TextBuilder>,

@@ -115,7 +115,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 100 << 20, max_html_tree_bytes: 16 << 20 }
+        Limits {
+            max_bytes: 100 << 20,
+            max_html_tree_bytes: 16 << 20,
+        }
     }
 }
 
@@ -126,7 +129,10 @@ pub fn sniff(bytes: &[u8], hint: &Hint) -> Format {
         .and_then(|n| n.rsplit(['/', '\\']).next())
         .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()));
     let body = strip_bom_and_blanks(bytes);
-    if body.starts_with(b"%PDF-") || bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+    if body.starts_with(b"%PDF-")
+        || bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
     {
         return Format::Pdf;
     }
@@ -145,7 +151,9 @@ pub fn sniff(bytes: &[u8], hint: &Hint) -> Format {
         return Format::Doc;
     }
     // Markup is sniffed on decoded text so that UTF-16 pages are recognised too.
-    let head = encoding::decode(&bytes[..bytes.len().min(4096)], None).text.to_ascii_lowercase();
+    let head = encoding::decode(&bytes[..bytes.len().min(4096)], None)
+        .text
+        .to_ascii_lowercase();
     let head = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let content_type = hint.content_type.unwrap_or("").to_ascii_lowercase();
     if looks_like_html(head) || content_type.contains("html") {
@@ -162,7 +170,10 @@ pub fn sniff(bytes: &[u8], hint: &Hint) -> Format {
 
 fn strip_bom_and_blanks(bytes: &[u8]) -> &[u8] {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
     &b[start..]
 }
 
@@ -174,14 +185,19 @@ fn looks_like_html(head: &str) -> bool {
     if head.starts_with("<?xml") {
         return head.contains("<html") || head.contains("xhtml");
     }
-    const TAGS: &[&str] = &["<html", "<body", "<div", "<p>", "<p ", "<table", "<ul", "<ol", "<br"];
+    const TAGS: &[&str] = &[
+        "<html", "<body", "<div", "<p>", "<p ", "<table", "<ul", "<ol", "<br",
+    ];
     head.starts_with('<') && TAGS.iter().any(|t| head.contains(t))
 }
 
 /// Decodes a document into normalised text.
 pub fn decode(bytes: &[u8], hint: &Hint, limits: &Limits) -> Result<Decoded, DecodeError> {
     if bytes.len() > limits.max_bytes {
-        return Err(DecodeError::TooLarge { size: bytes.len(), limit: limits.max_bytes });
+        return Err(DecodeError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_bytes,
+        });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
@@ -191,7 +207,9 @@ pub fn decode(bytes: &[u8], hint: &Hint, limits: &Limits) -> Result<Decoded, Dec
         Format::Pdf => Err(DecodeError::Unsupported("PDF")),
         Format::Docx => Err(DecodeError::Unsupported("DOCX")),
         Format::Doc => Err(DecodeError::Unsupported("legacy Word (.doc)")),
-        Format::Zip => Err(DecodeError::Binary("a zip archive that is not a Word document".into())),
+        Format::Zip => Err(DecodeError::Binary(
+            "a zip archive that is not a Word document".into(),
+        )),
         Format::Binary => Err(DecodeError::Binary("unrecognised binary format".into())),
         Format::Html | Format::Xml | Format::Text | Format::Markdown => {
             text::decode_text_format(bytes, format, hint, limits)
@@ -205,26 +223,42 @@ mod tests {
 
     #[test]
     fn sniffs_by_bytes_before_extension() {
-        let h = Hint { name: Some("report.txt"), content_type: None };
+        let h = Hint {
+            name: Some("report.txt"),
+            content_type: None,
+        };
         assert_eq!(sniff(b"%PDF-1.7\n", &h), Format::Pdf);
         assert_eq!(sniff(b"  <!DOCTYPE html><p>x", &h), Format::Html);
         assert_eq!(sniff(b"RESOLVED: that", &h), Format::Text);
-        let md = Hint { name: Some("notes.md"), content_type: None };
+        let md = Hint {
+            name: Some("notes.md"),
+            content_type: None,
+        };
         assert_eq!(sniff(b"# Title", &md), Format::Markdown);
-        assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", &h), Format::Doc);
+        assert_eq!(
+            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", &h),
+            Format::Doc
+        );
     }
 
     #[test]
     fn utf16_html_is_sniffed() {
         let bytes: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
-            .chain("<html><body><p>Hi</p></body></html>".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .chain(
+                "<html><body><p>Hi</p></body></html>"
+                    .encode_utf16()
+                    .flat_map(|u| u.to_le_bytes()),
+            )
             .collect();
         assert_eq!(sniff(&bytes, &Hint::default()), Format::Html);
     }
 
     #[test]
     fn blank_input_is_empty() {
-        assert_eq!(decode(b" \n\t ", &Hint::default(), &Limits::default()).unwrap_err(), DecodeError::Empty);
+        assert_eq!(
+            decode(b" \n\t ", &Hint::default(), &Limits::default()).unwrap_err(),
+            DecodeError::Empty
+        );
     }
 }

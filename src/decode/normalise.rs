@@ -18,7 +18,10 @@ pub struct TextBuilder {
 
 impl TextBuilder {
     pub fn with_capacity(n: usize) -> Self {
-        TextBuilder { out: String::with_capacity(n), ..Default::default() }
+        TextBuilder {
+            out: String::with_capacity(n),
+            ..Default::default()
+        }
     }
 
     /// Appends text, normalising characters; `\n` starts a new line.

@@ -22,14 +22,17 @@ pub fn decode_text_format(
     limits: &Limits,
 ) -> Result<Decoded, DecodeError> {
     let mut warnings = Vec::new();
-    let declared = hint.content_type.and_then(encoding::header_charset).or_else(|| match format {
-        Format::Html => encoding::meta_charset(bytes),
-        Format::Xml => XML_DECL_ENCODING
-            .captures(bytes)
-            .and_then(|c| encoding_rs::Encoding::for_label(&c[1]))
-            .or_else(|| encoding::meta_charset(bytes)),
-        _ => None,
-    });
+    let declared = hint
+        .content_type
+        .and_then(encoding::header_charset)
+        .or_else(|| match format {
+            Format::Html => encoding::meta_charset(bytes),
+            Format::Xml => XML_DECL_ENCODING
+                .captures(bytes)
+                .and_then(|c| encoding_rs::Encoding::for_label(&c[1]))
+                .or_else(|| encoding::meta_charset(bytes)),
+            _ => None,
+        });
     let decoded = encoding::decode(bytes, declared);
     if let Some(note) = decoded.note {
         warnings.push(note);
@@ -102,7 +105,8 @@ fn check_not_binary(text: &str) -> Result<(), DecodeError> {
     Ok(())
 }
 
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^ {0,3}#{1,6}[ \t]+").unwrap());
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^ {0,3}#{1,6}[ \t]+").unwrap());
 static MD_ESCAPE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|>])").unwrap());
 
@@ -119,18 +123,31 @@ mod tests {
     use super::*;
 
     fn dec(bytes: &[u8], name: &str) -> Result<Decoded, DecodeError> {
-        super::super::decode(bytes, &Hint { name: Some(name), content_type: None }, &Limits::default())
+        super::super::decode(
+            bytes,
+            &Hint {
+                name: Some(name),
+                content_type: None,
+            },
+            &Limits::default(),
+        )
     }
 
     #[test]
     fn markdown_markers_are_removed() {
-        let d = dec(b"## 7\\. RECOMMENDATIONS\n\n**7.1** Members to note", "x.md").unwrap();
+        let d = dec(
+            b"## 7\\. RECOMMENDATIONS\n\n**7.1** Members to note",
+            "x.md",
+        )
+        .unwrap();
         assert_eq!(d.text, "7. RECOMMENDATIONS\n\n7.1 Members to note");
     }
 
     #[test]
     fn random_bytes_are_binary() {
-        let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let bytes: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
         assert_eq!(dec(&bytes, "x.txt").unwrap_err().kind(), "binary");
     }
 

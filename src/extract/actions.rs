@@ -80,31 +80,48 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
     let mut i = 0;
     while i < segs.len() {
         let s = &segs[i];
-        if s.table_row {
-            if let Some(next) = tracker_table(text, segs, i, &mut out) {
-                i = next;
-                continue;
-            }
+        if s.table_row
+            && let Some(next) = tracker_table(text, segs, i, &mut out)
+        {
+            i = next;
+            continue;
         }
         let last = s.body_text(text).trim_end();
-        let opens = last.ends_with(':') || last.ends_with(": -") || last.ends_with(":-") || last.ends_with(": –");
-        let para = if opens { paragraph_ending_at(text, segs, i) } else { String::new() };
+        let opens = last.ends_with(':')
+            || last.ends_with(": -")
+            || last.ends_with(":-")
+            || last.ends_with(": –");
+        let para = if opens {
+            paragraph_ending_at(text, segs, i)
+        } else {
+            String::new()
+        };
         // Only the sentence that ends in the colon gives the status.
         let words = last_sentence(para.trim_end());
-        if opens && words.len() < 600 && ACTION_CONTEXT.is_match(words) {
-            if let Some(status) = lead_in_status(words) {
-                if let Some(first) = segs.get(i + 1).filter(|f| f.bullet || f.label.is_some()) {
-                    let _ = first;
-                    let rules = ListRules { asides: false, nesting: true };
-                    let (items, next) = read_list(text, segs, i + 1, rules);
-                    let lead = collapse(words);
-                    for item in items.iter().filter(|it| it.label.is_none() || !s.label.as_ref().is_some_and(|l| l.same_style(it.label.as_ref().expect("label")))) {
-                        push_item(text, item, status, &lead, &mut out);
-                    }
-                    i = next.max(i + 1);
-                    continue;
-                }
+        if opens
+            && words.len() < 600
+            && ACTION_CONTEXT.is_match(words)
+            && let Some(status) = lead_in_status(words)
+            && let Some(first) = segs.get(i + 1).filter(|f| f.bullet || f.label.is_some())
+        {
+            let _ = first;
+            let rules = ListRules {
+                asides: false,
+                nesting: true,
+            };
+            let (items, next) = read_list(text, segs, i + 1, rules);
+            let lead = collapse(words);
+            for item in items.iter().filter(|it| {
+                it.label.is_none()
+                    || !s
+                        .label
+                        .as_ref()
+                        .is_some_and(|l| l.same_style(it.label.as_ref().expect("label")))
+            }) {
+                push_item(text, item, status, &lead, &mut out);
             }
+            i = next.max(i + 1);
+            continue;
         }
         i += 1;
     }
@@ -112,12 +129,23 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
 }
 
 fn last_sentence(s: &str) -> &str {
-    let cut = s.rmatch_indices(". ").map(|(i, _)| i + 2).find(|&i| i < s.len().saturating_sub(3));
+    let cut = s
+        .rmatch_indices(". ")
+        .map(|(i, _)| i + 2)
+        .find(|&i| i < s.len().saturating_sub(3));
     cut.map_or(s, |i| &s[i..])
 }
 
-fn push_item(text: &str, item: &ItemDraft, status: ActionStatus, lead: &str, out: &mut Vec<FoundAction>) {
-    let Some(Part::Text(a, _)) = item.parts.first() else { return };
+fn push_item(
+    text: &str,
+    item: &ItemDraft,
+    status: ActionStatus,
+    lead: &str,
+    out: &mut Vec<FoundAction>,
+) {
+    let Some(Part::Text(a, _)) = item.parts.first() else {
+        return;
+    };
     let words = item.full_text(text);
     if words.is_empty() || COUNTS.is_match(&words) {
         return;
@@ -166,9 +194,22 @@ fn header_columns(text: &str, row: &[(usize, usize)]) -> Columns {
     for (k, &(a, b)) in row.iter().enumerate() {
         let h = text[a..b].to_ascii_lowercase();
         let h = h.trim_matches(|ch: char| !ch.is_alphanumeric());
-        if c.status.is_none() && (h == "status" || h.starts_with("rag") || h.ends_with(" status") || h == "progress" || h == "current status" || h.starts_with("status ")) {
+        if c.status.is_none()
+            && (h == "status"
+                || h.starts_with("rag")
+                || h.ends_with(" status")
+                || h == "progress"
+                || h == "current status"
+                || h.starts_with("status "))
+        {
             c.status = Some(k);
-        } else if c.action.is_none() && (h.starts_with("action") || h.contains("agreed action") || h.contains("actions") || h.starts_with("response") || h.contains("action taken")) {
+        } else if c.action.is_none()
+            && (h.starts_with("action")
+                || h.contains("agreed action")
+                || h.contains("actions")
+                || h.starts_with("response")
+                || h.contains("action taken"))
+        {
             c.action = Some(k);
         } else if c.recommendation.is_none() && h.contains("recommendation") {
             c.recommendation = Some(k);
@@ -178,7 +219,12 @@ fn header_columns(text: &str, row: &[(usize, usize)]) -> Columns {
 }
 
 /// Reads a tracker table starting at `segs[i]` (its header row). Returns the index after it.
-fn tracker_table(text: &str, segs: &[Segment], i: usize, out: &mut Vec<FoundAction>) -> Option<usize> {
+fn tracker_table(
+    text: &str,
+    segs: &[Segment],
+    i: usize,
+    out: &mut Vec<FoundAction>,
+) -> Option<usize> {
     let header = cells(text, &segs[i]);
     let cols = header_columns(text, &header);
     let status_col = cols.status?;
@@ -187,13 +233,23 @@ fn tracker_table(text: &str, segs: &[Segment], i: usize, out: &mut Vec<FoundActi
         let row = cells(text, &segs[j]);
         j += 1;
         // Separator rows (`|---|---|`) and repeated headers carry no action.
-        let Some(&(sa, sb)) = row.get(status_col) else { continue };
+        let Some(&(sa, sb)) = row.get(status_col) else {
+            continue;
+        };
         let status_text = &text[sa..sb];
         let Some(status) = cell_status(status_text) else {
             if status_text.trim().is_empty() {
                 continue;
             }
-            push_row(text, &row, &cols, status_col, ActionStatus::Unknown, status_text, out);
+            push_row(
+                text,
+                &row,
+                &cols,
+                status_col,
+                ActionStatus::Unknown,
+                status_text,
+                out,
+            );
             continue;
         };
         push_row(text, &row, &cols, status_col, status, status_text, out);
@@ -228,7 +284,13 @@ fn push_row(
     if words.split_whitespace().count() < 2 || words.chars().all(|c| !c.is_alphabetic()) {
         return;
     }
-    out.push(FoundAction { text: words, status, status_text: Some(collapse(status_text)), start: a, end: b });
+    out.push(FoundAction {
+        text: words,
+        status,
+        status_text: Some(collapse(status_text)),
+        start: a,
+        end: b,
+    });
 }
 
 #[cfg(test)]
@@ -237,7 +299,10 @@ mod tests {
     use crate::extract::segment::segments;
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {
-        find(t, &segments(t)).into_iter().map(|a| (a.text, a.status)).collect()
+        find(t, &segments(t))
+            .into_iter()
+            .map(|a| (a.text, a.status))
+            .collect()
     }
 
     #[test]
@@ -246,9 +311,15 @@ mod tests {
         assert_eq!(
             acts(t),
             vec![
-                ("Profiling of Capital schemes.".into(), ActionStatus::Completed),
+                (
+                    "Profiling of Capital schemes.".into(),
+                    ActionStatus::Completed
+                ),
                 ("Review of reserves.".into(), ActionStatus::Completed),
-                ("Concluding the service standards.".into(), ActionStatus::Remaining),
+                (
+                    "Concluding the service standards.".into(),
+                    ActionStatus::Remaining
+                ),
             ]
         );
     }
@@ -260,7 +331,10 @@ mod tests {
             acts(t),
             vec![
                 ("Publish a narrative".into(), ActionStatus::Completed),
-                ("Quarterly reports to Cabinet".into(), ActionStatus::InProgress),
+                (
+                    "Quarterly reports to Cabinet".into(),
+                    ActionStatus::InProgress
+                ),
                 ("Digital strategy refresh".into(), ActionStatus::Remaining),
             ]
         );
@@ -269,14 +343,26 @@ mod tests {
     #[test]
     fn counts_are_not_actions() {
         let t = "Progress made to date includes:\n- 64 complete, 49 in progress\n- Member development programme launched";
-        assert_eq!(acts(t), vec![("Member development programme launched".into(), ActionStatus::Completed)]);
+        assert_eq!(
+            acts(t),
+            vec![(
+                "Member development programme launched".into(),
+                ActionStatus::Completed
+            )]
+        );
     }
 
     #[test]
     fn cell_statuses() {
         assert_eq!(cell_status("Not started"), Some(ActionStatus::Remaining));
-        assert_eq!(cell_status("Partially complete"), Some(ActionStatus::InProgress));
-        assert_eq!(cell_status("Completed - March 2024"), Some(ActionStatus::Completed));
+        assert_eq!(
+            cell_status("Partially complete"),
+            Some(ActionStatus::InProgress)
+        );
+        assert_eq!(
+            cell_status("Completed - March 2024"),
+            Some(ActionStatus::Completed)
+        );
         assert_eq!(cell_status("On track"), Some(ActionStatus::InProgress));
         assert_eq!(cell_status("Councillor Smith"), None);
     }

@@ -33,15 +33,35 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         .filter_map(|c| {
             let m = c.get(0)?;
             let (d, mo, y) = if let Some(d) = c.name("d1") {
-                (d.as_str().parse().ok()?, c["m1"].parse().ok()?, c["y1"].parse().ok()?)
+                (
+                    d.as_str().parse().ok()?,
+                    c["m1"].parse().ok()?,
+                    c["y1"].parse().ok()?,
+                )
             } else if let Some(y) = c.name("y2") {
-                (c["d2"].parse().ok()?, c["m2"].parse().ok()?, y.as_str().parse().ok()?)
+                (
+                    c["d2"].parse().ok()?,
+                    c["m2"].parse().ok()?,
+                    y.as_str().parse().ok()?,
+                )
             } else if let Some(d) = c.name("d3") {
-                (d.as_str().parse().ok()?, month(&c["mn3"])?, c["y3"].parse().ok()?)
+                (
+                    d.as_str().parse().ok()?,
+                    month(&c["mn3"])?,
+                    c["y3"].parse().ok()?,
+                )
             } else {
-                (c["d4"].parse().ok()?, month(&c["mn4"])?, c["y4"].parse().ok()?)
+                (
+                    c["d4"].parse().ok()?,
+                    month(&c["mn4"])?,
+                    c["y4"].parse().ok()?,
+                )
             };
-            iso(y, mo, d).map(|iso| FoundDate { iso, start: m.start(), end: m.end() })
+            iso(y, mo, d).map(|iso| FoundDate {
+                iso,
+                start: m.start(),
+                end: m.end(),
+            })
         })
         .collect()
 }
@@ -60,8 +80,21 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
     if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 {
         return None;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     (d <= days[m as usize - 1]).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
@@ -75,9 +108,18 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(one("Meeting: 18/09/2023 - Cabinet"), Some("2023-09-18".into()));
-        assert_eq!(one("OVERVIEW AND SCRUTINY COMMITTEE – 14 NOVEMBER 2023"), Some("2023-11-14".into()));
-        assert_eq!(one("held on Tuesday, 5th March 2024 at 6pm"), Some("2024-03-05".into()));
+        assert_eq!(
+            one("Meeting: 18/09/2023 - Cabinet"),
+            Some("2023-09-18".into())
+        );
+        assert_eq!(
+            one("OVERVIEW AND SCRUTINY COMMITTEE – 14 NOVEMBER 2023"),
+            Some("2023-11-14".into())
+        );
+        assert_eq!(
+            one("held on Tuesday, 5th March 2024 at 6pm"),
+            Some("2024-03-05".into())
+        );
         assert_eq!(one("January 22, 2026"), Some("2026-01-22".into()));
         assert_eq!(one("2023-09-18"), Some("2023-09-18".into()));
         assert_eq!(one("22&#47;10&#47;2015"), None);

@@ -71,7 +71,9 @@ impl Label {
                 self.prefix == next.prefix && next.value == self.value + 1
             }
             _ => self.readings().iter().any(|&(c, v)| {
-                next.readings().iter().any(|&(nc, nv)| nc == c && nv == v + 1)
+                next.readings()
+                    .iter()
+                    .any(|&(nc, nv)| nc == c && nv == v + 1)
             }),
         }
     }
@@ -101,7 +103,12 @@ impl Label {
         if self.punct != first.punct {
             return false;
         }
-        let opening = first.readings().into_iter().find(|&(_, v)| v == 1).map(|(c, _)| c).unwrap_or(first.counter);
+        let opening = first
+            .readings()
+            .into_iter()
+            .find(|&(_, v)| v == 1)
+            .map(|(c, _)| c)
+            .unwrap_or(first.counter);
         match (self.counter, opening) {
             (Counter::Dotted(a), Counter::Dotted(b)) => a == b && self.prefix == first.prefix,
             (c, o) => c == o,
@@ -111,7 +118,10 @@ impl Label {
     /// Settles an ambiguous letter on the reading that `prev` continues.
     pub fn resolve_after(&mut self, prev: &Label) {
         if let Some((alt_c, alt_v)) = self.alt {
-            let continues_alt = prev.readings().iter().any(|&(c, v)| c == alt_c && v + 1 == alt_v);
+            let continues_alt = prev
+                .readings()
+                .iter()
+                .any(|&(c, v)| c == alt_c && v + 1 == alt_v);
             if continues_alt {
                 self.alt = Some((self.counter, self.value));
                 self.counter = alt_c;
@@ -180,7 +190,9 @@ pub fn parse_label(s: &str) -> Option<Label> {
     let tight_ok = match next {
         None | Some(' ' | '\t') => true,
         Some(c) if c.is_uppercase() => {
-            caps.name("rw").is_some() || caps.name("rs").is_some() || (caps.name("d").is_some() && matched.ends_with('.'))
+            caps.name("rw").is_some()
+                || caps.name("rs").is_some()
+                || (caps.name("d").is_some() && matched.ends_with('.'))
         }
         _ => whole.as_str().ends_with([' ', '\t']),
     };
@@ -197,7 +209,13 @@ pub fn parse_label(s: &str) -> Option<Label> {
     }
     if let Some(n) = caps.name("rsn") {
         let value = n.as_str().parse().ok()?;
-        return Some(simple(len, n.as_str().to_string(), Counter::RecWord, Punct::Colon, value));
+        return Some(simple(
+            len,
+            n.as_str().to_string(),
+            Counter::RecWord,
+            Punct::Colon,
+            value,
+        ));
     }
     if let Some(n) = caps.name("coden") {
         let prefix = caps.name("codep")?.as_str().to_string();
@@ -209,8 +227,18 @@ pub fn parse_label(s: &str) -> Option<Label> {
     if let Some(dd) = caps.name("dd") {
         let parts: Vec<&str> = dd.as_str().split('.').collect();
         let value = parts.last()?.parse().ok()?;
-        let punct = if matched.ends_with('.') { Punct::Dot } else { Punct::Bare };
-        let mut l = simple(len, dd.as_str().to_string(), Counter::Dotted(parts.len() as u8), punct, value);
+        let punct = if matched.ends_with('.') {
+            Punct::Dot
+        } else {
+            Punct::Bare
+        };
+        let mut l = simple(
+            len,
+            dd.as_str().to_string(),
+            Counter::Dotted(parts.len() as u8),
+            punct,
+            value,
+        );
         l.prefix = parts[..parts.len() - 1].join(".");
         return Some(l);
     }
@@ -219,10 +247,24 @@ pub fn parse_label(s: &str) -> Option<Label> {
     } else if let Some(m) = caps.name("c") {
         (m.as_str(), Punct::Close)
     } else if let Some(m) = caps.name("d") {
-        (m.as_str(), if matched.ends_with(':') { Punct::Colon } else { Punct::Dot })
+        (
+            m.as_str(),
+            if matched.ends_with(':') {
+                Punct::Colon
+            } else {
+                Punct::Dot
+            },
+        )
     } else {
         let m = caps.name("a")?;
-        (m.as_str(), if matched.ends_with(':') { Punct::Colon } else { Punct::Dot })
+        (
+            m.as_str(),
+            if matched.ends_with(':') {
+                Punct::Colon
+            } else {
+                Punct::Dot
+            },
+        )
     };
     counter_of(tok).map(|(counter, value, alt)| Label {
         len,
@@ -236,11 +278,22 @@ pub fn parse_label(s: &str) -> Option<Label> {
 }
 
 fn simple(len: usize, id: String, counter: Counter, punct: Punct, value: u32) -> Label {
-    Label { len, id, counter, punct, value, prefix: String::new(), alt: None }
+    Label {
+        len,
+        id,
+        counter,
+        punct,
+        value,
+        prefix: String::new(),
+        alt: None,
+    }
 }
 
 /// Reads a label token (`12`, `c`, `iv`, `B`) as a counter and value.
-fn counter_of(tok: &str) -> Option<(Counter, u32, Option<(Counter, u32)>)> {
+/// A counter reading: which counter and the value under it.
+type Reading = (Counter, u32);
+
+fn counter_of(tok: &str) -> Option<(Counter, u32, Option<Reading>)> {
     if tok.bytes().all(|b| b.is_ascii_digit()) {
         let v: u32 = tok.parse().ok()?;
         return Some((Counter::Decimal, v, None));
@@ -272,7 +325,11 @@ fn counter_of(tok: &str) -> Option<(Counter, u32, Option<(Counter, u32)>)> {
     // Two-letter labels `aa`, `bb` continue an alphabetical list past `z`.
     let b = tok.as_bytes();
     if tok.len() == 2 && b[0] == b[1] {
-        return Some((alpha_c, 26 + (b[0].to_ascii_lowercase() - b'a' + 1) as u32, None));
+        return Some((
+            alpha_c,
+            26 + (b[0].to_ascii_lowercase() - b'a' + 1) as u32,
+            None,
+        ));
     }
     None
 }
@@ -333,8 +390,31 @@ pub fn bullet_len(s: &str) -> Option<usize> {
     let (_, c) = chars.next()?;
     let is_bullet = matches!(
         c,
-        '•' | '·' | '●' | '○' | '◦' | '▪' | '■' | '□' | '♦' | '➢' | '►' | '✓' | '✔' | '→' | '∙'
-            | '⁃' | '‣' | '\u{f0b7}' | '\u{f0a7}' | '\u{f076}' | '-' | '–' | '—' | '*' | '>' | 'o'
+        '•' | '·'
+            | '●'
+            | '○'
+            | '◦'
+            | '▪'
+            | '■'
+            | '□'
+            | '♦'
+            | '➢'
+            | '►'
+            | '✓'
+            | '✔'
+            | '→'
+            | '∙'
+            | '⁃'
+            | '‣'
+            | '\u{f0b7}'
+            | '\u{f0a7}'
+            | '\u{f076}'
+            | '-'
+            | '–'
+            | '—'
+            | '*'
+            | '>'
+            | 'o'
     );
     if !is_bullet {
         return None;
@@ -344,7 +424,13 @@ pub fn bullet_len(s: &str) -> Option<usize> {
     if !after.starts_with([' ', '\t']) && !after.is_empty() {
         return None;
     }
-    if c == 'o' && after.trim_start().chars().next().is_some_and(|n| n.is_lowercase()) {
+    if c == 'o'
+        && after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_lowercase())
+    {
         return None;
     }
     Some(c.len_utf8())
@@ -380,7 +466,17 @@ mod tests {
 
     #[test]
     fn not_labels() {
-        for s in ["2023 budget", "10.30am", "I am", "The report", "1,000 homes", "a.m.", "e.g. this", "54.1.2.3.4 x", "(25/26)"] {
+        for s in [
+            "2023 budget",
+            "10.30am",
+            "I am",
+            "The report",
+            "1,000 homes",
+            "a.m.",
+            "e.g. this",
+            "54.1.2.3.4 x",
+            "(25/26)",
+        ] {
             assert!(parse_label(s).is_none(), "{s:?} parsed as a label");
         }
     }

@@ -93,12 +93,12 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-static DECISION_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Decisions?|DECISIONS?|Decision\s+[Tt]aken|Decisions?\s+[Mm]ade|Resolutions?|RESOLUTIONS?)\s*$").unwrap());
+static DECISION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Decisions?|DECISIONS?|Decision\s+[Tt]aken|Decisions?\s+[Mm]ade|Resolutions?|RESOLUTIONS?)\s*$").unwrap()
+});
 
-static RECOMMEND_COLON: LazyLock<Regex> =
-    LazyLock::new(|| {
-        Regex::new(
+static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
             r"(?xi)(?:
                 \b(?:following|these|key|main|our|its|their|further|formal|peer\s+team[’']?s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+(?:\w+\s+){0,2}recommendations?\b[^:]{0,140}
               | \brecommends?(?:\s+that)?(?:\s+(?:the\s+)?[\w ]{1,40}?)?
@@ -108,7 +108,7 @@ static RECOMMEND_COLON: LazyLock<Regex> =
             ):\s*[\-–]?\s*$",
         )
         .unwrap()
-    });
+});
 
 static PEER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpeer|\bLGA\b|\breview team|\bchallenge team").unwrap());
@@ -133,7 +133,11 @@ pub fn find(s: &str) -> Option<LeadIn> {
     }
     if let Some(c) = DECISION.captures(s) {
         let rest = c.name("rest").filter(|r| {
-            let t = r.as_str().trim().trim_end_matches([':', '-', '–']).to_ascii_lowercase();
+            let t = r
+                .as_str()
+                .trim()
+                .trim_end_matches([':', '-', '–'])
+                .to_ascii_lowercase();
             !t.is_empty() && t != "that"
         });
         return Some(LeadIn {
@@ -146,23 +150,58 @@ pub fn find(s: &str) -> Option<LeadIn> {
         });
     }
     if DECISION_HEADING.is_match(s) {
-        return Some(LeadIn { kind: RecKind::Resolution, end: s.len(), rest: None, heading: true, sub: false, weak: false });
+        return Some(LeadIn {
+            kind: RecKind::Resolution,
+            end: s.len(),
+            rest: None,
+            heading: true,
+            sub: false,
+            weak: false,
+        });
     }
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
     }
     if THAT_BODY.is_match(s) {
-        return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: true, weak: false });
+        return Some(LeadIn {
+            kind: RecKind::Officer,
+            end: s.len(),
+            rest: None,
+            heading: false,
+            sub: true,
+            weak: false,
+        });
     }
     if ASKED.is_match(s) {
-        return Some(LeadIn { kind: RecKind::Officer, end: s.len(), rest: None, heading: false, sub: false, weak: false });
+        return Some(LeadIn {
+            kind: RecKind::Officer,
+            end: s.len(),
+            rest: None,
+            heading: false,
+            sub: false,
+            weak: false,
+        });
     }
     if THEN.is_match(s) {
-        return Some(LeadIn { kind: RecKind::Resolution, end: s.len(), rest: None, heading: false, sub: true, weak: false });
+        return Some(LeadIn {
+            kind: RecKind::Resolution,
+            end: s.len(),
+            rest: None,
+            heading: false,
+            sub: true,
+            weak: false,
+        });
     }
     if let Some(c) = ASKED_INLINE.captures(s) {
         let rest = c.name("rest").expect("rest group");
-        return Some(LeadIn { kind: RecKind::Officer, end: rest.start(), rest: Some(rest.start()), heading: false, sub: false, weak: false });
+        return Some(LeadIn {
+            kind: RecKind::Officer,
+            end: rest.start(),
+            rest: Some(rest.start()),
+            heading: false,
+            sub: false,
+            weak: false,
+        });
     }
     if RECOMMEND_COLON.is_match(s) && !REASON_HEAD.is_match(s) {
         let kind = if PEER.is_match(s) {
@@ -175,12 +214,21 @@ pub fn find(s: &str) -> Option<LeadIn> {
             RecKind::Officer
         };
         let weak = RELATIVE.is_match(s);
-        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false, weak: true }).filter(|_| !weak);
+        return Some(LeadIn {
+            kind,
+            end: s.len(),
+            rest: None,
+            heading: false,
+            sub: false,
+            weak: true,
+        })
+        .filter(|_| !weak);
     }
     None
 }
 
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:for|of|in|on)\s+which\b|\bwhereby\b").unwrap());
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:for|of|in|on)\s+which\b|\bwhereby\b").unwrap());
 
 fn heading(s: &str) -> Option<LeadIn> {
     let c = HEADING.captures(s)?;
@@ -196,7 +244,11 @@ fn heading(s: &str) -> Option<LeadIn> {
             return None;
         }
     }
-    let kind = if PEER.is_match(s) { RecKind::Peer } else { RecKind::Officer };
+    let kind = if PEER.is_match(s) {
+        RecKind::Peer
+    } else {
+        RecKind::Officer
+    };
     Some(LeadIn {
         kind,
         end: rest.map_or(s.len(), |r| r.start()),
@@ -218,20 +270,33 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         return None;
     }
     let prefix = &s[..v.start()];
-    let verb_l: String = verb.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let verb_l: String = verb
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
     let after = &s[v.end()..];
     let a = AFTER_VERB.captures(after)?;
-    let conn = a.name("conn").map(|c| c.as_str().trim().to_ascii_lowercase());
+    let conn = a
+        .name("conn")
+        .map(|c| c.as_str().trim().to_ascii_lowercase());
     let rest_at = v.end() + a.get(0).map_or(0, |m| m.end());
     let rest = s[rest_at..].trim_end();
     // `RESOLVED – that` or `resolved to approve that:-` still open a list.
-    let rest_key = rest.trim_end_matches(|c: char| c == ':' || c == '-' || c == '–' || c.is_whitespace()).to_ascii_lowercase();
+    let rest_key = rest
+        .trim_end_matches(|c: char| c == ':' || c == '-' || c == '–' || c.is_whitespace())
+        .to_ascii_lowercase();
     let opens = rest.is_empty()
-        || matches!(rest_key.as_str(), "that" | "to" | "as follows" | "the following")
+        || matches!(
+            rest_key.as_str(),
+            "that" | "to" | "as follows" | "the following"
+        )
         || (rest.len() <= 40
             && (rest.ends_with(':') || rest.ends_with(":-") || rest.ends_with(": -"))
             && !rest.contains('.')
-            && (rest_key.ends_with(" that") || rest_key.contains("following") || rest_key.split_whitespace().count() <= 2));
+            && (rest_key.ends_with(" that")
+                || rest_key.contains("following")
+                || rest_key.split_whitespace().count() <= 2));
 
     let lower_prefix = prefix.trim().to_ascii_lowercase();
     let it_was = lower_prefix.ends_with("it was") || lower_prefix.ends_with("it is");
@@ -247,7 +312,9 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         || lower_prefix.ends_with('.');
     let subject = SUBJECT.is_match(prefix) && !auxiliary;
     // `RESOLVED:` in capitals with its colon is a lead-in wherever it stands.
-    let colon = conn.as_deref().is_some_and(|c| c.starts_with([':', '-', '–', '—']));
+    let colon = conn
+        .as_deref()
+        .is_some_and(|c| c.starts_with([':', '-', '–', '—']));
     let accepted = if upper {
         subject || clause || prefix.trim().is_empty() || colon
     } else if opens {
@@ -257,10 +324,13 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         // An item on the same line: only plain decision formulas.
         // `it was agreed that the Chair would hold a meeting` is narrative; `it was agreed that
         // the plan be adopted` is a decision.
-        let formula_rest = verb_l == "resolved" || PASSIVE_REST.is_match(rest) && !REPORTED.is_match(rest);
+        let formula_rest =
+            verb_l == "resolved" || PASSIVE_REST.is_match(rest) && !REPORTED.is_match(rest);
         let formula_verb = verb_l == "resolved" || it_was;
-        let starts_capital = prefix.trim().is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some();
-        ((formula_verb && subject && conn.is_some()) || starts_capital || it_was && conn.is_some()) && formula_rest
+        let starts_capital =
+            prefix.trim().is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some();
+        ((formula_verb && subject && conn.is_some()) || starts_capital || it_was && conn.is_some())
+            && formula_rest
     };
     if !accepted {
         return None;
@@ -268,16 +338,36 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     if verb_l == "recommended" && !upper && !it_was {
         return None;
     }
-    let kind = if verb_l.starts_with("recommended") { RecKind::Officer } else { RecKind::Resolution };
+    let kind = if verb_l.starts_with("recommended") {
+        RecKind::Officer
+    } else {
+        RecKind::Resolution
+    };
     if opens || (rest.ends_with(':') && rest.len() < 80 && THAT_BODY.is_match(rest)) {
-        return Some(LeadIn { kind, end: s.len(), rest: None, heading: false, sub: false, weak: false });
+        return Some(LeadIn {
+            kind,
+            end: s.len(),
+            rest: None,
+            heading: false,
+            sub: false,
+            weak: false,
+        });
     }
     // `RESOLVED that the report be noted`: the formula includes `that`. After punctuation the
     // item keeps its own `That` (`RESOLVED – That the minutes be approved.`). `to` stays
     // with its verb (`resolved to approve …`).
-    let conn_start = a.name("conn").filter(|c| c.as_str().trim().eq_ignore_ascii_case("to"));
+    let conn_start = a
+        .name("conn")
+        .filter(|c| c.as_str().trim().eq_ignore_ascii_case("to"));
     let rest_start = conn_start.map_or(rest_at, |c| v.end() + c.start());
-    Some(LeadIn { kind, end: rest_start, rest: Some(rest_start), heading: false, sub: false, weak: false })
+    Some(LeadIn {
+        kind,
+        end: rest_start,
+        rest: Some(rest_start),
+        heading: false,
+        sub: false,
+        weak: false,
+    })
 }
 
 static PASSIVE_REST: LazyLock<Regex> = LazyLock::new(|| {
@@ -342,10 +432,22 @@ mod tests {
 
     #[test]
     fn lead_ins_with_an_item_after_them() {
-        assert_eq!(rest("RESOLVED – That the minutes be approved."), Some("That the minutes be approved."));
-        assert_eq!(rest("Decision Made: That the plan be adopted."), Some("That the plan be adopted."));
-        assert_eq!(rest("It was RESOLVED that the report be noted."), Some("the report be noted."));
-        assert_eq!(rest("RESOLVED: the minutes were approved."), Some("the minutes were approved."));
+        assert_eq!(
+            rest("RESOLVED – That the minutes be approved."),
+            Some("That the minutes be approved.")
+        );
+        assert_eq!(
+            rest("Decision Made: That the plan be adopted."),
+            Some("That the plan be adopted.")
+        );
+        assert_eq!(
+            rest("It was RESOLVED that the report be noted."),
+            Some("the report be noted.")
+        );
+        assert_eq!(
+            rest("RESOLVED: the minutes were approved."),
+            Some("the minutes were approved.")
+        );
     }
 
     #[test]
@@ -368,10 +470,15 @@ mod tests {
     #[test]
     fn peer_lead_ins() {
         assert_eq!(
-            kind("The report included seven recommendations to support the Council’s continuous improvement journey:"),
+            kind(
+                "The report included seven recommendations to support the Council’s continuous improvement journey:"
+            ),
             Some(RecKind::Officer)
         );
-        assert_eq!(kind("The peer team’s key recommendations to the Council are:"), Some(RecKind::Peer));
+        assert_eq!(
+            kind("The peer team’s key recommendations to the Council are:"),
+            Some(RecKind::Peer)
+        );
     }
 
     #[test]
@@ -394,7 +501,9 @@ mod tests {
     #[test]
     fn asides() {
         assert!(is_aside("REASON: To ensure the Council responds."));
-        assert!(is_aside("Reason for decision: For Cabinet to consider the report"));
+        assert!(is_aside(
+            "Reason for decision: For Cabinet to consider the report"
+        ));
         assert!(is_aside("Alternative options considered: none"));
         assert!(!is_aside("That the report be noted."));
     }

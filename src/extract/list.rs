@@ -30,7 +30,11 @@ pub enum Part {
 
 impl ItemDraft {
     pub fn from_segment(seg: &Segment) -> ItemDraft {
-        let start = if seg.label.is_some() { seg.label_start } else { seg.body };
+        let start = if seg.label.is_some() {
+            seg.label_start
+        } else {
+            seg.body
+        };
         let mut item = ItemDraft {
             label: seg.label.clone(),
             start,
@@ -72,7 +76,11 @@ impl ItemDraft {
                         .map(|l| text[c.start..c.start + l.len].to_string())
                         .unwrap_or_default();
                     let body = c.full_text(text);
-                    pieces.push(if label.is_empty() { body } else { format!("{label} {body}") });
+                    pieces.push(if label.is_empty() {
+                        body
+                    } else {
+                        format!("{label} {body}")
+                    });
                 }
             }
         }
@@ -111,7 +119,10 @@ pub struct ListRules {
 
 impl Default for ListRules {
     fn default() -> Self {
-        ListRules { asides: true, nesting: true }
+        ListRules {
+            asides: true,
+            nesting: true,
+        }
     }
 }
 
@@ -127,7 +138,12 @@ struct Level {
 
 /// Reads the list whose first item is `segs[first]`. Returns the items and the index of the
 /// first segment after the list.
-pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -> (Vec<ItemDraft>, usize) {
+pub fn read_list(
+    text: &str,
+    segs: &[Segment],
+    first: usize,
+    rules: ListRules,
+) -> (Vec<ItemDraft>, usize) {
     let f = &segs[first];
     let mut levels = vec![Level {
         last: f.label.clone(),
@@ -152,7 +168,12 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
         }
         if let Some(label) = &s.label {
             let matching: Vec<usize> = (0..levels.len())
-                .filter(|&d| levels[d].last.as_ref().is_some_and(|p| p.is_followed_by(label)))
+                .filter(|&d| {
+                    levels[d]
+                        .last
+                        .as_ref()
+                        .is_some_and(|p| p.is_followed_by(label))
+                })
                 .collect();
             // When a sub-list and its parent both continue, the indentation decides.
             let depth = matching
@@ -164,7 +185,12 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
             // `3. Adult Social Care Charging Policy` after sentences is the next minute's
             // heading, not the next item.
             let heading_after_items = is_heading_like(words)
-                && depth.is_some_and(|d| levels[d].items.iter().all(|it| !is_heading_like(&it.own_text(text))));
+                && depth.is_some_and(|d| {
+                    levels[d]
+                        .items
+                        .iter()
+                        .all(|it| !is_heading_like(&it.own_text(text)))
+                });
             if heading_after_items {
                 break;
             }
@@ -182,7 +208,11 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
                 j += 1;
                 continue;
             }
-            if !in_aside && rules.nesting && levels.len() < MAX_DEPTH && opens_child(text, &levels, s, label) {
+            if !in_aside
+                && rules.nesting
+                && levels.len() < MAX_DEPTH
+                && opens_child(text, &levels, s, label)
+            {
                 levels.push(Level {
                     last: Some(label.clone()),
                     bullet: false,
@@ -212,7 +242,12 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
             let top = levels.last().expect("a level");
             if top.bullet && s.indent + 1 >= top.indent {
                 if s.indent > top.indent + 1 && rules.nesting && levels.len() < MAX_DEPTH {
-                    levels.push(Level { last: None, bullet: true, items: vec![ItemDraft::from_segment(s)], indent: s.indent });
+                    levels.push(Level {
+                        last: None,
+                        bullet: true,
+                        items: vec![ItemDraft::from_segment(s)],
+                        indent: s.indent,
+                    });
                 } else {
                     let lv = levels.last_mut().expect("a level");
                     lv.items.push(ItemDraft::from_segment(s));
@@ -220,16 +255,30 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
                 j += 1;
                 continue;
             }
-            if let Some(d) = levels.iter().rposition(|lv| lv.bullet && lv.indent == s.indent) {
+            if let Some(d) = levels
+                .iter()
+                .rposition(|lv| lv.bullet && lv.indent == s.indent)
+            {
                 fold_to(&mut levels, d + 1);
                 levels[d].items.push(ItemDraft::from_segment(s));
                 j += 1;
                 continue;
             }
-            let current = levels.last().and_then(|lv| lv.items.last()).expect("an item");
+            let current = levels
+                .last()
+                .and_then(|lv| lv.items.last())
+                .expect("an item");
             let opener = current.last_text(text);
-            if rules.nesting && levels.len() < MAX_DEPTH && (opener.ends_with(':') || opener.ends_with('-') || s.indent > top.indent) {
-                levels.push(Level { last: None, bullet: true, items: vec![ItemDraft::from_segment(s)], indent: s.indent });
+            if rules.nesting
+                && levels.len() < MAX_DEPTH
+                && (opener.ends_with(':') || opener.ends_with('-') || s.indent > top.indent)
+            {
+                levels.push(Level {
+                    last: None,
+                    bullet: true,
+                    items: vec![ItemDraft::from_segment(s)],
+                    indent: s.indent,
+                });
                 j += 1;
                 continue;
             }
@@ -239,7 +288,10 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
             break;
         }
         let prev = &segs[j - 1];
-        let current = levels.last_mut().and_then(|lv| lv.items.last_mut()).expect("an item");
+        let current = levels
+            .last_mut()
+            .and_then(|lv| lv.items.last_mut())
+            .expect("an item");
         if continues(text, current, prev, s) {
             current.extend(s);
             j += 1;
@@ -255,13 +307,24 @@ pub fn read_list(text: &str, segs: &[Segment], first: usize, rules: ListRules) -
 /// Whether `label` opens a list nested in the current item.
 fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool {
     let top = levels.last().expect("a level");
-    let Some(current) = top.items.last() else { return false };
+    let Some(current) = top.items.last() else {
+        return false;
+    };
     // `1.` inside `1.` is a sub-list only when it is indented further.
     let deeper = s.indent > top.indent;
-    if !deeper && levels.iter().any(|lv| lv.last.as_ref().is_some_and(|l| l.first_style_matches(label))) {
+    if !deeper
+        && levels.iter().any(|lv| {
+            lv.last
+                .as_ref()
+                .is_some_and(|l| l.first_style_matches(label))
+        })
+    {
         return false;
     }
-    let under_section = current.label.as_ref().is_some_and(|p| label.is_under_section(p) && label.value == 1);
+    let under_section = current
+        .label
+        .as_ref()
+        .is_some_and(|p| label.is_under_section(p) && label.value == 1);
     if !label.is_first() && !under_section {
         return false;
     }
@@ -303,11 +366,17 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
         return true;
     }
     // `the following be appointed –` then one line per appointment.
-    if (so_far.ends_with(':') || so_far.ends_with('–') || so_far.ends_with(" -")) && words.len() < 200 && !is_heading_like(words) {
+    if (so_far.ends_with(':') || so_far.ends_with('–') || so_far.ends_with(" -"))
+        && words.len() < 200
+        && !is_heading_like(words)
+    {
         return item.label.is_some();
     }
     // `Recommendation 1 – Narrative of place` with its words in the next paragraph.
-    let titled = item.label.as_ref().is_some_and(|l| l.counter == Counter::RecWord);
+    let titled = item
+        .label
+        .as_ref()
+        .is_some_and(|l| l.counter == Counter::RecWord);
     if titled && item.parts.len() == 1 && is_heading_like(&so_far) && !is_heading_like(words) {
         return true;
     }
@@ -318,7 +387,10 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
 fn fold_to(levels: &mut Vec<Level>, keep: usize) {
     while levels.len() > keep.max(1) {
         let lv = levels.pop().expect("a level");
-        let parent = levels.last_mut().and_then(|p| p.items.last_mut()).expect("a parent item");
+        let parent = levels
+            .last_mut()
+            .and_then(|p| p.items.last_mut())
+            .expect("a parent item");
         for child in lv.items {
             parent.end = parent.end.max(child.end);
             parent.parts.push(Part::Child(child));

@@ -38,7 +38,10 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<MeetingBlock> {
             }
             out.push(MeetingBlock {
                 committee: c.name("body").map(|m| m.as_str().trim().to_string()),
-                date: c.name("date").and_then(|m| first_date(m.as_str())).map(|d| d.iso),
+                date: c
+                    .name("date")
+                    .and_then(|m| first_date(m.as_str()))
+                    .map(|d| d.iso),
                 item: c.name("item").map(|m| m.as_str().to_string()),
                 start: s.start,
                 end: text.len(),
@@ -66,7 +69,10 @@ mod tests {
         assert_eq!(b[0].committee.as_deref(), Some("Cabinet"));
         assert_eq!(b[0].date.as_deref(), Some("2023-09-18"));
         assert_eq!(b[0].item.as_deref(), Some("61"));
-        assert_eq!(b[1].committee.as_deref(), Some("Overview and Scrutiny Management Board"));
+        assert_eq!(
+            b[1].committee.as_deref(),
+            Some("Overview and Scrutiny Management Board")
+        );
         assert_eq!(block_of(&b, t.find("Text").unwrap()), Some(0));
         assert_eq!(block_of(&b, t.find("More").unwrap()), Some(1));
         assert_eq!(block_of(&b, 0), None);

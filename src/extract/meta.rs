@@ -24,8 +24,9 @@ pub struct FoundMeta {
 /// How many leading segments are searched for header fields.
 const HEAD: usize = 40;
 
-static ISSUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^issue\s*[-–]\s*(?:meetings|decisions|history)\b|^issue\s+details\b").unwrap());
+static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^issue\s*[-–]\s*(?:meetings|decisions|history)\b|^issue\s+details\b").unwrap()
+});
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:decision\s+details|decision\s+maker\s*:|date\s+of\s+decision\s*:|decision\s+notice|record\s+of\s+(?:executive\s+|officer\s+)?decision|officer\s+decision|decision\s+status\s*:)").unwrap()
 });
@@ -35,8 +36,10 @@ static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s+author|purpose\s+of\s+(?:the\s+)?report|summary\s+of\s+proposals|executive\s+summary|part\s+a\s*[-–]|report\s+title\s*:|title\s+of\s+report|lead\s+officer|wards?\s+affected)").unwrap()
 });
-static AGENDA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:agenda\s+item\b|agenda\s*$|agenda\s+for\b|agenda\s+and\s+minutes)").unwrap());
+static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:agenda\s+item\b|agenda\s*$|agenda\s+for\b|agenda\s+and\s+minutes)")
+        .unwrap()
+});
 
 static FIELD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:report\s+title|title\s+of\s+report|title|subject|report\s+subject)\s*:\s*(?P<v>.+)$").unwrap()
@@ -48,7 +51,10 @@ static FIELD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:date\s+of\s+decision|date\s+of\s+meeting|meeting\s+date|decision\s+date|date)\s*:\s*(?P<v>.+)$").unwrap()
 });
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?|number)?\s*:?\s*(?P<v>\d{1,3}[a-z]?(?:\.\d{1,2})?)\b").unwrap()
+    Regex::new(
+        r"(?i)^(?:agenda\s+)?item\s*(?:no\.?|number)?\s*:?\s*(?P<v>\d{1,3}[a-z]?(?:\.\d{1,2})?)\b",
+    )
+    .unwrap()
 });
 static COMMITTEE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:committee|cabinet|council|board|panel|executive|sub-committee|forum|commission|assembly|scrutiny)\b").unwrap()
@@ -58,30 +64,44 @@ static MINUTES_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads metadata from the segments near the top, the meeting blocks and the page title.
-pub fn find(text: &str, segs: &[Segment], meetings: &[MeetingBlock], title_hint: Option<&str>) -> FoundMeta {
-    let head: Vec<&str> = segs.iter().take(HEAD).map(|s| s.text(text).trim()).collect();
-    let mut m = FoundMeta { kind: kind_of(&head), ..Default::default() };
+pub fn find(
+    text: &str,
+    segs: &[Segment],
+    meetings: &[MeetingBlock],
+    title_hint: Option<&str>,
+) -> FoundMeta {
+    let head: Vec<&str> = segs
+        .iter()
+        .take(HEAD)
+        .map(|s| s.text(text).trim())
+        .collect();
+    let mut m = FoundMeta {
+        kind: kind_of(&head),
+        ..Default::default()
+    };
     if let Some(first) = meetings.first() {
         m.committee = first.committee.clone();
         m.date = first.date.clone();
         m.item = first.item.clone();
     }
-    m.title = title(&head, m.kind).or_else(|| title_hint.map(clean_hint)).filter(|t| !t.is_empty());
+    m.title = title(&head, m.kind)
+        .or_else(|| title_hint.map(clean_hint))
+        .filter(|t| !t.is_empty());
     for line in &head {
-        if m.committee.is_none() {
-            if let Some(c) = FIELD_COMMITTEE.captures(line) {
-                m.committee = Some(tidy_name(&c["v"]));
-            }
+        if m.committee.is_none()
+            && let Some(c) = FIELD_COMMITTEE.captures(line)
+        {
+            m.committee = Some(tidy_name(&c["v"]));
         }
-        if m.date.is_none() {
-            if let Some(c) = FIELD_DATE.captures(line) {
-                m.date = first_date(&c["v"]).map(|d| d.iso);
-            }
+        if m.date.is_none()
+            && let Some(c) = FIELD_DATE.captures(line)
+        {
+            m.date = first_date(&c["v"]).map(|d| d.iso);
         }
-        if m.item.is_none() {
-            if let Some(c) = ITEM.captures(line) {
-                m.item = Some(c["v"].to_string());
-            }
+        if m.item.is_none()
+            && let Some(c) = ITEM.captures(line)
+        {
+            m.item = Some(c["v"].to_string());
         }
     }
     if m.committee.is_none() || m.date.is_none() {
@@ -99,9 +119,14 @@ pub fn find(text: &str, segs: &[Segment], meetings: &[MeetingBlock], title_hint:
                 continue;
             }
             let Some(d) = first_date(line) else { continue };
-            let before = line[..d.start].trim_end_matches(|c: char| c.is_whitespace() || "-–—,:".contains(c));
+            let before = line[..d.start]
+                .trim_end_matches(|c: char| c.is_whitespace() || "-–—,:".contains(c));
             let before = strip_weekday(before);
-            if m.committee.is_none() && COMMITTEE_WORD.is_match(before) && before.len() < 100 && !before.contains(':') {
+            if m.committee.is_none()
+                && COMMITTEE_WORD.is_match(before)
+                && before.len() < 100
+                && !before.contains(':')
+            {
                 m.committee = Some(tidy_name(before));
                 if m.date.is_none() {
                     m.date = Some(d.iso.clone());
@@ -112,7 +137,8 @@ pub fn find(text: &str, segs: &[Segment], meetings: &[MeetingBlock], title_hint:
     if m.date.is_none() {
         m.date = head.iter().find_map(|l| first_date(l)).map(|d| d.iso);
     }
-    m.council = registry::find_in_text(text).or_else(|| title_hint.and_then(registry::find_in_text));
+    m.council =
+        registry::find_in_text(text).or_else(|| title_hint.and_then(registry::find_in_text));
     m
 }
 
@@ -144,12 +170,12 @@ fn title(head: &[&str], kind: DocKind) -> Option<String> {
         let page_heading = ISSUE.is_match(line)
             || line.eq_ignore_ascii_case("decision details")
             || line.eq_ignore_ascii_case("agenda item");
-        if page_heading {
-            if let Some(next) = head.get(i + 1) {
-                if !next.is_empty() && !next.to_ascii_lowercase().starts_with("meeting:") {
-                    return Some(tidy_title(next));
-                }
-            }
+        if page_heading
+            && let Some(next) = head.get(i + 1)
+            && !next.is_empty()
+            && !next.to_ascii_lowercase().starts_with("meeting:")
+        {
+            return Some(tidy_title(next));
         }
     }
     if kind == DocKind::Issue {
@@ -159,7 +185,9 @@ fn title(head: &[&str], kind: DocKind) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
     for line in head.iter().take(20) {
         let skip = line.is_empty()
-            || registry::find_in_text(line).is_some() && line.to_ascii_lowercase().contains("council") && line.split_whitespace().count() <= 5
+            || registry::find_in_text(line).is_some()
+                && line.to_ascii_lowercase().contains("council")
+                && line.split_whitespace().count() <= 5
             || first_date(line).is_some()
             || REPORT.is_match(line)
             || AGENDA.is_match(line)
@@ -185,16 +213,27 @@ fn title(head: &[&str], kind: DocKind) -> Option<String> {
 
 fn clean_hint(hint: &str) -> String {
     let t = hint.split(" | ").next().unwrap_or(hint);
-    let t = t.trim_start_matches("Issue - meetings - ").trim_start_matches("Decision - ");
+    let t = t
+        .trim_start_matches("Issue - meetings - ")
+        .trim_start_matches("Decision - ");
     tidy_title(t)
 }
 
 fn strip_weekday(s: &str) -> &str {
-    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let days = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     let lower = s.to_ascii_lowercase();
     for d in days {
         if lower.ends_with(d) {
-            return s[..s.len() - d.len()].trim_end_matches(|c: char| c.is_whitespace() || "-–—,".contains(c));
+            return s[..s.len() - d.len()]
+                .trim_end_matches(|c: char| c.is_whitespace() || "-–—,".contains(c));
         }
     }
     s
@@ -203,21 +242,33 @@ fn strip_weekday(s: &str) -> &str {
 /// Committee names: whitespace collapsed, capitals turned to title case.
 fn tidy_name(s: &str) -> String {
     let s = collapse(s.trim_matches(|c: char| c.is_whitespace() || "-–—,:;".contains(c)));
-    if s.chars().any(|c| c.is_lowercase()) { s } else { title_case(&s) }
+    if s.chars().any(|c| c.is_lowercase()) {
+        s
+    } else {
+        title_case(&s)
+    }
 }
 
 /// Titles: markdown and whitespace removed, capitals turned to title case.
 fn tidy_title(s: &str) -> String {
     let s = collapse(&s.replace("**", ""));
     let s = s.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-    if s.chars().any(|c| c.is_lowercase()) { s.to_string() } else { title_case(s) }
+    if s.chars().any(|c| c.is_lowercase()) {
+        s.to_string()
+    } else {
+        title_case(s)
+    }
 }
 
 /// `LOCAL GOVERNMENT ASSOCIATION REPORT` → `Local Government Association Report`, keeping
 /// short joining words lower-case and known acronyms in capitals.
 pub fn title_case(s: &str) -> String {
-    const SMALL: &[&str] = &["and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "by", "at", "or"];
-    const ACRONYMS: &[&str] = &["LGA", "CPC", "UK", "NHS", "SEND", "HRA", "MTFS", "ICT", "CIL", "PCC", "ASB", "EQIA", "HR"];
+    const SMALL: &[&str] = &[
+        "and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "by", "at", "or",
+    ];
+    const ACRONYMS: &[&str] = &[
+        "LGA", "CPC", "UK", "NHS", "SEND", "HRA", "MTFS", "ICT", "CIL", "PCC", "ASB", "EQIA", "HR",
+    ];
     s.split(' ')
         .enumerate()
         .map(|(i, w)| {
@@ -255,10 +306,19 @@ mod tests {
         let t = "SOUTH STAFFORDSHIRE COUNCIL\n\nOVERVIEW AND SCRUTINY COMMITTEE – 14 NOVEMBER 2023\n\nLOCAL GOVERNMENT ASSOCIATION CORPORATE PEER CHALLENGE REVIEW UPDATE\nREPORT\n\nREPORT OF CORPORATE DIRECTOR\n\nPART A – SUMMARY REPORT";
         let m = meta(t);
         assert_eq!(m.kind, DocKind::Report);
-        assert_eq!(m.committee.as_deref(), Some("Overview and Scrutiny Committee"));
+        assert_eq!(
+            m.committee.as_deref(),
+            Some("Overview and Scrutiny Committee")
+        );
         assert_eq!(m.date.as_deref(), Some("2023-11-14"));
-        assert_eq!(m.title.as_deref(), Some("Local Government Association Corporate Peer Challenge Review Update Report"));
-        assert_eq!(m.council.map(|c| c.common_name.as_str()), Some("South Staffordshire"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Local Government Association Corporate Peer Challenge Review Update Report")
+        );
+        assert_eq!(
+            m.council.map(|c| c.common_name.as_str()),
+            Some("South Staffordshire")
+        );
         assert_eq!(m.item, None);
     }
 
@@ -267,8 +327,14 @@ mod tests {
         let t = "Issue - meetings\n\nLGA Corporate Peer Challenge Report and Action Plan\n\nMeeting: 18/09/2023 - Cabinet (Item 61)\n\nback to Rotherham and Rotherham’s assets";
         let m = meta(t);
         assert_eq!(m.kind, DocKind::Issue);
-        assert_eq!(m.title.as_deref(), Some("LGA Corporate Peer Challenge Report and Action Plan"));
-        assert_eq!((m.committee.as_deref(), m.date.as_deref(), m.item.as_deref()), (Some("Cabinet"), Some("2023-09-18"), Some("61")));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("LGA Corporate Peer Challenge Report and Action Plan")
+        );
+        assert_eq!(
+            (m.committee.as_deref(), m.date.as_deref(), m.item.as_deref()),
+            (Some("Cabinet"), Some("2023-09-18"), Some("61"))
+        );
     }
 
     #[test]
@@ -277,7 +343,10 @@ mod tests {
         let m = meta(t);
         assert_eq!(m.kind, DocKind::Decision);
         assert_eq!(m.title.as_deref(), Some("Appointment of contractor"));
-        assert_eq!(m.committee.as_deref(), Some("Service Director - Homes & Neighbourhoods"));
+        assert_eq!(
+            m.committee.as_deref(),
+            Some("Service Director - Homes & Neighbourhoods")
+        );
         assert_eq!(m.date.as_deref(), Some("2021-07-27"));
     }
 

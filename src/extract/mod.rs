@@ -48,8 +48,12 @@ static POINTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:as\s+(?:set\s+out|detailed|outlined|shown|stated|listed)\s+(?:on|in|at|above|below)\b|see\s+(?:paragraph|section|page|above|below|the\s+front|appendix)\b)[^.]{0,80}\.?$").unwrap()
 });
 
-static PEER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bpeer\s+(?:challenge|review|team)|\bpeers\b|\bLGA\b|Local Government Association").unwrap());
+static PEER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bpeer\s+(?:challenge|review|team)|\bpeers\b|\bLGA\b|Local Government Association",
+    )
+    .unwrap()
+});
 
 /// Runs every extractor over normalised text.
 pub fn extract(input: Input) -> Extraction {
@@ -61,7 +65,11 @@ pub fn extract(input: Input) -> Extraction {
         peer: PEER.is_match(text),
         decisions: matches!(
             found_meta.kind,
-            DocKind::Issue | DocKind::Decision | DocKind::Minutes | DocKind::Agenda | DocKind::Other
+            DocKind::Issue
+                | DocKind::Decision
+                | DocKind::Minutes
+                | DocKind::Agenda
+                | DocKind::Other
         ),
     };
     let offsets = Offsets::new(text, input.page_starts);
@@ -80,7 +88,10 @@ pub fn extract(input: Input) -> Extraction {
         let words = word_set(&r.text);
         let repeat = seen.iter().zip(&recs).any(|((k, w), first)| {
             *k == key
-                || first.kind == r.kind && first.id == r.id && first.meeting == r.meeting && similar(w, &words)
+                || first.kind == r.kind
+                    && first.id == r.id
+                    && first.meeting == r.meeting
+                    && similar(w, &words)
         });
         if repeat {
             continue;
@@ -93,7 +104,13 @@ pub fn extract(input: Input) -> Extraction {
         .into_iter()
         .map(|t| {
             let span = offsets.span(t.start, t.end);
-            Theme { text: t.text, canonical: t.canonical, span, page: offsets.page(t.start), quote: text[t.start..t.end].to_string() }
+            Theme {
+                text: t.text,
+                canonical: t.canonical,
+                span,
+                page: offsets.page(t.start),
+                quote: text[t.start..t.end].to_string(),
+            }
         })
         .collect();
 
@@ -117,7 +134,10 @@ pub fn extract(input: Input) -> Extraction {
             date: found_meta.date,
             item: found_meta.item,
         },
-        council: found_meta.council.map(|c| Council { code: Some(c.code.clone()), name: c.common_name.clone() }),
+        council: found_meta.council.map(|c| Council {
+            code: Some(c.code.clone()),
+            name: c.common_name.clone(),
+        }),
         meetings: blocks
             .iter()
             .map(|b| Meeting {
@@ -221,7 +241,11 @@ impl<'a> Offsets<'a> {
                 checkpoints.push((byte, chars));
             }
         }
-        Offsets { text, checkpoints, page_starts }
+        Offsets {
+            text,
+            checkpoints,
+            page_starts,
+        }
     }
 
     /// Character offset of byte offset `b`.
@@ -265,7 +289,10 @@ mod tests {
     #[test]
     fn pages_from_starts() {
         let o = Offsets::new("one\n\ntwo\n\nthree", &[5, 10]);
-        assert_eq!((o.page(0), o.page(5), o.page(12)), (Some(1), Some(2), Some(3)));
+        assert_eq!(
+            (o.page(0), o.page(5), o.page(12)),
+            (Some(1), Some(2), Some(3))
+        );
         assert_eq!(Offsets::new("x", &[]).page(0), None);
     }
 }

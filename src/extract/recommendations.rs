@@ -9,7 +9,9 @@ use super::label::Counter;
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
 use super::segment::Segment;
-use super::textutil::{collapse, ends_sentence, is_heading_like, is_terminator, opens_like_item, reads_like_resolution};
+use super::textutil::{
+    collapse, ends_sentence, is_heading_like, is_terminator, opens_like_item, reads_like_resolution,
+};
 use crate::model::RecKind;
 
 /// A recommendation found in the text, before spans are turned into characters.
@@ -49,7 +51,11 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
                 continue;
             }
         }
-        if seg.label.as_ref().is_some_and(|l| matches!(l.counter, Counter::RecWord | Counter::Code)) {
+        if seg
+            .label
+            .as_ref()
+            .is_some_and(|l| matches!(l.counter, Counter::RecWord | Counter::Code))
+        {
             let kind = match seg.label.as_ref().map(|l| l.counter) {
                 Some(Counter::RecWord) if ctx.peer => RecKind::Peer,
                 Some(Counter::RecWord) => RecKind::Officer,
@@ -59,7 +65,11 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
             for t in taken.iter_mut().take(next).skip(i) {
                 *t = true;
             }
-            out.extend(items.into_iter().map(|item| FoundRec { item, kind, lead_in: None }));
+            out.extend(items.into_iter().map(|item| FoundRec {
+                item,
+                kind,
+                lead_in: None,
+            }));
             i = next.max(i + 1);
             continue;
         }
@@ -73,7 +83,13 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
 }
 
 /// Reads what a lead-in at `segs[i]` introduces.
-fn after_lead_in(text: &str, segs: &[Segment], i: usize, li: LeadIn, ctx: DocContext) -> (Vec<FoundRec>, usize) {
+fn after_lead_in(
+    text: &str,
+    segs: &[Segment],
+    i: usize,
+    li: LeadIn,
+    ctx: DocContext,
+) -> (Vec<FoundRec>, usize) {
     let seg = &segs[i];
     let words_at = seg.body;
     let mut kind = li.kind;
@@ -83,7 +99,13 @@ fn after_lead_in(text: &str, segs: &[Segment], i: usize, li: LeadIn, ctx: DocCon
     let mut lead_text = collapse(&text[seg.start..words_at + li.end]);
     if let Some(rest) = li.rest {
         // One unnumbered item on the lead-in's own line; more may follow as `That …` paragraphs.
-        let first = Segment { start: words_at + rest, label: None, label_start: words_at + rest, body: words_at + rest, ..seg.clone() };
+        let first = Segment {
+            start: words_at + rest,
+            label: None,
+            label_start: words_at + rest,
+            body: words_at + rest,
+            ..seg.clone()
+        };
         return unnumbered_items(text, segs, i, first, kind, lead_text);
     }
     // An open lead-in: the list starts at the next segment, perhaps after a `That Cabinet:`.
@@ -107,22 +129,31 @@ fn after_lead_in(text: &str, segs: &[Segment], i: usize, li: LeadIn, ctx: DocCon
     // `The Cabinet has` or a similar stub line before the numbered items.
     if let (Some(stub), Some(after)) = (segs.get(j), segs.get(j + 1)) {
         let w = stub.body_text(text).trim();
-        if stub.label.is_none() && !stub.bullet && after.label.is_some() && w.len() < 60 && !ends_sentence(w) && !is_terminator(w) {
+        if stub.label.is_none()
+            && !stub.bullet
+            && after.label.is_some()
+            && w.len() < 60
+            && !ends_sentence(w)
+            && !is_terminator(w)
+        {
             lead_text = collapse(w);
             j += 1;
         }
     }
-    let Some(first) = segs.get(j) else { return (Vec::new(), j) };
+    let Some(first) = segs.get(j) else {
+        return (Vec::new(), j);
+    };
     if is_terminator(first.text(text)) {
         return (Vec::new(), j);
     }
     let section = if li.heading { seg.label.clone() } else { None };
     if let Some(label) = &first.label {
         // Under `7. RECOMMENDATIONS` the items are numbered 7.1, 7.2 …; elsewhere any start will do.
-        if let Some(sec) = &section {
-            if matches!(label.counter, Counter::Dotted(_)) && !label.is_under_section(sec) {
-                return (Vec::new(), j);
-            }
+        if let Some(sec) = &section
+            && matches!(label.counter, Counter::Dotted(_))
+            && !label.is_under_section(sec)
+        {
+            return (Vec::new(), j);
         }
         if matches!(label.counter, Counter::Dotted(_)) && !li.heading && !label.is_first() {
             return (Vec::new(), j);
@@ -154,7 +185,13 @@ fn after_lead_in(text: &str, segs: &[Segment], i: usize, li: LeadIn, ctx: DocCon
     // the sentence itself is the recommendation.
     if let Some(c) = ASKED_OPEN.captures(seg.body_text(text)) {
         let at = seg.body + c.name("rest").expect("rest group").start();
-        let item = Segment { start: at, label: None, label_start: at, body: at, ..seg.clone() };
+        let item = Segment {
+            start: at,
+            label: None,
+            label_start: at,
+            body: at,
+            ..seg.clone()
+        };
         let (mut found, next) = unnumbered_items(text, segs, i, item, kind, String::new());
         for f in &mut found {
             f.lead_in = None;
@@ -210,7 +247,11 @@ fn unnumbered_items(
         if continues(text, cur, &prev, s) {
             cur.parts.push(super::list::Part::Text(s.start, s.end));
             cur.end = s.end;
-        } else if s.blank_before && !s.bullet && opens_like_item(words) && words.trim_start().to_ascii_lowercase().starts_with("that") {
+        } else if s.blank_before
+            && !s.bullet
+            && opens_like_item(words)
+            && words.trim_start().to_ascii_lowercase().starts_with("that")
+        {
             items.push(ItemDraft::from_segment(s));
         } else {
             break;
@@ -223,7 +264,14 @@ fn unnumbered_items(
 
 fn wrap(items: Vec<ItemDraft>, kind: RecKind, lead_text: &str) -> Vec<FoundRec> {
     let lead = (!lead_text.is_empty()).then(|| lead_text.to_string());
-    items.into_iter().map(|item| FoundRec { item, kind, lead_in: lead.clone() }).collect()
+    items
+        .into_iter()
+        .map(|item| FoundRec {
+            item,
+            kind,
+            lead_in: lead.clone(),
+        })
+        .collect()
 }
 
 /// Numbered lists with no lead-in whose items read as resolutions (a page that dropped its
@@ -235,12 +283,24 @@ fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec>
         let s = &segs[i];
         let prev = i.checked_sub(1).map(|k| segs[k].text(text).trim_end());
         let governed = prev.is_some_and(|p| p.ends_with(':') && !is_terminator(p));
-        if !taken[i] && s.label.is_none() && !s.bullet && !s.table_row && (s.blank_before || i == 0) && !governed && STANDALONE.is_match(s.body_text(text)) {
-            let (found, next) = unnumbered_items(text, segs, i, s.clone(), RecKind::Resolution, String::new());
-            let found: Vec<FoundRec> = found.into_iter().take(1).map(|mut f| {
-                f.lead_in = None;
-                f
-            }).collect();
+        if !taken[i]
+            && s.label.is_none()
+            && !s.bullet
+            && !s.table_row
+            && (s.blank_before || i == 0)
+            && !governed
+            && STANDALONE.is_match(s.body_text(text))
+        {
+            let (found, next) =
+                unnumbered_items(text, segs, i, s.clone(), RecKind::Resolution, String::new());
+            let found: Vec<FoundRec> = found
+                .into_iter()
+                .take(1)
+                .map(|mut f| {
+                    f.lead_in = None;
+                    f
+                })
+                .collect();
             out.extend(found);
             i = next.max(i + 1);
             continue;
@@ -248,23 +308,34 @@ fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec>
         // A list under its own heading (`Alternative options considered`, `Purpose`) belongs
         // to that heading.
         let headed = prev.is_some_and(|p| {
-            p.ends_with([':', '-', '–']) || (is_heading_like(p) && !DATED_TITLE.is_match(p)) || leadin::is_aside(p)
+            p.ends_with([':', '-', '–'])
+                || (is_heading_like(p) && !DATED_TITLE.is_match(p))
+                || leadin::is_aside(p)
         });
         let eligible = !taken[i]
-            && s.label.as_ref().is_some_and(|l| l.is_first() && !matches!(l.counter, Counter::RecWord | Counter::Code))
+            && s.label.as_ref().is_some_and(|l| {
+                l.is_first() && !matches!(l.counter, Counter::RecWord | Counter::Code)
+            })
             && !headed;
         if !eligible {
             i += 1;
             continue;
         }
         let (items, next) = read_list(text, segs, i, ListRules::default());
-        let resolving = items.iter().filter(|it| reads_like_resolution(&it.own_text(text))).count();
+        let resolving = items
+            .iter()
+            .filter(|it| reads_like_resolution(&it.own_text(text)))
+            .count();
         // A `dd/mm/yyyy - Title` line (an issue page's decision) just before is a strong sign.
         let dated = prev.is_some_and(|p| DATED_TITLE.is_match(p));
         let needed = if dated { 5 } else { 8 };
         let enough = items.len() >= 2 || dated && items.len() == 1;
         if enough && resolving * 10 >= items.len() * needed && (i..next).all(|k| !taken[k]) {
-            out.extend(items.into_iter().map(|item| FoundRec { item, kind: RecKind::Resolution, lead_in: None }));
+            out.extend(items.into_iter().map(|item| FoundRec {
+                item,
+                kind: RecKind::Resolution,
+                lead_in: None,
+            }));
         }
         i = next.max(i + 1);
     }

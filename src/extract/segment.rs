@@ -78,7 +78,10 @@ pub fn segments(text: &str) -> Vec<Segment> {
             blank = true;
             continue;
         }
-        let indent = line[..lead].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+        let indent = line[..lead]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
         let content_start = start + lead;
         let content_end = content_start + content_len;
         let soft = !blank && prev_line.is_some_and(|p| wraps_into_next(p, width));
@@ -128,7 +131,7 @@ fn content_of(line: &str) -> (usize, usize) {
             lead += skipped;
             rest = t;
         }
-        rest = rest.trim_end_matches(|c: char| c == '|' || c == ' ' || c == '\t');
+        rest = rest.trim_end_matches(['|', ' ', '\t']);
     }
     (lead, rest.len())
 }
@@ -153,7 +156,11 @@ fn mark_furniture(text: &str, segs: &mut [Segment]) {
         segs[i].furniture = true;
         for k in [i.wrapping_sub(1), i + 1] {
             let Some(s) = segs.get(k) else { continue };
-            let near = if k > i { !s.blank_before } else { !segs[i].blank_before };
+            let near = if k > i {
+                !s.blank_before
+            } else {
+                !segs[i].blank_before
+            };
             let short = s.text(text).chars().count() < 70 && s.label.is_none() && !s.bullet;
             if near && short && super::dates::first_date(s.text(text)).is_some() {
                 segs[k].furniture = true;
@@ -216,8 +223,11 @@ fn analyse(
         pos = 1;
         pos += blanks(&s[pos..]);
     }
-    let after_label =
-        |from: usize| s[from..].contains(" | ") || s[from..].matches('|').count() >= 2 || s[from..].trim_end().contains('\t');
+    let after_label = |from: usize| {
+        s[from..].contains(" | ")
+            || s[from..].matches('|').count() >= 2
+            || s[from..].trim_end().contains('\t')
+    };
     let mut bullet = false;
     if let Some(b) = bullet_len(&s[pos..]) {
         // `- 1.1 To update` and `· Recommendation 1:` keep the label after the bullet.
@@ -283,9 +293,12 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     while let Some(m) = INLINE_CANDIDATE.captures_at(line, from) {
         let at = m.get(1).map_or(line.len(), |g| g.start());
         from = at;
-        let Some(next) = parse_label(&line[at..]) else { continue };
+        let Some(next) = parse_label(&line[at..]) else {
+            continue;
+        };
         let sep = &line[m.get(0).map_or(at, |g| g.start())..at];
-        let strong_sep = sep.starts_with([';', ':', '.']) || sep.contains("  ") || sep.contains('\t');
+        let strong_sep =
+            sep.starts_with([';', ':', '.']) || sep.contains("  ") || sep.contains('\t');
         if !strong_sep {
             continue;
         }
@@ -316,8 +329,8 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 fn leading_label(line: &str) -> Option<Label> {
     let mut pos = 0;
-    if line.starts_with('|') {
-        pos = 1 + blanks(&line[1..]);
+    if let Some(rest) = line.strip_prefix('|') {
+        pos = 1 + blanks(rest);
     }
     if let Some(b) = bullet_len(&line[pos..]) {
         pos += b + blanks(&line[pos + b..]);
@@ -348,23 +361,40 @@ mod tests {
     fn items_on_one_line_split_at_blank_runs() {
         assert_eq!(
             pieces("1. Note the report.     2. Approve the plan.   3. Delegate authority."),
-            vec!["1. Note the report.", "2. Approve the plan.", "3. Delegate authority."]
+            vec![
+                "1. Note the report.",
+                "2. Approve the plan.",
+                "3. Delegate authority."
+            ]
         );
     }
 
     #[test]
     fn lead_in_then_inline_items() {
         assert_eq!(
-            pieces("That Council: (i) Accepts the findings. (ii) Notes the inclusion of the recommendations."),
-            vec!["That Council:", "(i) Accepts the findings.", "(ii) Notes the inclusion of the recommendations."]
+            pieces(
+                "That Council: (i) Accepts the findings. (ii) Notes the inclusion of the recommendations."
+            ),
+            vec![
+                "That Council:",
+                "(i) Accepts the findings.",
+                "(ii) Notes the inclusion of the recommendations."
+            ]
         );
     }
 
     #[test]
     fn nested_inline_items() {
         assert_eq!(
-            pieces("1. That Cabinet: (a) note the report; (b) approve the plan.  2. That Council be informed."),
-            vec!["1. That Cabinet:", "(a) note the report;", "(b) approve the plan.", "2. That Council be informed."]
+            pieces(
+                "1. That Cabinet: (a) note the report; (b) approve the plan.  2. That Council be informed."
+            ),
+            vec![
+                "1. That Cabinet:",
+                "(a) note the report;",
+                "(b) approve the plan.",
+                "2. That Council be informed."
+            ]
         );
     }
 
@@ -382,7 +412,10 @@ mod tests {
         let s = &segments(t)[0];
         assert_eq!(s.label.as_ref().unwrap().id, "1");
         assert!(!s.bullet);
-        assert_eq!(s.body_text(t), "that the Council’s achievements be celebrated.");
+        assert_eq!(
+            s.body_text(t),
+            "that the Council’s achievements be celebrated."
+        );
     }
 
     #[test]
@@ -390,6 +423,9 @@ mod tests {
         let t = "| 1 | That the plan be adopted | Complete |";
         let s = &segments(t)[0];
         assert!(s.table_row);
-        assert!(s.label.is_none(), "a bare number is not a label outside a list");
+        assert!(
+            s.label.is_none(),
+            "a bare number is not a label outside a list"
+        );
     }
 }

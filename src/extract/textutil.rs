@@ -15,17 +15,26 @@ pub fn collapse(s: &str) -> String {
         out.push_str(w);
     }
     let trimmed = out.trim_matches(|c: char| c == '|' || c == ' ');
-    if trimmed.len() != out.len() { trimmed.to_string() } else { out }
+    if trimmed.len() != out.len() {
+        trimmed.to_string()
+    } else {
+        out
+    }
 }
 
 /// Whether text ends a sentence (`.`, `;`, `!`, `?`, or a closing quote or bracket after one).
 pub fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')', ']']);
+    let t = s
+        .trim_end()
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']']);
     t.ends_with(['.', ';', '!', '?'])
 }
 
 pub fn starts_lower(s: &str) -> bool {
-    s.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
+    s.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
 }
 
 /// A short line in capitals or title case with no closing punctuation: a heading.
@@ -46,12 +55,21 @@ pub fn is_heading_like(s: &str) -> bool {
     if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
         return true;
     }
-    const SMALL: &[&str] = &["and", "of", "the", "for", "to", "in", "on", "a", "an", "&", "-", "–", "with", "by", "at"];
+    const SMALL: &[&str] = &[
+        "and", "of", "the", "for", "to", "in", "on", "a", "an", "&", "-", "–", "with", "by", "at",
+    ];
     let capped = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
         .count();
-    let small = words.iter().filter(|w| SMALL.contains(&w.to_ascii_lowercase().as_str())).count();
+    let small = words
+        .iter()
+        .filter(|w| SMALL.contains(&w.to_ascii_lowercase().as_str()))
+        .count();
     words.len() <= 8 && capped + small == words.len() && capped >= 1
 }
 
@@ -112,27 +130,39 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert!(is_heading_like("IMPACT ASSESSMENT – ADDITIONAL INFORMATION"));
+        assert!(is_heading_like(
+            "IMPACT ASSESSMENT – ADDITIONAL INFORMATION"
+        ));
         assert!(is_heading_like("Financial Implications"));
         assert!(!is_heading_like("That the report be noted."));
-        assert!(!is_heading_like("Government Association Peer Challenge Progress Review report and"));
+        assert!(!is_heading_like(
+            "Government Association Peer Challenge Progress Review report and"
+        ));
     }
 
     #[test]
     fn terminators() {
         assert!(is_terminator("Minutes:"));
         assert!(is_terminator("Additional documents:"));
-        assert!(is_terminator("Meeting: 13/09/2023 - Overview and Scrutiny Management Board (Item 41)"));
+        assert!(is_terminator(
+            "Meeting: 13/09/2023 - Overview and Scrutiny Management Board (Item 41)"
+        ));
         assert!(is_terminator("Report prepared by: Jackie Smith"));
-        assert!(!is_terminator("Minutes of the meeting held on 1 May be approved."));
+        assert!(!is_terminator(
+            "Minutes of the meeting held on 1 May be approved."
+        ));
     }
 
     #[test]
     fn resolution_wording() {
-        assert!(reads_like_resolution("the contents of the report be agreed and the recommendations accepted;"));
+        assert!(reads_like_resolution(
+            "the contents of the report be agreed and the recommendations accepted;"
+        ));
         assert!(reads_like_resolution("Note the observations"));
         assert!(reads_like_resolution("That the plan be adopted"));
         assert!(!reads_like_resolution("local priorities and outcomes"));
-        assert!(!reads_like_resolution("Councillor Smith declared an interest"));
+        assert!(!reads_like_resolution(
+            "Councillor Smith declared an interest"
+        ));
     }
 }

@@ -33,13 +33,15 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
-static REMAINING_WORK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:remaining|outstanding|concluded|completed|under\s*way)\b").unwrap());
+static REMAINING_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:remaining|outstanding|concluded|completed|under\s*way)\b").unwrap()
+});
 
 static CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpeer|\breview\b|\bchallenge\b|\bthemes?\b").unwrap());
 
-static SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*(?:and\s*,?\s*)?|\s+and,\s+|;\s*").unwrap());
+static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*(?:and\s*,?\s*)?|\s+and,\s+|;\s*").unwrap());
 
 /// Finds themes in document order, without repeats.
 pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
@@ -49,20 +51,24 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         let s = &segs[i];
         let words = s.body_text(text);
         let lead_in = words.len() < 400
-            && (LEAD_IN.is_match(words) || REVIEW_LEAD_IN.is_match(words) && {
-                let para = paragraph_ending_at(text, segs, i);
-                CONTEXT.is_match(&para) && !REMAINING_WORK.is_match(&para)
-            });
-        if lead_in {
-            if let Some(first) = segs.get(i + 1).filter(|f| f.label.is_some() || f.bullet || short(f.body_text(text))) {
-                let _ = first;
-                let next = list_themes(text, segs, i + 1, &mut out);
-                i = next.max(i + 1);
-                continue;
-            }
+            && (LEAD_IN.is_match(words)
+                || REVIEW_LEAD_IN.is_match(words) && {
+                    let para = paragraph_ending_at(text, segs, i);
+                    CONTEXT.is_match(&para) && !REMAINING_WORK.is_match(&para)
+                });
+        if lead_in
+            && let Some(first) = segs
+                .get(i + 1)
+                .filter(|f| f.label.is_some() || f.bullet || short(f.body_text(text)))
+        {
+            let _ = first;
+            let next = list_themes(text, segs, i + 1, &mut out);
+            i = next.max(i + 1);
+            continue;
         }
         if let Some(c) = INLINE.captures(words) {
-            let context = CONTEXT.is_match(words) || i > 0 && CONTEXT.is_match(segs[i - 1].text(text));
+            let context =
+                CONTEXT.is_match(words) || i > 0 && CONTEXT.is_match(segs[i - 1].text(text));
             if context {
                 let list = c.name("list").expect("list group");
                 inline_themes(text, s.body + list.start(), s.body + list.end(), &mut out);
@@ -83,7 +89,10 @@ fn short(s: &str) -> bool {
 
 /// Reads a list of themes starting at `first`; returns the index after it.
 fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTheme>) -> usize {
-    let rules = ListRules { asides: false, nesting: false };
+    let rules = ListRules {
+        asides: false,
+        nesting: false,
+    };
     let (items, next) = if segs[first].label.is_some() || segs[first].bullet {
         read_list(text, segs, first, rules)
     } else {
@@ -96,36 +105,57 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
             let s = &segs[j];
             let words = s.body_text(text);
             let named = has_separator(words) && short(words);
-            let one_liner = segs.get(j + 1).is_none_or(|n| n.blank_before) && words.split_whitespace().count() <= 8;
+            let one_liner = segs.get(j + 1).is_none_or(|n| n.blank_before)
+                && words.split_whitespace().count() <= 8;
             // Once themes come as `Name: question?`, a bare line is the next heading.
-            let fits = if named_list { named } else { named || one_liner };
+            let fits = if named_list {
+                named
+            } else {
+                named || one_liner
+            };
             if j > first && !s.blank_before || !fits || is_terminator(words) {
                 break;
             }
             named_list |= named;
             items.push(super::list::ItemDraft::from_segment(s));
             j += 1;
-            while j < segs.len() && !segs[j].blank_before && segs[j].label.is_none() && !segs[j].bullet {
+            while j < segs.len()
+                && !segs[j].blank_before
+                && segs[j].label.is_none()
+                && !segs[j].bullet
+            {
                 j += 1;
             }
         }
         (items, j)
     };
     for item in &items {
-        let Some(super::list::Part::Text(a, b)) = item.parts.first() else { continue };
+        let Some(super::list::Part::Text(a, b)) = item.parts.first() else {
+            continue;
+        };
         let raw = &text[*a..*b];
         let name = name_part(raw);
         if name.is_empty() || name.split_whitespace().count() > 12 {
             continue;
         }
         let start = *a + raw.find(name).unwrap_or(0);
-        push(out, FoundTheme { text: name.to_string(), canonical: canonical(name), start, end: start + name.len() });
+        push(
+            out,
+            FoundTheme {
+                text: name.to_string(),
+                canonical: canonical(name),
+                start,
+                end: start + name.len(),
+            },
+        );
     }
     next
 }
 
 fn has_separator(s: &str) -> bool {
-    [": ", " – ", " - ", " — "].iter().any(|sep| s.find(sep).is_some_and(|at| at < 80))
+    [": ", " – ", " - ", " — "]
+        .iter()
+        .any(|sep| s.find(sep).is_some_and(|at| at < 80))
 }
 
 /// The theme's name: the words before a `: question?` or ` – explanation`, without closing
@@ -137,7 +167,11 @@ fn name_part(s: &str) -> &str {
         .filter_map(|sep| s.find(sep))
         .min()
         .unwrap_or(s.len());
-    let s = if s.ends_with(':') && cut == s.len() { &s[..s.len() - 1] } else { &s[..cut] };
+    let s = if s.ends_with(':') && cut == s.len() {
+        &s[..s.len() - 1]
+    } else {
+        &s[..cut]
+    };
     s.trim().trim_end_matches(['.', ';', ',', ':', '?']).trim()
 }
 
@@ -166,7 +200,12 @@ fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>
         .into_iter()
         .filter_map(|(a, b)| {
             let raw = &list[a..b];
-            let trimmed = raw.trim().trim_start_matches("and ").trim_end_matches(" and").trim_end_matches(['.', ',']).trim();
+            let trimmed = raw
+                .trim()
+                .trim_start_matches("and ")
+                .trim_end_matches(" and")
+                .trim_end_matches(['.', ','])
+                .trim();
             let off = raw.find(trimmed)?;
             (!trimmed.is_empty()).then_some((a + off, a + off + trimmed.len()))
         })
@@ -182,7 +221,15 @@ fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>
     }
     for (a, b) in names {
         let name = &list[a..b];
-        push(out, FoundTheme { text: collapse(name), canonical: canonical(name), start: start + a, end: start + b });
+        push(
+            out,
+            FoundTheme {
+                text: collapse(name),
+                canonical: canonical(name),
+                start: start + a,
+                end: start + b,
+            },
+        );
     }
 }
 
@@ -213,7 +260,12 @@ fn exact_theme(text: &str, s: &Segment) -> Option<FoundTheme> {
     let key = key_of(name);
     KNOWN_NAMES.iter().any(|(n, _)| *n == key).then(|| {
         let start = s.body + raw.find(name).unwrap_or(0);
-        FoundTheme { text: name.to_string(), canonical: canonical(name), start, end: start + name.len() }
+        FoundTheme {
+            text: name.to_string(),
+            canonical: canonical(name),
+            start,
+            end: start + name.len(),
+        }
     })
 }
 
@@ -238,17 +290,50 @@ fn key_of(s: &str) -> String {
 
 /// The names of both Corporate Peer Challenge frameworks.
 const KNOWN_NAMES: &[(&str, CanonicalTheme)] = &[
-    ("local priorities and outcomes", CanonicalTheme::LocalPrioritiesAndOutcomes),
-    ("organisational and place leadership", CanonicalTheme::OrganisationalAndPlaceLeadership),
-    ("governance and culture", CanonicalTheme::GovernanceAndCulture),
-    ("financial planning and management", CanonicalTheme::FinancialPlanningAndManagement),
-    ("capacity for improvement", CanonicalTheme::CapacityForImprovement),
-    ("understanding of the local place and priority setting", CanonicalTheme::LocalPrioritiesAndOutcomes),
-    ("understanding of local place and priority setting", CanonicalTheme::LocalPrioritiesAndOutcomes),
-    ("leadership of place", CanonicalTheme::OrganisationalAndPlaceLeadership),
-    ("organisational leadership and governance", CanonicalTheme::GovernanceAndCulture),
-    ("financial planning and viability", CanonicalTheme::FinancialPlanningAndManagement),
-    ("capacity to deliver", CanonicalTheme::CapacityForImprovement),
+    (
+        "local priorities and outcomes",
+        CanonicalTheme::LocalPrioritiesAndOutcomes,
+    ),
+    (
+        "organisational and place leadership",
+        CanonicalTheme::OrganisationalAndPlaceLeadership,
+    ),
+    (
+        "governance and culture",
+        CanonicalTheme::GovernanceAndCulture,
+    ),
+    (
+        "financial planning and management",
+        CanonicalTheme::FinancialPlanningAndManagement,
+    ),
+    (
+        "capacity for improvement",
+        CanonicalTheme::CapacityForImprovement,
+    ),
+    (
+        "understanding of the local place and priority setting",
+        CanonicalTheme::LocalPrioritiesAndOutcomes,
+    ),
+    (
+        "understanding of local place and priority setting",
+        CanonicalTheme::LocalPrioritiesAndOutcomes,
+    ),
+    (
+        "leadership of place",
+        CanonicalTheme::OrganisationalAndPlaceLeadership,
+    ),
+    (
+        "organisational leadership and governance",
+        CanonicalTheme::GovernanceAndCulture,
+    ),
+    (
+        "financial planning and viability",
+        CanonicalTheme::FinancialPlanningAndManagement,
+    ),
+    (
+        "capacity to deliver",
+        CanonicalTheme::CapacityForImprovement,
+    ),
 ];
 
 /// Maps a theme name, including paraphrases, to one of the five canonical themes.
@@ -262,13 +347,22 @@ pub fn canonical(name: &str) -> Option<CanonicalTheme> {
         return Some(CanonicalTheme::CapacityForImprovement);
     }
     let money = has("financ") || has("money") || has("budget");
-    if money && (has("plan") || has("manag") || has("viab") || has("sustainab") || has("resilien")) {
+    if money && (has("plan") || has("manag") || has("viab") || has("sustainab") || has("resilien"))
+    {
         return Some(CanonicalTheme::FinancialPlanningAndManagement);
     }
-    if has("governance") || (has("culture") && (has("organisation") || has("healthy") || has("good"))) {
+    if has("governance")
+        || (has("culture") && (has("organisation") || has("healthy") || has("good")))
+    {
         return Some(CanonicalTheme::GovernanceAndCulture);
     }
-    let area = has("place") || has("organis") || has("borough") || has("district") || has("county") || has("city") || has("area");
+    let area = has("place")
+        || has("organis")
+        || has("borough")
+        || has("district")
+        || has("county")
+        || has("city")
+        || has("area");
     if (has("leadership") || has("leading")) && area {
         return Some(CanonicalTheme::OrganisationalAndPlaceLeadership);
     }
@@ -284,7 +378,10 @@ mod tests {
     use crate::extract::segment::segments;
 
     fn names(t: &str) -> Vec<(String, Option<CanonicalTheme>)> {
-        find(t, &segments(t)).into_iter().map(|f| (f.text, f.canonical)).collect()
+        find(t, &segments(t))
+            .into_iter()
+            .map(|f| (f.text, f.canonical))
+            .collect()
     }
 
     #[test]
@@ -293,9 +390,18 @@ mod tests {
         assert_eq!(
             names(t),
             vec![
-                ("local priorities and outcomes".into(), Some(CanonicalTheme::LocalPrioritiesAndOutcomes)),
-                ("governance and culture".into(), Some(CanonicalTheme::GovernanceAndCulture)),
-                ("capacity for improvement".into(), Some(CanonicalTheme::CapacityForImprovement)),
+                (
+                    "local priorities and outcomes".into(),
+                    Some(CanonicalTheme::LocalPrioritiesAndOutcomes)
+                ),
+                (
+                    "governance and culture".into(),
+                    Some(CanonicalTheme::GovernanceAndCulture)
+                ),
+                (
+                    "capacity for improvement".into(),
+                    Some(CanonicalTheme::CapacityForImprovement)
+                ),
             ]
         );
     }
@@ -306,8 +412,14 @@ mod tests {
         assert_eq!(
             names(t),
             vec![
-                ("Financial planning and viability".into(), Some(CanonicalTheme::FinancialPlanningAndManagement)),
-                ("Leadership of Place".into(), Some(CanonicalTheme::OrganisationalAndPlaceLeadership)),
+                (
+                    "Financial planning and viability".into(),
+                    Some(CanonicalTheme::FinancialPlanningAndManagement)
+                ),
+                (
+                    "Leadership of Place".into(),
+                    Some(CanonicalTheme::OrganisationalAndPlaceLeadership)
+                ),
             ]
         );
     }
@@ -321,19 +433,30 @@ mod tests {
                 ("The Customer and Outcomes".into(), None),
                 ("Finance and Commercial Activity".into(), None),
                 ("Member and Officer working".into(), None),
-                ("Capacity and continuous improvement".into(), Some(CanonicalTheme::CapacityForImprovement)),
+                (
+                    "Capacity and continuous improvement".into(),
+                    Some(CanonicalTheme::CapacityForImprovement)
+                ),
             ]
         );
     }
 
     #[test]
     fn paraphrases() {
-        assert_eq!(canonical("Our capacity to deliver and improve"), Some(CanonicalTheme::CapacityForImprovement));
+        assert_eq!(
+            canonical("Our capacity to deliver and improve"),
+            Some(CanonicalTheme::CapacityForImprovement)
+        );
         assert_eq!(canonical("inclusive economy"), None);
     }
 
     #[test]
     fn ordinary_relating_to_is_not_themes() {
-        assert!(names("Questions relating to parking, litter, potholes and street lights were answered.").is_empty());
+        assert!(
+            names(
+                "Questions relating to parking, litter, potholes and street lights were answered."
+            )
+            .is_empty()
+        );
     }
 }

@@ -55,14 +55,16 @@ impl<W: Write> JsonArray<W> {
 
 impl<W: Write> RecordWriter for JsonArray<W> {
     fn write(&mut self, r: &Record) -> io::Result<()> {
-        self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+        self.out
+            .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
         serde_json::to_writer_pretty(&mut self.out, r)?;
         self.count += 1;
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        self.out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+        self.out
+            .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
         self.out.flush()
     }
 }
@@ -104,6 +106,9 @@ mod tests {
         w.finish().unwrap();
         let text = String::from_utf8(buf).unwrap();
         assert_eq!(text.lines().count(), 2);
-        assert!(text.lines().all(|l| serde_json::from_str::<Record>(l).is_ok()));
+        assert!(
+            text.lines()
+                .all(|l| serde_json::from_str::<Record>(l).is_ok())
+        );
     }
 }
