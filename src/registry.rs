@@ -70,13 +70,125 @@ pub fn by_host(host: &str) -> Option<&'static CouncilEntry> {
     })
 }
 
+impl CouncilEntry {
+    /// The name people use (`Leicester` for "Leicester City Council", `Croydon` for
+    /// "London Borough of Croydon").
+    pub fn short_name(&self) -> &str {
+        SHORT_NAMES
+            .get(&self.code)
+            .map_or(self.common_name.as_str(), String::as_str)
+    }
+
+    /// The host of the council's democracy site.
+    pub fn host(&self) -> &str {
+        self.base_url
+            .split("://")
+            .nth(1)
+            .unwrap_or("")
+            .split('/')
+            .next()
+            .unwrap_or("")
+    }
+}
+
+static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:metropolitan\s+)?(?:county\s+borough|borough|city|county|district|town)?\s*council$").unwrap()
+});
+
+static SHORT_NAMES: LazyLock<std::collections::HashMap<String, String>> = LazyLock::new(|| {
+    COUNCILS
+        .iter()
+        .map(|c| {
+            let n = c.common_name.trim();
+            let n = n
+                .strip_prefix("London Borough of ")
+                .or_else(|| n.strip_prefix("Royal Borough of "))
+                .unwrap_or(n);
+            let short = SUFFIX.replace(n, "").trim().to_string();
+            let short = if short.is_empty() {
+                n.to_string()
+            } else {
+                short
+            };
+            (c.code.clone(), short)
+        })
+        .collect()
+});
+
+/// Council-specific part of a host: `croydon.gov.uk` for `democracy.croydon.gov.uk`.
+fn domain_key(host: &str) -> String {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let keep = if host.ends_with(".moderngov.co.uk") {
+        4
+    } else if [
+        ".gov.uk",
+        ".gov.wales",
+        ".gov.scot",
+        ".llyw.cymru",
+        ".org.uk",
+        ".co.uk",
+    ]
+    .iter()
+    .any(|s| host.ends_with(s))
+    {
+        3
+    } else {
+        2
+    };
+    labels[labels.len().saturating_sub(keep)..].join(".")
+}
+
+static BY_DOMAIN: LazyLock<std::collections::HashMap<String, &'static CouncilEntry>> =
+    LazyLock::new(|| {
+        let mut m = std::collections::HashMap::new();
+        for c in COUNCILS.iter() {
+            let key = domain_key(c.host());
+            if key.contains('.') && !key.starts_with("moderngov.co.uk") {
+                m.entry(key).or_insert(c);
+            }
+        }
+        m
+    });
+
+/// Names with a capital that are also everyday words or common places elsewhere.
+const AMBIGUOUS: &[&str] = &[
+    "Reading",
+    "Bury",
+    "Hart",
+    "Eden",
+    "Rother",
+    "Boston",
+    "Sutton",
+    "Swale",
+    "Wyre",
+    "Richmond",
+    "Derby",
+    "Lewes",
+    "Rugby",
+    "Stroud",
+    "Melton",
+    "Copeland",
+    "Hastings",
+    "Dover",
+    "Tandridge",
+    "Fylde",
+    "Craven",
+    "Corby",
+    "Halton",
+    "Wealden",
+];
+
 static NAME_FINDER: LazyLock<Regex> = LazyLock::new(|| {
-    let mut names: Vec<&str> = COUNCILS.iter().map(|c| c.common_name.as_str()).collect();
+    let mut names: Vec<&str> = COUNCILS.iter().map(|c| c.short_name()).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names.dedup();
-    let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    let alts: Vec<String> = names
+        .iter()
+        .map(|n| regex::escape(n).replace(" and ", r" (?:and|&) "))
+        .collect();
     Regex::new(&format!(
-        r"\b(?P<name>{})(?:’s|'s)?\b(?P<suffix>\s+(?:Metropolitan\s+)?(?:Borough|City|County|District|Town)?\s*Council\b)?",
+        r"\b(?P<name>{})(?:’s|'s)?\b(?P<suffix>\s+(?:Metropolitan\s+)?(?:County\s+Borough|Borough|City|County|District|Town)?\s*Council\b)?",
         alts.join("|")
     ))
     .expect("council name pattern")
@@ -85,51 +197,74 @@ static NAME_FINDER: LazyLock<Regex> = LazyLock::new(|| {
 static UPPER_FINDER: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<String> = COUNCILS
         .iter()
-        .map(|c| c.common_name.to_uppercase())
+        .map(|c| c.short_name().to_uppercase())
         .collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names.dedup();
-    let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    let alts: Vec<String> = names
+        .iter()
+        .map(|n| regex::escape(n).replace(" AND ", r" (?:AND|&) "))
+        .collect();
     Regex::new(&format!(
-        r"\b(?P<name>{})\s+(?:METROPOLITAN\s+)?(?:BOROUGH\s+|CITY\s+|COUNTY\s+|DISTRICT\s+)?COUNCIL\b",
+        r"(?m)\b(?:LONDON\s+BOROUGH\s+OF\s+|ROYAL\s+BOROUGH\s+OF\s+)?(?P<name>{})(?:\s+(?:METROPOLITAN\s+)?(?:COUNTY\s+BOROUGH\s+|BOROUGH\s+|CITY\s+|COUNTY\s+|DISTRICT\s+)?COUNCIL\b|[ \t]*$)",
         alts.join("|")
     ))
     .expect("council name pattern")
 });
 
-/// The council a text is most plainly about: a name followed by `Council` weighs most, bare
-/// mentions count when one name clearly leads.
+static DOMAIN_FINDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:[a-z0-9-]+\.)+(?:gov\.uk|gov\.wales|gov\.scot|llyw\.cymru|moderngov\.co\.uk)\b",
+    )
+    .unwrap()
+});
+
+fn by_short_name(name: &str) -> Option<&'static CouncilEntry> {
+    let key = name.replace('&', "and").to_lowercase();
+    COUNCILS
+        .iter()
+        .find(|c| c.short_name().to_lowercase() == key)
+}
+
+/// The council a text is most plainly about: a name followed by `Council`, or a council's
+/// web or e-mail domain, weighs most; a bare mention counts when no other council is named.
 pub fn find_in_text(text: &str) -> Option<&'static CouncilEntry> {
     let sample = &text[..floor_char_boundary(text, 200_000)];
-    let mut scores: std::collections::HashMap<&str, (u32, usize)> = Default::default();
+    let mut scores: std::collections::HashMap<&'static str, (u32, usize)> = Default::default();
+    let mut add = |c: &'static CouncilEntry, weight: u32, at: usize| {
+        let e = scores.entry(c.code.as_str()).or_insert((0, at));
+        e.0 += weight;
+        e.1 = e.1.min(at);
+    };
     for c in NAME_FINDER.captures_iter(sample) {
-        let name = c.name("name").map_or("", |m| m.as_str());
+        let Some(name) = c.name("name") else { continue };
+        let Some(entry) = by_short_name(name.as_str()) else {
+            continue;
+        };
         let strong = c.name("suffix").is_some();
-        let e = scores
-            .entry(name)
-            .or_insert((0, c.get(0).map_or(0, |m| m.start())));
-        e.0 += if strong { 5 } else { 1 };
+        add(entry, if strong { 5 } else { 1 }, name.start());
     }
     for c in UPPER_FINDER.captures_iter(sample) {
-        let upper = c.name("name").map_or("", |m| m.as_str());
-        if let Some(entry) = COUNCILS
-            .iter()
-            .find(|e| e.common_name.to_uppercase() == upper)
-        {
-            let e = scores
-                .entry(entry.common_name.as_str())
-                .or_insert((0, c.get(0).map_or(0, |m| m.start())));
-            e.0 += 5;
+        let Some(name) = c.name("name") else { continue };
+        if let Some(entry) = by_short_name(name.as_str()) {
+            add(entry, 5, name.start());
+        }
+    }
+    for m in DOMAIN_FINDER.find_iter(sample) {
+        if let Some(entry) = BY_DOMAIN.get(&domain_key(m.as_str())) {
+            add(entry, 5, m.start());
         }
     }
     let mut ranked: Vec<(&str, (u32, usize))> = scores.into_iter().collect();
     ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
     let (best, (score, _)) = *ranked.first()?;
     let runner_up = ranked.get(1).map_or(0, |r| r.1.0);
-    if score < 2 || score <= runner_up {
+    let entry = by_code(best)?;
+    let lone_mention = score == 1 && runner_up == 0 && !AMBIGUOUS.contains(&entry.short_name());
+    if score <= runner_up || (score < 2 && !lone_mention) {
         return None;
     }
-    COUNCILS.iter().find(|c| c.common_name == best)
+    Some(entry)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -150,7 +285,12 @@ mod tests {
     fn registry_loads() {
         assert!(councils().len() > 300);
         let rot = by_code("rot").expect("Rotherham");
-        assert_eq!(rot.common_name, "Rotherham");
+        assert_eq!(rot.short_name(), "Rotherham");
+        assert_eq!(by_code("LCE").map(|c| c.short_name()), Some("Leicester"));
+        assert_eq!(
+            by_host("democracy.croydon.gov.uk").map(|c| c.code.as_str()),
+            Some("CRY")
+        );
         assert_eq!(rot.platform, Platform::Moderngov);
     }
 

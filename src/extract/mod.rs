@@ -136,7 +136,7 @@ pub fn extract(input: Input) -> Extraction {
         },
         council: found_meta.council.map(|c| Council {
             code: Some(c.code.clone()),
-            name: c.common_name.clone(),
+            name: c.short_name().to_string(),
         }),
         meetings: blocks
             .iter()
