@@ -250,8 +250,7 @@ fn is_council_line(s: &str) -> bool {
     (lower.ends_with("council")
         || lower.starts_with("london borough of")
         || lower.starts_with("royal borough of"))
-        && words >= 2
-        && words <= 7
+        && (2..=7).contains(&words)
         && registry::find_in_text(s).is_some()
 }
 
@@ -312,10 +311,11 @@ fn committee(head: &[HeadLine], fields: &[(String, String)]) -> Option<String> {
                 continue;
             }
             let short = cell.split_whitespace().count() <= 12;
-            if short && (is_heading_like(cell) || first_date(cell).is_some()) {
-                if let Some(c) = clean_committee(cell) {
-                    return Some(c);
-                }
+            if short
+                && (is_heading_like(cell) || first_date(cell).is_some())
+                && let Some(c) = clean_committee(cell)
+            {
+                return Some(c);
             }
         }
     }
@@ -429,34 +429,32 @@ fn title(head: &[HeadLine], fields: &[(String, String)], kind: DocKind) -> Optio
             ]
             .iter()
             .any(|p| t.eq_ignore_ascii_case(p));
-        if page_heading {
-            if let Some(next) = head.get(i + 1) {
-                if !next.text.to_ascii_lowercase().starts_with("meeting:") {
-                    return Some(tidy_title(&next.text));
-                }
-            }
+        if page_heading
+            && let Some(next) = head.get(i + 1)
+            && !next.text.to_ascii_lowercase().starts_with("meeting:")
+        {
+            return Some(tidy_title(&next.text));
         }
     }
     if kind == DocKind::Issue {
         return None;
     }
-    if let Some((_, t)) = single_item_line(head) {
-        if kind == DocKind::Decision {
-            return Some(tidy_title(&t));
-        }
+    if let Some((_, t)) = single_item_line(head)
+        && kind == DocKind::Decision
+    {
+        return Some(tidy_title(&t));
     }
-    if kind == DocKind::Minutes {
-        if let Some(h) = head
+    if kind == DocKind::Minutes
+        && let Some(h) = head
             .iter()
             .find(|h| MINUTES_OF.is_match(&h.text) || MINUTES_DASH.is_match(&h.text))
-        {
-            // The heading up to the venue: `Minutes of … held on Monday 3 March 2025`.
-            let t = h.text.as_str();
-            let cut = first_date(t)
-                .and_then(|d| t[d.end..].find(", ").map(|i| d.end + i))
-                .unwrap_or(t.len());
-            return Some(tidy_title(&t[..cut]));
-        }
+    {
+        // The heading up to the venue: `Minutes of … held on Monday 3 March 2025`.
+        let t = h.text.as_str();
+        let cut = first_date(t)
+            .and_then(|d| t[d.end..].find(", ").map(|i| d.end + i))
+            .unwrap_or(t.len());
+        return Some(tidy_title(&t[..cut]));
     }
     // Reports: the first run of heading lines that is not the council, the committee and date,
     // a labelled field or a numbered section.
