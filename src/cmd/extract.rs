@@ -101,6 +101,29 @@ fn jobs(paths: &[PathBuf]) -> Vec<Job> {
     out
 }
 
+/// One document to read: a local input, or a URL fetched through the polite client.
+enum Job {
+    Local(Input),
+    Url(String),
+}
+
+fn is_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Expands the arguments in order, keeping URLs as they are.
+fn jobs(paths: &[PathBuf]) -> Vec<Job> {
+    let mut out = Vec::new();
+    for p in paths {
+        match p.to_str().filter(|s| is_url(s)) {
+            Some(url) => out.push(Job::Url(url.to_string())),
+            None => out.extend(expand(std::slice::from_ref(p)).into_iter().map(Job::Local)),
+        }
+    }
+    out
+}
+
 fn is_hidden(p: &Path) -> bool {
     p.file_name()
         .and_then(|n| n.to_str())
@@ -164,6 +187,11 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
             ..Limits::default()
         },
     };
+    let fetcher = inputs
+        .iter()
+        .any(|i| matches!(i, Job::Url(_)))
+        .then(|| super::fetch::fetcher(args.store.as_deref(), g))
+        .transpose()?;
     let fetcher = inputs
         .iter()
         .any(|i| matches!(i, Job::Url(_)))
