@@ -84,6 +84,11 @@ def numbering_xml(uses):
     return "".join(out)
 
 
+# COUNCILRECS_RENDER_STYLE=tight renders with a serif font, justified text and no space between
+# paragraphs, to try the PDF reader on denser pages.
+TIGHT = os.environ.get("COUNCILRECS_RENDER_STYLE") == "tight"
+
+
 def styles_xml(rec_num_id):
     rec_style = ""
     if rec_num_id is not None:
@@ -93,11 +98,13 @@ def styles_xml(rec_num_id):
             '<w:style w:type="paragraph" w:styleId="Recommendation"><w:name w:val="Recommendation"/>'
             '<w:basedOn w:val="RecommendationBase"/><w:rPr><w:b/></w:rPr></w:style>'
         )
+    font = "Liberation Serif" if TIGHT else "Liberation Sans"
+    spacing = '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/>' if TIGHT else '<w:spacing w:after="160" w:line="264" w:lineRule="auto"/>'
     return (
         f'<w:styles xmlns:w="{W_NS}">'
-        '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Liberation Sans" w:hAnsi="Liberation Sans" '
-        'w:cs="Liberation Sans"/><w:sz w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
+        f'<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" '
+        f'w:cs="{font}"/><w:sz w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>'
+        f'<w:pPrDefault><w:pPr>{spacing}</w:pPr></w:pPrDefault></w:docDefaults>'
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
         '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>'
         '<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr></w:style>'
@@ -466,12 +473,13 @@ def text_to_markup(text, auto):
     prev_style = None
     for block in re.split(r"\n\s*\n|\f", text.replace("\r\n", "\n")):
         lines = [l for l in block.split("\n") if l.strip()]
+        # A block holding "Page N of M" is a printed page footer: the real footer replaces it.
+        if any(re.fullmatch(r"\s*Page \d+ of \d+\s*", l) for l in lines):
+            continue
         para = None
         prev_line = ""
         for line in lines:
             stripped = line.strip().replace("**", "")
-            if re.fullmatch(r"Page \d+ of \d+", stripped):
-                continue
             if stripped.startswith("|") or "\t" in line.strip():
                 if para:
                     out.append(para)

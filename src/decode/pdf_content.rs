@@ -31,9 +31,22 @@ pub struct Glyph {
 #[derive(Debug, Clone, Default)]
 pub struct PageGlyphs {
     pub glyphs: Vec<Glyph>,
+    /// Horizontal rules drawn on the page (table borders): left, right, y (top-down).
+    pub rules: Vec<Rule>,
     pub width: f32,
     pub height: f32,
 }
+
+/// A horizontal line drawn on a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+}
+
+/// Most horizontal rules kept per page.
+const MAX_RULES: usize = 20_000;
 
 /// Shared limits on the work done for one document.
 #[derive(Debug, Clone)]
@@ -353,6 +366,7 @@ struct Interp<'a, 'b> {
     /// Fonts written straight into a resource dictionary have no id; keyed by address.
     inline_fonts: HashMap<usize, Font<'a>>,
     glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
     page_box: [f32; 4],
     base: Matrix,
     forms: HashSet<ObjectId>,
@@ -470,6 +484,7 @@ pub fn page_glyphs(
         fonts: HashMap::new(),
         inline_fonts: HashMap::new(),
         glyphs: Vec::new(),
+        rules: Vec::new(),
         page_box: [0.0, 0.0, width, height],
         base,
         forms: HashSet::new(),
@@ -480,11 +495,32 @@ pub fn page_glyphs(
     for g in &mut glyphs {
         g.y = height - g.y;
     }
+    let mut rules = interp.rules;
+    for r in &mut rules {
+        r.y = height - r.y;
+    }
+    let rules = merge_rules(rules);
     Ok(PageGlyphs {
         glyphs,
+        rules,
         width,
         height,
     })
+}
+
+/// Joins pieces of one horizontal line (cell borders drawn cell by cell) into whole rules.
+fn merge_rules(mut rules: Vec<Rule>) -> Vec<Rule> {
+    rules.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut out: Vec<Rule> = Vec::with_capacity(rules.len());
+    for r in rules {
+        match out.last_mut() {
+            Some(last) if (r.y - last.y).abs() <= 1.5 && r.x0 <= last.x1 + 3.0 => {
+                last.x1 = last.x1.max(r.x1);
+            }
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 impl<'a> Interp<'a, '_> {
@@ -503,6 +539,10 @@ impl<'a> Interp<'a, '_> {
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
+        // The path being built: its horizontal pieces, and the current point.
+        let mut path: Vec<(f32, f32, f32)> = Vec::new();
+        let mut point = (0.0f32, 0.0f32);
+        let mut start = (0.0f32, 0.0f32);
         for op in &content.operations {
             if self.budget.operations == 0 {
                 return Err(ContentError::Budget);
@@ -583,6 +623,52 @@ impl<'a> Interp<'a, '_> {
                         }
                     }
                 }
+                "m" => {
+                    point = (f(0), f(1));
+                    start = point;
+                }
+                "l" | "h" => {
+                    let to = if op.operator == "h" {
+                        start
+                    } else {
+                        (f(0), f(1))
+                    };
+                    if (to.1 - point.1).abs() < 0.5 && path.len() < MAX_RULES {
+                        path.push((point.0, to.0, to.1));
+                    }
+                    point = to;
+                }
+                "re" => {
+                    let (x, y, w, h) = (f(0), f(1), f(2), f(3));
+                    if path.len() + 2 < MAX_RULES {
+                        if h.abs() < 3.0 {
+                            path.push((x, x + w, y + h / 2.0));
+                        } else {
+                            path.push((x, x + w, y));
+                            path.push((x, x + w, y + h));
+                        }
+                    }
+                    point = (x, y);
+                    start = point;
+                }
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                    let m = mul(&gs.ctm, &self.base);
+                    for (a, b, y) in path.drain(..) {
+                        if self.rules.len() >= MAX_RULES {
+                            break;
+                        }
+                        let p = |x: f32| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+                        let (p0, p1) = (p(a), p(b));
+                        if (p0.1 - p1.1).abs() < 1.0 && (p0.0 - p1.0).abs() > 10.0 {
+                            self.rules.push(Rule {
+                                x0: p0.0.min(p1.0),
+                                x1: p0.0.max(p1.0),
+                                y: p0.1,
+                            });
+                        }
+                    }
+                }
+                "n" => path.clear(),
                 "Do" if depth < MAX_FORM_DEPTH => {
                     if let Some(id) = o
                         .first()
@@ -703,10 +789,17 @@ impl<'a> Interp<'a, '_> {
                 && y >= page_box[1] - 2.0
                 && y <= page_box[3] + 2.0
             {
+                // A space covers its whole advance, word spacing included.
+                let width = if text.trim().is_empty() {
+                    (tx * x_scale).max(0.0)
+                } else {
+                    (w0 * t.size * t.scale * x_scale).max(0.0)
+                };
                 out.push(Glyph {
                     text,
                     x,
-                    width: (w0 * t.size * t.scale * x_scale).max(0.0),
+                    // A space covers its whole advance, word spacing included.
+                    width,
                     y,
                     size: trm_size,
                     bold,

@@ -6,7 +6,7 @@
 //! a line with nothing in the first column continues the row above, so wrapped cells are joined,
 //! and the cells of a row are written with ` | ` between them.
 
-use super::pdf_content::{Glyph, PageGlyphs};
+use super::pdf_content::{Glyph, PageGlyphs, Rule};
 
 /// A gap wider than this many font sizes, with no space drawn in it, separates segments.
 const SEGMENT_GAP: f32 = 0.75;
@@ -101,14 +101,23 @@ pub fn layout(page: &PageGlyphs) -> Vec<Line> {
     if raw.is_empty() {
         return Vec::new();
     }
-    let left = raw.iter().map(RawLine::x0).fold(f32::MAX, f32::min);
-    let right = raw.iter().map(RawLine::x1).fold(f32::MIN, f32::max);
+    // The text block's edges, from the body: running headers in the margins may stick out.
+    let h = page.height;
+    let in_body = |l: &&RawLine| h <= 0.0 || (l.baseline > 0.08 * h && l.baseline < 0.92 * h);
+    let body: Vec<&RawLine> = raw.iter().filter(in_body).collect();
+    let body = if body.is_empty() {
+        raw.iter().collect()
+    } else {
+        body
+    };
+    let left = body.iter().map(|l| l.x0()).fold(f32::MAX, f32::min);
+    let right = body.iter().map(|l| l.x1()).fold(f32::MIN, f32::max);
     let zones = column_zones(&raw, left, right);
     let mut out = Vec::new();
     let mut i = 0;
     for &(start, end, gutter) in &zones {
         if i < start {
-            out.extend(block(&raw[i..start], left, right));
+            out.extend(block(&raw[i..start], left, right, &page.rules));
         }
         for keep_left in [true, false] {
             let side = raw[start..end]
@@ -139,7 +148,7 @@ pub fn layout(page: &PageGlyphs) -> Vec<Line> {
         i = end;
     }
     if i < raw.len() {
-        let mut rest = block(&raw[i..], left, right);
+        let mut rest = block(&raw[i..], left, right, &page.rules);
         if let (Some(first), false) = (rest.first_mut(), zones.is_empty()) {
             first.starts_flow = true;
         }
@@ -187,13 +196,18 @@ fn segments(glyphs: &[Glyph], idx: &[usize]) -> Vec<Segment> {
     let mut segs: Vec<Segment> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     let mut saw_space = false;
+    // Where the last drawn space ended: a gap is measured from there when one was drawn.
+    let mut space_end = f32::MIN;
     let mut bold_chars = 0usize;
     let mut chars = 0usize;
     let mut in_first_word = true;
     for &i in idx {
         let g = &glyphs[i];
         if g.text.trim().is_empty() {
-            saw_space = true;
+            if prev.is_some() {
+                saw_space = true;
+                space_end = space_end.max(g.x + g.width);
+            }
             continue;
         }
         if let Some(p) = prev {
@@ -207,7 +221,13 @@ fn segments(glyphs: &[Glyph], idx: &[usize]) -> Vec<Segment> {
             None => true,
             Some(p) => {
                 let gap = g.x - (p.x + p.width);
-                gap > SEGMENT_GAP * size && !(saw_space && gap < 3.0 * size)
+                if saw_space {
+                    // A space drawn at the end of a wrapped table cell does not bridge the
+                    // gap to the next cell; the gap after the space decides.
+                    g.x - space_end.max(p.x + p.width) > 1.5 * size
+                } else {
+                    gap > SEGMENT_GAP * size
+                }
             }
         };
         if new_segment {
@@ -248,6 +268,7 @@ fn segments(glyphs: &[Glyph], idx: &[usize]) -> Vec<Segment> {
             bold_chars += 1;
         }
         saw_space = false;
+        space_end = f32::MIN;
         prev = Some(g);
     }
     if let Some(s) = segs.last_mut() {
@@ -404,12 +425,12 @@ fn looks_like_label(s: &str) -> bool {
 }
 
 /// Lines outside two-column zones: tables are found and read row by row, the rest line by line.
-fn block(lines: &[RawLine], left: f32, right: f32) -> Vec<Line> {
+fn block(lines: &[RawLine], left: f32, right: f32, rules: &[Rule]) -> Vec<Line> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if lines[i].segs.len() >= 3
-            && let Some((rows, next)) = table(lines, i)
+            && let Some((rows, next)) = table(lines, i, rules)
         {
             out.extend(rows.into_iter().map(|mut l| {
                 l.flow_left = left;
@@ -427,10 +448,31 @@ fn block(lines: &[RawLine], left: f32, right: f32) -> Vec<Line> {
 
 /// Reads a table whose header (or first row) is `lines[start]`. Returns the rows and the index
 /// of the first line after the table, or `None` when the lines do not line up as a table.
-fn table(lines: &[RawLine], start: usize) -> Option<(Vec<Line>, usize)> {
+///
+/// When the table is ruled (borders drawn across it), a rule between two lines starts a row
+/// and the last row must be closed by a rule; otherwise a line with text in the first column
+/// starts a row.
+fn table(lines: &[RawLine], start: usize, rules: &[Rule]) -> Option<(Vec<Line>, usize)> {
     let head = &lines[start];
-    let anchors: Vec<f32> = head.segs.iter().map(|s| s.x0).collect();
     let size = head.size().max(1.0);
+    // Column starts: headers are often centred over left-aligned cells, so a following line
+    // with as many cells, lined up with the header, can move a column's start to the left.
+    let mut anchors: Vec<f32> = head.segs.iter().map(|s| s.x0).collect();
+    for l in lines.iter().skip(start + 1).take(8) {
+        if l.segs.len() != anchors.len() {
+            continue;
+        }
+        let lined_up = l
+            .segs
+            .iter()
+            .zip(head.segs.iter())
+            .all(|(s, h)| s.x0 < h.x1 + 0.6 * size && h.x0 < s.x1 + 0.6 * size);
+        if lined_up {
+            for (a, s) in anchors.iter_mut().zip(&l.segs) {
+                *a = a.min(s.x0);
+            }
+        }
+    }
     let tol = 0.6 * size;
     let column_of = |x: f32| anchors.iter().rposition(|&a| a - tol <= x);
     let fits = |l: &RawLine| {
@@ -463,14 +505,37 @@ fn table(lines: &[RawLine], start: usize) -> Option<(Vec<Line>, usize)> {
             segs,
         }
     };
-    let mut rows: Vec<(Vec<String>, RawLine)> = Vec::new();
+    let last_anchor = anchors.last().copied().unwrap_or(0.0);
+    let across: Vec<f32> = rules
+        .iter()
+        .filter(|r| r.x0 <= anchors[0] + tol && r.x1 >= last_anchor + tol)
+        .map(|r| r.y)
+        .filter(|&y| y > head.baseline - 3.0 * size)
+        .collect();
+    let ruled = across.iter().filter(|&&y| y > head.baseline).count() >= 2;
+    let rule_between = |above: f32, below: f32| {
+        across
+            .iter()
+            .any(|&y| y > above + 0.1 * size && y < below - 0.6 * size)
+    };
+    // Each row: its cells, its first line, the index of its first line, its last baseline.
+    let mut rows: Vec<(Vec<String>, RawLine, usize, f32)> = Vec::new();
     let mut aligned = 0usize;
     let mut i = start;
     let mut prev_baseline = head.baseline;
+    // The largest distance between two lines of the table so far.
+    let mut widest = 0.0f32;
     while i < lines.len() {
         let l = &split(&lines[i]);
-        if i > start && (!fits(l) || l.baseline - prev_baseline > 3.0 * size) {
+        let delta = l.baseline - prev_baseline;
+        let far = delta > 3.0 * size || widest > 0.0 && delta > 1.4 * widest;
+        // A heading set in another size ends the table even when it lines up with it.
+        let resized = (l.size() - size).abs() > 1.0;
+        if i > start && (!fits(l) || far || resized) {
             break;
+        }
+        if i > start {
+            widest = widest.max(delta);
         }
         let mut cells = vec![String::new(); anchors.len()];
         for s in &l.segs {
@@ -484,15 +549,29 @@ fn table(lines: &[RawLine], start: usize) -> Option<(Vec<Line>, usize)> {
         if l.segs.len() >= 2 {
             aligned += 1;
         }
-        let new_row = !cells[0].is_empty() || rows.is_empty();
+        let new_row = rows.is_empty()
+            || if ruled {
+                rule_between(prev_baseline, l.baseline)
+            } else {
+                !cells[0].is_empty()
+            };
         if new_row {
-            rows.push((cells, l.clone()));
-        } else if let Some((row, _)) = rows.last_mut() {
+            rows.push((cells, l.clone(), i, l.baseline));
+        } else if let Some((row, _, _, last)) = rows.last_mut() {
+            *last = l.baseline;
             for (c, t) in cells.into_iter().enumerate() {
                 if t.is_empty() {
                     continue;
                 }
-                if !row[c].is_empty() {
+                // A word broken at its hyphen ("long-" / "term", "GOV-" / "01") is joined back.
+                let compound = row[c].ends_with('-')
+                    && row[c]
+                        .chars()
+                        .rev()
+                        .nth(1)
+                        .is_some_and(char::is_alphanumeric)
+                    && t.starts_with(char::is_alphanumeric);
+                if !row[c].is_empty() && !compound {
                     row[c].push(' ');
                 }
                 row[c].push_str(&t);
@@ -501,12 +580,22 @@ fn table(lines: &[RawLine], start: usize) -> Option<(Vec<Line>, usize)> {
         prev_baseline = l.baseline;
         i += 1;
     }
+    if ruled {
+        // Text that lines up with the table but is not closed by a rule lies below it.
+        while let Some(&(_, _, first, last)) = rows.last() {
+            if across.iter().any(|&y| y > last && y < last + 2.0 * size) {
+                break;
+            }
+            rows.pop();
+            i = first;
+        }
+    }
     if rows.len() < 2 || aligned < 2 {
         return None;
     }
     let lines_out = rows
         .into_iter()
-        .map(|(cells, l)| Line {
+        .map(|(cells, l, _, _)| Line {
             text: join_hyphenated_cells(&cells),
             x0: l.x0(),
             x1: l.x1(),
@@ -553,6 +642,7 @@ mod tests {
     fn page(glyphs: Vec<Vec<Glyph>>) -> PageGlyphs {
         PageGlyphs {
             glyphs: glyphs.into_iter().flatten().collect(),
+            rules: Vec::new(),
             width: 600.0,
             height: 800.0,
         }

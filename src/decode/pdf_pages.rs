@@ -277,20 +277,23 @@ fn indent_levels(pages: &[PageText]) -> Vec<f32> {
     levels
 }
 
-/// The usual distance between the baselines of two lines of one paragraph on a page.
+/// The usual distance between the baselines of two lines of one paragraph on a page: the
+/// smallest distance that recurs between lines of one size (paragraph gaps are larger).
 fn line_step(page: &PageText) -> f32 {
     let mut deltas: Vec<f32> = page
         .lines
         .windows(2)
         .filter(|w| !w[1].starts_flow && !w[0].row && !w[1].row)
-        .map(|w| w[1].baseline - w[0].baseline)
-        .filter(|d| *d > 0.0)
+        .filter(|w| (w[0].size - w[1].size).abs() < 0.5)
+        .filter_map(|w| {
+            let d = w[1].baseline - w[0].baseline;
+            // Lines closer than most of a line height are offset pieces, not a paragraph.
+            (d > 0.8 * w[0].size && d < 3.0 * w[0].size.max(1.0)).then_some(d)
+        })
         .collect();
-    if deltas.is_empty() {
-        return 0.0;
-    }
     deltas.sort_by(f32::total_cmp);
-    deltas[deltas.len() / 4]
+    let recurring = deltas.windows(2).find(|w| w[1] - w[0] <= 0.6).map(|w| w[0]);
+    recurring.or(deltas.first().copied()).unwrap_or(0.0)
 }
 
 /// Whether `line` continues the paragraph whose last line is `prev` (on the same page).
@@ -314,7 +317,22 @@ fn continues(prev: &Line, line: &Line, para: &str, step: f32, geometry: bool) ->
     }
     // A line that stopped short although the next word would have fitted ended its paragraph.
     let room = prev.flow_right - prev.x1;
-    room <= line.first_word + 0.35 * line.size
+    if room > line.first_word + line.size {
+        return false;
+    }
+    !looks_like_heading(para, line)
+}
+
+/// A short line that starts a sentence and does not finish one, right after a sentence
+/// ended: a heading set without space around it ("…its first phase." / "Recommendations").
+fn looks_like_heading(para: &str, line: &Line) -> bool {
+    let t = line.text.trim();
+    let width = line.flow_right - line.flow_left;
+    ends_sentence(para)
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ';', ','])
+        && t.split_whitespace().count() <= 8
+        && line.x1 < line.flow_right - 0.3 * width
 }
 
 /// Builds the text of the document from its pages.
