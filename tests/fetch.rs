@@ -22,7 +22,7 @@ fn config() -> FetchConfig {
     }
 }
 
-fn fetcher(cfg: FetchConfig, name: &str) -> (Fetcher, std::path::PathBuf) {
+fn fetcher(cfg: FetchConfig, name: &str) -> (Fetcher, common::Scratch) {
     let dir = temp_dir(name);
     let store = Store::open(&dir).unwrap();
     (Fetcher::new(cfg, store).unwrap(), dir)
@@ -111,7 +111,7 @@ fn retries_429_after_retry_after_and_503_bursts_with_backoff() {
         "/flaky" if n <= 2 => Reply::status(503),
         _ => Reply::ok("text/plain", "fine"),
     });
-    let (f, _) = fetcher(config(), "retry");
+    let (f, _dir) = fetcher(config(), "retry");
     assert_eq!(f.get(&srv.url("/busy")).unwrap().status, 200);
     let busy: Vec<_> = srv
         .hits()
@@ -144,7 +144,7 @@ fn gives_up_on_500_and_persistent_503_without_hammering() {
         "/gone" => Reply::status(404),
         _ => Reply::status(200),
     });
-    let (f, _) = fetcher(config(), "giveup");
+    let (f, _dir) = fetcher(config(), "giveup");
     let e = f.get(&srv.url("/broken")).unwrap_err();
     assert_eq!(e.status(), Some(500));
     assert_eq!(e.kind(), "http_status");
@@ -219,7 +219,7 @@ fn max_bytes_is_enforced_with_and_without_content_length() {
         max_bytes: 1000,
         ..config()
     };
-    let (f, _) = fetcher(cfg, "maxbytes");
+    let (f, _dir) = fetcher(cfg, "maxbytes");
     for path in ["/big", "/big-stream"] {
         let e = f.get(&srv.url(path)).unwrap_err();
         assert!(
@@ -249,7 +249,7 @@ fn redirects_are_followed_politely_and_loops_reported() {
             _ => Reply::status(404),
         }
     });
-    let (f, _) = fetcher(config(), "redirects");
+    let (f, _dir) = fetcher(config(), "redirects");
     let got = f.get(&srv.url("/r1")).unwrap();
     assert_eq!(got.final_url, srv.url("/final"));
     assert_eq!(got.url, srv.url("/r1"));
@@ -294,7 +294,7 @@ fn robots_disallow_and_crawl_delay_are_obeyed() {
             _ => Reply::ok("text/plain", "ok"),
         })
     });
-    let (f, _) = fetcher(config(), "robots");
+    let (f, _dir) = fetcher(config(), "robots");
     for i in 0..3 {
         f.get(&srv.url(&format!("/public/{i}"))).unwrap();
     }
@@ -315,7 +315,7 @@ fn robots_disallow_and_crawl_delay_are_obeyed() {
         ignore_robots: true,
         ..config()
     };
-    let (f2, _) = fetcher(ignoring, "robots-ignored");
+    let (f2, _dir2) = fetcher(ignoring, "robots-ignored");
     srv.clear();
     assert!(f2.get(&srv.url("/private/report.html")).is_ok());
     assert_eq!(srv.hits().len(), 1, "robots.txt is not even read");
@@ -327,8 +327,11 @@ fn robots_disallow_and_crawl_delay_are_obeyed() {
             _ => Reply::ok("text/plain", "ok"),
         })
     });
-    let (f3, _) = fetcher(config(), "robots-down");
-    assert_eq!(f3.get(&down.url("/page")).unwrap_err().kind(), "robots");
+    let (f3, _dir3) = fetcher(config(), "robots-down");
+    assert_eq!(
+        f3.get(&down.url("/page")).unwrap_err().kind(),
+        "robots_unreachable"
+    );
     assert_eq!(down.count("/page"), 0);
 }
 
@@ -340,7 +343,7 @@ fn one_request_at_a_time_per_host_across_threads() {
         count.fetch_add(1, Ordering::SeqCst);
         Reply::ok("text/plain", "x")
     });
-    let (f, _) = fetcher(config(), "threads");
+    let (f, _dir) = fetcher(config(), "threads");
     let f = Arc::new(f);
     let handles: Vec<_> = (0..4)
         .map(|t| {
@@ -445,4 +448,36 @@ fn fetch_command_prints_a_manifest_and_extract_reads_urls() {
             .iter()
             .all(|h| h.user_agent == expected_user_agent())
     );
+}
+
+#[test]
+fn a_pdf_fetched_by_url_reads_as_the_same_file_on_disk() {
+    let pdf_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/pdf/decision-notice-lower-roman-dot.pdf");
+    let pdf = std::fs::read(&pdf_path).unwrap();
+    let srv = server(move |req, _| match req.path.as_str() {
+        "/documents/s1/notice.pdf" => Reply::ok("application/pdf", pdf.clone()),
+        _ => Reply::status(404),
+    });
+    let store = temp_dir("pdf-store");
+    let run = |arg: &std::ffi::OsStr| {
+        let out = std::process::Command::new(common::bin())
+            .args(["extract", "--delay", "0.05", "--store"])
+            .arg(&store)
+            .arg(arg)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let url = srv.url("/documents/s1/notice.pdf");
+    let fetched = run(url.as_ref());
+    let local = run(pdf_path.as_os_str());
+    assert_eq!(fetched["source"]["url"], url);
+    assert_eq!(fetched["source"]["media_type"], "application/pdf");
+    assert_eq!(fetched["source"]["sha256"], local["source"]["sha256"]);
+    assert!(fetched["error"].is_null());
+    assert!(!fetched["recommendations"].as_array().unwrap().is_empty());
+    assert_eq!(fetched["recommendations"], local["recommendations"]);
+    assert_eq!(fetched["meta"], local["meta"]);
 }

@@ -12,6 +12,8 @@ pub enum FetchError {
     NotStored(String),
     #[error("robots.txt disallows {0}")]
     Robots(String),
+    #[error("robots.txt for {url} could not be read ({why}), so nothing on that site is fetched")]
+    RobotsUnreachable { url: String, why: String },
     #[error("HTTP {status} from {url}")]
     Status { status: u16, url: String },
     #[error("more than {max} redirects from {url}")]
@@ -44,6 +46,7 @@ impl FetchError {
             FetchError::Scheme(_) => "unsupported_scheme",
             FetchError::NotStored(_) => "not_stored",
             FetchError::Robots(_) => "robots",
+            FetchError::RobotsUnreachable { .. } => "robots_unreachable",
             FetchError::Status { .. } => "http_status",
             FetchError::TooManyRedirects { .. } => "too_many_redirects",
             FetchError::RedirectLoop { .. } => "redirect_loop",

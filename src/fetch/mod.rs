@@ -252,7 +252,7 @@ impl Fetcher {
         let crawl_delay = self
             .robots
             .known(&url.origin().ascii_serialization())
-            .and_then(|r| robots::crawl_delay(&r, self.cfg.wait_cap));
+            .and_then(|r| robots::crawl_delay(&r.robots, self.cfg.wait_cap));
         self.cfg.delay.max(crawl_delay.unwrap_or(Duration::ZERO))
     }
 
@@ -270,8 +270,13 @@ impl Fetcher {
             });
             robots::rules_from(result, agent)
         });
-        if rules.is_url_allowed(url) {
+        if rules.robots.is_url_allowed(url) {
             Ok(())
+        } else if let Some(why) = &rules.unreachable {
+            Err(FetchError::RobotsUnreachable {
+                url: url.to_string(),
+                why: why.clone(),
+            })
         } else {
             Err(FetchError::Robots(url.to_string()))
         }

@@ -8,16 +8,23 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
+/// The rules for one origin, and why they forbid everything when robots.txt could not be read.
+#[derive(Debug)]
+pub struct Rules {
+    pub robots: Robots,
+    pub unreachable: Option<String>,
+}
+
 /// The robots.txt rules of each origin seen so far.
 #[derive(Default)]
 pub struct RobotsCache {
-    map: Mutex<HashMap<String, Arc<OnceLock<Arc<Robots>>>>>,
+    map: Mutex<HashMap<String, Arc<OnceLock<Arc<Rules>>>>>,
 }
 
 impl RobotsCache {
     /// The rules for `origin`, fetched by `fetch` the first time only; other threads asking
     /// for the same origin meanwhile wait for that one fetch.
-    pub fn get_or_fetch(&self, origin: &str, fetch: impl FnOnce() -> Robots) -> Arc<Robots> {
+    pub fn get_or_fetch(&self, origin: &str, fetch: impl FnOnce() -> Rules) -> Arc<Rules> {
         let cell = {
             let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
             map.entry(origin.to_string()).or_default().clone()
@@ -26,7 +33,7 @@ impl RobotsCache {
     }
 
     /// The rules for `origin` if they have been read.
-    pub fn known(&self, origin: &str) -> Option<Arc<Robots>> {
+    pub fn known(&self, origin: &str) -> Option<Arc<Rules>> {
         let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         map.get(origin).and_then(|c| c.get().cloned())
     }
@@ -43,8 +50,19 @@ pub fn agent_token(user_agent: &str) -> &str {
 }
 
 /// Rules from the outcome of fetching robots.txt.
-pub fn rules_from(result: Result<Vec<u8>, FetchError>, agent: &str) -> Robots {
-    let access = match &result {
+pub fn rules_from(result: Result<Vec<u8>, FetchError>, agent: &str) -> Rules {
+    let unreachable = match &result {
+        Err(e) if matches!(rules_access(&result), AccessResult::Unreachable) => Some(e.to_string()),
+        _ => None,
+    };
+    Rules {
+        robots: Robots::from_access(rules_access(&result), agent),
+        unreachable,
+    }
+}
+
+fn rules_access(result: &Result<Vec<u8>, FetchError>) -> AccessResult<'_> {
+    match result {
         Ok(bytes) => AccessResult::Successful(bytes),
         Err(FetchError::Status { status, .. }) if (400..500).contains(status) && *status != 429 => {
             AccessResult::Unavailable
@@ -53,8 +71,7 @@ pub fn rules_from(result: Result<Vec<u8>, FetchError>, agent: &str) -> Robots {
             AccessResult::TooManyRedirects
         }
         Err(_) => AccessResult::Unreachable,
-    };
-    Robots::from_access(access, agent)
+    }
 }
 
 /// The crawl delay a robots.txt asks of us, capped so that a typo cannot stall a run.
@@ -72,10 +89,11 @@ mod tests {
             Ok(b"User-agent: *\nDisallow: /private\nCrawl-delay: 2\n".to_vec()),
             "councilrecs",
         );
-        assert!(!ok.is_allowed("/private/x"));
-        assert!(ok.is_allowed("/public"));
+        assert!(!ok.robots.is_allowed("/private/x"));
+        assert!(ok.robots.is_allowed("/public"));
+        assert_eq!(ok.unreachable, None);
         assert_eq!(
-            crawl_delay(&ok, Duration::from_secs(60)),
+            crawl_delay(&ok.robots, Duration::from_secs(60)),
             Some(Duration::from_secs(2))
         );
         let missing = rules_from(
@@ -85,7 +103,7 @@ mod tests {
             }),
             "councilrecs",
         );
-        assert!(missing.is_allowed("/anything"));
+        assert!(missing.robots.is_allowed("/anything"));
         let down = rules_from(
             Err(FetchError::Status {
                 status: 503,
@@ -93,7 +111,8 @@ mod tests {
             }),
             "councilrecs",
         );
-        assert!(!down.is_allowed("/anything"));
+        assert!(!down.robots.is_allowed("/anything"));
+        assert!(down.unreachable.unwrap().contains("503"));
         assert_eq!(agent_token("councilrecs/0.1.0 (+https://x)"), "councilrecs");
     }
 }

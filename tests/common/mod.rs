@@ -298,7 +298,35 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_councilrecs")
 }
 
-pub fn temp_dir(name: &str) -> std::path::PathBuf {
+/// A fresh folder under the system's temporary folder, removed when dropped.
+pub struct Scratch(std::path::PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn temp_dir(name: &str) -> Scratch {
     let d = std::env::temp_dir().join(format!(
         "councilrecs-test-{name}-{}-{}",
         std::process::id(),
@@ -308,7 +336,7 @@ pub fn temp_dir(name: &str) -> std::path::PathBuf {
             .subsec_nanos()
     ));
     std::fs::create_dir_all(&d).unwrap();
-    d
+    Scratch(d)
 }
 
 pub fn read_jsonl(path: &std::path::Path) -> Vec<serde_json::Value> {
