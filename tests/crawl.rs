@@ -110,6 +110,10 @@ fn assert_polite(srv: &TestServer, interval: Duration) {
         assert_eq!(h.user_agent, expected_user_agent(), "{}", h.target);
     }
     let min = srv.min_gap().unwrap();
+    eprintln!(
+        "{} requests, smallest gap between two {min:?} (required {interval:?})",
+        hits.len()
+    );
     assert!(min >= interval, "smallest gap {min:?} < {interval:?}");
 }
 

@@ -40,6 +40,9 @@ pub fn fetcher(store_dir: Option<&std::path::Path>, g: &GlobalArgs) -> anyhow::R
     let dir = store_dir.map_or_else(store::default_dir, std::path::Path::to_path_buf);
     let store =
         Store::open(&dir).with_context(|| format!("cannot open the store {}", dir.display()))?;
+    if g.ignore_robots && !g.quiet {
+        eprintln!("councilrecs: --ignore-robots: robots.txt is not read, nor obeyed");
+    }
     Ok(Fetcher::new(FetchConfig::from_global(g), store)?)
 }
 

@@ -182,9 +182,6 @@ impl Fetcher {
             .pool_max_idle_per_host(2)
             .build()
             .map_err(|e| FetchError::Setup(e.to_string()))?;
-        if cfg.ignore_robots && cfg.verbose > 0 {
-            eprintln!("councilrecs: --ignore-robots: robots.txt is not read");
-        }
         Ok(Fetcher {
             client,
             cfg,
