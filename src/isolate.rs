@@ -85,11 +85,12 @@ fn record_in_child(
     cmd.arg(SUBCOMMAND)
         .arg("--max-bytes")
         .arg(opts.limits.max_bytes.to_string());
+    // `--opt=value`, so that a value starting with `-` is not read as an option.
     if let Some(name) = hint.name {
-        cmd.arg("--name").arg(name);
+        cmd.arg(format!("--name={name}"));
     }
     if let Some(ct) = hint.content_type {
-        cmd.arg("--content-type").arg(ct);
+        cmd.arg(format!("--content-type={ct}"));
     }
     if opts.emit_text {
         cmd.arg("--emit-text");

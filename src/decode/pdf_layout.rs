@@ -596,7 +596,7 @@ fn table(lines: &[RawLine], start: usize, rules: &[Rule]) -> Option<(Vec<Line>, 
     let lines_out = rows
         .into_iter()
         .map(|(cells, l, _, _)| Line {
-            text: join_hyphenated_cells(&cells),
+            text: join_cells(&cells),
             x0: l.x0(),
             x1: l.x1(),
             baseline: l.baseline,
@@ -612,7 +612,7 @@ fn table(lines: &[RawLine], start: usize, rules: &[Rule]) -> Option<(Vec<Line>, 
     Some((lines_out, i))
 }
 
-fn join_hyphenated_cells(cells: &[String]) -> String {
+fn join_cells(cells: &[String]) -> String {
     cells
         .iter()
         .map(|c| c.trim())
