@@ -1,6 +1,7 @@
 //! The council registry: `data/councils.csv` compiled into the binary (councils are data,
 //! platforms are code), with look-ups by code and a finder for councils named in text.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -179,51 +180,66 @@ const AMBIGUOUS: &[&str] = &[
     "Wealden",
 ];
 
-static NAME_FINDER: LazyLock<Regex> = LazyLock::new(|| {
-    let mut names: Vec<&str> = COUNCILS.iter().map(|c| c.short_name()).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names.dedup();
-    let alts: Vec<String> = names
-        .iter()
-        .map(|n| regex::escape(n).replace(" and ", r" (?:and|&) "))
-        .collect();
-    Regex::new(&format!(
-        r"\b(?P<name>{})(?:’s|'s)?\b(?P<suffix>\s+(?:Metropolitan\s+)?(?:County\s+Borough|Borough|City|County|District|Town)?\s*Council\b)?",
-        alts.join("|")
-    ))
-    .expect("council name pattern")
+/// Every council's short name (and its `&` spelling), found in one pass over the text.
+static NAMES: LazyLock<(AhoCorasick, Vec<&'static CouncilEntry>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut owners = Vec::new();
+    for c in COUNCILS.iter() {
+        let name = c.short_name();
+        patterns.push(name.to_string());
+        owners.push(c);
+        if name.contains(" and ") {
+            patterns.push(name.replace(" and ", " & "));
+            owners.push(c);
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("council names");
+    (ac, owners)
 });
 
-static UPPER_FINDER: LazyLock<Regex> = LazyLock::new(|| {
-    let mut names: Vec<String> = COUNCILS
-        .iter()
-        .map(|c| c.short_name().to_uppercase())
-        .collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names.dedup();
-    let alts: Vec<String> = names
-        .iter()
-        .map(|n| regex::escape(n).replace(" AND ", r" (?:AND|&) "))
-        .collect();
-    Regex::new(&format!(
-        r"(?m)\b(?:LONDON\s+BOROUGH\s+OF\s+|ROYAL\s+BOROUGH\s+OF\s+)?(?P<name>{})(?:\s+(?:METROPOLITAN\s+)?(?:COUNTY\s+BOROUGH\s+|BOROUGH\s+|CITY\s+|COUNTY\s+|DISTRICT\s+)?COUNCIL\b|[ \t]*$)",
-        alts.join("|")
-    ))
-    .expect("council name pattern")
+static SUFFIX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:’s|'s)?\s+(?:metropolitan\s+)?(?:county\s+borough|borough|city|county|district|town)?\s*council(?-u:\b)").unwrap()
 });
 
 static DOMAIN_FINDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:[a-z0-9-]+\.)+(?:gov\.uk|gov\.wales|gov\.scot|llyw\.cymru|moderngov\.co\.uk)\b",
-    )
-    .unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:[a-z0-9-]+\.)+(?:gov\.uk|gov\.wales|gov\.scot|llyw\.cymru|moderngov\.co\.uk)(?-u:\b)").unwrap()
 });
 
-fn by_short_name(name: &str) -> Option<&'static CouncilEntry> {
-    let key = name.replace('&', "and").to_lowercase();
-    COUNCILS
-        .iter()
-        .find(|c| c.short_name().to_lowercase() == key)
+/// How strongly one occurrence of a council's name says the text is about that council:
+/// 5 when `Council` follows or the name stands alone on a line in capitals, 1 otherwise,
+/// `None` when it is part of a longer word or written in another case.
+fn mention_weight(text: &str, start: usize, end: usize) -> Option<u32> {
+    let found = &text[start..end];
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    if before.is_some_and(|c| c.is_alphanumeric()) || after.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let upper = !found.chars().any(|c| c.is_lowercase());
+    let starts_capital = found.chars().next().is_some_and(|c| c.is_uppercase());
+    if !starts_capital {
+        return None;
+    }
+    let window = &text[end..floor_char_boundary(text, end + 80)];
+    if SUFFIX_AFTER.is_match(window) {
+        return Some(5);
+    }
+    let line_end = window.split('\n').next().unwrap_or("").trim().is_empty();
+    let line_start = text[..start]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_uppercase();
+    let borough_of = line_start.ends_with("BOROUGH OF") || line_start.ends_with("CITY OF");
+    if upper && line_end && (line_start.is_empty() || borough_of) {
+        return Some(5);
+    }
+    Some(1)
 }
 
 /// The council a text is most plainly about: a name followed by `Council`, or a council's
@@ -236,18 +252,10 @@ pub fn find_in_text(text: &str) -> Option<&'static CouncilEntry> {
         e.0 += weight;
         e.1 = e.1.min(at);
     };
-    for c in NAME_FINDER.captures_iter(sample) {
-        let Some(name) = c.name("name") else { continue };
-        let Some(entry) = by_short_name(name.as_str()) else {
-            continue;
-        };
-        let strong = c.name("suffix").is_some();
-        add(entry, if strong { 5 } else { 1 }, name.start());
-    }
-    for c in UPPER_FINDER.captures_iter(sample) {
-        let Some(name) = c.name("name") else { continue };
-        if let Some(entry) = by_short_name(name.as_str()) {
-            add(entry, 5, name.start());
+    let (ac, owners) = &*NAMES;
+    for m in ac.find_iter(sample) {
+        if let Some(w) = mention_weight(sample, m.start(), m.end()) {
+            add(owners[m.pattern().as_usize()], w, m.start());
         }
     }
     for m in DOMAIN_FINDER.find_iter(sample) {

@@ -5,7 +5,7 @@
 
 use super::list::{ItemDraft, ListRules, Part, read_list};
 use super::segment::{Segment, paragraph_ending_at};
-use super::textutil::collapse;
+use super::textutil::{collapse, re_new};
 use crate::model::ActionStatus;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -21,17 +21,17 @@ pub struct FoundAction {
 }
 
 static REMAINING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remaining|outstanding|still\s+to\s+be|yet\s+to\s+be|yet\s+to|not\s+yet\s+(?:started|begun|complete[d]?)|not\s+started|next\s+steps|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|planned|due\s+to\s+(?:start|begin))\b").unwrap()
+    re_new(r"(?i)\b(?:remaining|outstanding|still\s+to\s+be|yet\s+to\s+be|yet\s+to|not\s+yet\s+(?:started|begun|complete[d]?)|not\s+started|next\s+steps|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|planned|due\s+to\s+(?:start|begin))\b").unwrap()
 });
 static IN_PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:under\s*way|in\s+progress|ongoing|on-going|being\s+(?:progressed|developed|implemented|delivered|taken\s+forward|reviewed|addressed)|progressing|on\s+track|work\s+(?:has\s+)?(?:started|begun)|continu(?:e|es|ing)\s+to\s+(?:progress|develop|work))\b").unwrap()
+    re_new(r"(?i)\b(?:under\s*way|in\s+progress|ongoing|on-going|being\s+(?:progressed|developed|implemented|delivered|taken\s+forward|reviewed|addressed)|progressing|on\s+track|work\s+(?:has\s+)?(?:started|begun)|continu(?:e|es|ing)\s+to\s+(?:progress|develop|work))\b").unwrap()
 });
 static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:concluded|completed|complete|achieved|delivered|implemented|finished|closed|accomplished|done|have\s+been\s+(?:actioned|addressed|met)|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date))\b").unwrap()
+    re_new(r"(?i)\b(?:concluded|completed|complete|achieved|delivered|implemented|finished|closed|accomplished|done|have\s+been\s+(?:actioned|addressed|met)|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date))\b").unwrap()
 });
 
 static ACTION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered)\b").unwrap()
+    re_new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered)\b").unwrap()
 });
 
 /// The status a lead-in's words give, checked most specific first.
@@ -48,7 +48,7 @@ pub fn lead_in_status(s: &str) -> Option<ActionStatus> {
 }
 
 static CELL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?xi)^\W*(?:
             (?P<rem>not\s+(?:yet\s+)?(?:started|begun|complete[d]?|due)|outstanding|open|planned|due|pending|to\s+start|not\s+commenced|overdue|red)
           | (?P<prog>partially(?:\s+(?:complete[d]?|met|achieved|implemented))?|partly\s+(?:complete[d]?|met)|in\s+progress|ongoing|on-going|on\s+track|underway|under\s+way|started|progressing|amber|commenced)
@@ -71,7 +71,7 @@ pub fn cell_status(cell: &str) -> Option<ActionStatus> {
 }
 
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*\d+\s*(?:%\s*)?(?:of\s+(?:the\s+)?\d+\s+)?(?:actions?\s+|recommendations?\s+|are\s+|have\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed)\b").unwrap()
+    re_new(r"(?i)^\W*\d+\s*(?:%\s*)?(?:of\s+(?:the\s+)?\d+\s+)?(?:actions?\s+|recommendations?\s+|are\s+|have\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed)\b").unwrap()
 });
 
 /// Finds actions in document order.

@@ -1,6 +1,7 @@
 //! Dates as councils write them (`18/09/2023`, `14 November 2023`, `Tuesday, 5th March 2024`,
 //! `March 5, 2024`, `2023-09-18`), read into ISO `YYYY-MM-DD`.
 
+use super::textutil::re_new;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -9,7 +10,7 @@ const MONTHS: &[&str] = &[
 ];
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?xi)
         \b(?P<d1>\d{1,2})\s*[/.]\s*(?P<m1>\d{1,2})\s*[/.]\s*(?P<y1>\d{4})\b
       | \b(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})\b

@@ -6,6 +6,7 @@
 //! nested one, or belongs to something else. Single letters that are also roman numerals
 //! (`i`, `v`, `x`) carry both readings until the sequence decides.
 
+use super::textutil::re_new;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -164,7 +165,7 @@ fn section_path(l: &Label) -> String {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?x)^(?:
             (?P<rw>(?i:recommendation|rec\.?)\s{0,3}(?P<rwn>\d{1,3})(?P<rwl>[a-z])?(?:\s{0,3}[:.\-–—)]|\s*$))
           | (?P<rs>R(?P<rsn>\d{1,2})[:.)])

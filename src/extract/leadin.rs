@@ -6,7 +6,7 @@
 //! A lead-in either opens a list (nothing after it on its line) or carries one unnumbered item
 //! after it (`RESOLVED – That the minutes be approved.`).
 
-use super::textutil::is_heading_like;
+use super::textutil::{is_heading_like, re_new};
 use crate::model::RecKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -29,7 +29,7 @@ pub struct LeadIn {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?x)
         \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|Resolved|resolved|AGREED|Agreed|agreed
              |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended)\b",
@@ -38,7 +38,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?xi)^(?:and\s+|accordingly\s+|thereupon\s+|therefore\s+)?
         (?:[^.:;]{1,160}?,\s*)?
         (?:it\s+was|it\s+is|(?:the\s+)?[a-z][\w&’'\-]*(?:\s+[\w&’'\-]+){0,6}?)?
@@ -48,11 +48,11 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NOT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:be|been|being|has|have|had|are|were|not|was|is|if|when|which|who|had|would|should|could|will)\s*$|(?i)\b(?:was|were|is|are|has|have|had)\b").unwrap()
+    re_new(r"(?i)\b(?:be|been|being|has|have|had|are|were|not|was|is|if|when|which|who|had|would|should|could|will)\s*$|(?i)\b(?:was|were|is|are|has|have|had)\b").unwrap()
 });
 
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?xi)^
         (?:\s*\((?:unanimously|by\s[^)]{1,40}|nem\.?\s*con\.?|[^)]{0,40}(?:vote|votes|abstention)[^)]{0,30})\))?
         (?:\s+(?:unanimously|accordingly))?
@@ -63,7 +63,7 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?xi)^
         (?:(?:key|main|summary\s+of(?:\s+the)?|officers?[’']?s?|proposed|draft|final|(?:lga\s+)?peer(?:\s+team)?(?:[’']s)?|the)\s+)?
         (?:recommendations?|recommendation\(s\))
@@ -74,14 +74,14 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?xi)\b(?:(?:is|are)\s+(?:therefore\s+|now\s+|also\s+|hereby\s+)?(?:asked|recommended|requested|invited|being\s+asked|required|requested)|be\s+recommended|be\s+asked)\s+to\b[^:]{0,120}:\s*[\-–]?\s*$",
     )
     .unwrap()
 });
 
 static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?x)^(?:That|THAT|that)\s+(?:the\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|in|for|the|on))*
         (?:\s+(?:be\s+)?(?:recommended|asked|requested)\s+to(?:\s+\w+){0,3})?\s*[:\-–]\s*$",
     )
@@ -89,16 +89,16 @@ static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision|approved?|(?-i:DECISION))\s*[:\-–—]\s*(?P<rest>.*)$")
+    re_new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision|approved?|(?-i:DECISION))\s*[:\-–—]\s*(?P<rest>.*)$")
         .unwrap()
 });
 
 static DECISION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Decisions?|DECISIONS?|Decision\s+[Tt]aken|Decisions?\s+[Mm]ade|Resolutions?|RESOLUTIONS?)\s*$").unwrap()
+    re_new(r"^(?:Decisions?|DECISIONS?|Decision\s+[Tt]aken|Decisions?\s+[Mm]ade|Resolutions?|RESOLUTIONS?)\s*$").unwrap()
 });
 
 static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
             r"(?xi)(?:
                 \b(?:following|these|key|main|our|its|their|further|formal|peer\s+team[’']?s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+(?:\w+\s+){0,2}recommendations?\b[^:]{0,140}
               | \brecommends?(?:\s+that)?(?:\s+(?:the\s+)?[\w ]{1,40}?)?
@@ -111,17 +111,17 @@ static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PEER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bpeer|\bLGA\b|\breview team|\bchallenge team").unwrap());
+    LazyLock::new(|| re_new(r"(?i)\bpeer|\bLGA\b|\breview team|\bchallenge team").unwrap());
 
 static SCRUTINY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:task\s+(?:and|&)\s+finish|task\s+group|scrutiny|working\s+group|review\s+group|select\s+committee|inquiry\s+panel)\b").unwrap()
+    re_new(r"(?i)\b(?:task\s+(?:and|&)\s+finish|task\s+group|scrutiny|working\s+group|review\s+group|select\s+committee|inquiry\s+panel)\b").unwrap()
 });
 
 static DECIDE_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|resolved|approved|decided|adopted)\b").unwrap());
+    LazyLock::new(|| re_new(r"(?i)\b(?:agreed|resolved|approved|decided|adopted)\b").unwrap());
 
 static REASON_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^reasons?\b|\breasons?\s+for\b").unwrap());
+    LazyLock::new(|| re_new(r"(?i)^reasons?\b|\breasons?\s+for\b").unwrap());
 
 /// Finds a lead-in at the start of `s` (a segment's words).
 pub fn find(s: &str) -> Option<LeadIn> {
@@ -228,7 +228,7 @@ pub fn find(s: &str) -> Option<LeadIn> {
 }
 
 static RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:for|of|in|on)\s+which\b|\bwhereby\b").unwrap());
+    LazyLock::new(|| re_new(r"(?i)\b(?:for|of|in|on)\s+which\b|\bwhereby\b").unwrap());
 
 fn heading(s: &str) -> Option<LeadIn> {
     let c = HEADING.captures(s)?;
@@ -371,24 +371,24 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
 }
 
 static PASSIVE_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:that\s+)?[^.]{0,200}?\b(?:shall\s+|should\s+)?be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken|sent|brought)\b").unwrap()
+    re_new(r"(?i)^(?:that\s+)?[^.]{0,200}?\b(?:shall\s+|should\s+)?be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken|sent|brought)\b").unwrap()
 });
 
 static REPORTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:would|will|could|might|may)\s+be\b").unwrap());
+    LazyLock::new(|| re_new(r"(?i)\b(?:would|will|could|might|may)\s+be\b").unwrap());
 
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()
+    re_new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()
 });
 
 static ASKED_INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?(?:is|are)\s+(?:therefore\s+|now\s+|also\s+)?(?:asked|recommended|requested|invited)\s+to\s+(?P<rest>[a-z]\S*\s.+)$").unwrap()
+    re_new(r"(?i)^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?(?:is|are)\s+(?:therefore\s+|now\s+|also\s+)?(?:asked|recommended|requested|invited)\s+to\s+(?P<rest>[a-z]\S*\s.+)$").unwrap()
 });
 
 /// Whether a segment's words start a `REASON:` paragraph or similar aside between items.
 pub fn is_aside(s: &str) -> bool {
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        re_new(
             r"(?i)^\(?(?:reasons?(?:\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?))?(?:\s*\(s\))?\s*[:\-–—]|reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\b|alternative\s+options?(?:\s+considered)?(?:\s+and\s+rejected)?\s*[:\-–—]?|\(?note\s*:|\(the\s+(?:meeting|committee|chair)\b|councillor\s+[\w’' -]{1,40}\s+(?:declared|left|returned|abstained)\b)",
         )
         .unwrap()

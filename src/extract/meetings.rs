@@ -4,6 +4,7 @@
 
 use super::dates::first_date;
 use super::segment::Segment;
+use super::textutil::re_new;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -18,7 +19,7 @@ pub struct MeetingBlock {
 }
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?i)^meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<body>.+?)\s*(?:\(\s*item\s+(?P<item>[\w.]+)\s*\))?\s*$",
     )
     .unwrap()

@@ -8,7 +8,7 @@
 use super::dates::{FoundDate, first_date};
 use super::meetings::MeetingBlock;
 use super::segment::Segment;
-use super::textutil::{collapse, is_heading_like};
+use super::textutil::{collapse, is_heading_like, re_new};
 use crate::model::DocKind;
 use crate::registry::{self, CouncilEntry};
 use regex::Regex;
@@ -39,7 +39,7 @@ struct HeadLine {
 }
 
 static CELL_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s{3,}|\t+|\s+·\s+|\s+\|\s+").unwrap());
+    LazyLock::new(|| re_new(r"\s{3,}|\t+|\s+·\s+|\s+\|\s+").unwrap());
 
 fn head_lines(text: &str, segs: &[Segment]) -> Vec<HeadLine> {
     let mut out: Vec<HeadLine> = Vec::new();
@@ -69,61 +69,59 @@ fn head_lines(text: &str, segs: &[Segment]) -> Vec<HeadLine> {
 }
 
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^issue\s*[-–]\s*(?:meetings|decisions|history)\b|^issue\s+details\b").unwrap()
+    re_new(r"(?i)^issue\s*[-–]\s*(?:meetings|decisions|history)\b|^issue\s+details\b").unwrap()
 });
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:decision\s+details|decision\s+maker\s*:|date\s+of\s+decision\s*:|record\s+of\s+(?:executive\s+|officer\s+|individual\s+)?decision|officer\s+decision|decision\s+status\s*:)|decision\s+(?:notice|sheet)\b").unwrap()
+    re_new(r"(?i)^(?:decision\s+details|decision\s+maker\s*:|date\s+of\s+decision\s*:|record\s+of\s+(?:executive\s+|officer\s+|individual\s+)?decision|officer\s+decision|decision\s+status\s*:)|decision\s+(?:notice|sheet)\b").unwrap()
 });
 static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\b(?:\s+of\b|\s*[-–—:]|\s*$)|notes\s+of\s+(?:the\s+|a\s+)?(?:meeting|\w+)|present\s*:|apologies\s+for\s+absence|members\s+present)|[-–—]\s*(?:minutes|notes\s+of\s+(?:the\s+)?meeting)\s*$").unwrap()
+    re_new(r"(?i)^(?:(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\b(?:\s+of\b|\s*[-–—:]|\s*$)|notes\s+of\s+(?:the\s+|a\s+)?(?:meeting|\w+)|present\s*:|apologies\s+for\s+absence|members\s+present)|[-–—]\s*(?:minutes|notes\s+of\s+(?:the\s+)?meeting)\s*$").unwrap()
 });
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s*:|report\s+author|purpose\s+of\s+(?:the\s+)?report|summary\s+of\s+proposals|executive\s+summary|part\s+a\s*[-–]|report\s+title|title\s+of\s+report|lead\s+officer|wards?\s+affected)|\breport\b.{0,60}$").unwrap()
+    re_new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s*:|report\s+author|purpose\s+of\s+(?:the\s+)?report|summary\s+of\s+proposals|executive\s+summary|part\s+a\s*[-–]|report\s+title|title\s+of\s+report|lead\s+officer|wards?\s+affected)|\breport\b.{0,60}$").unwrap()
 });
 static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:agenda\s+item\b|agenda\s*$|agenda\s+for\b|notice\s+of\s+meeting|(?:council\s+)?summons\b|you\s+are\s+(?:hereby\s+)?summoned)|\bagenda\s*$").unwrap()
+    re_new(r"(?i)^(?:agenda\s+item\b|agenda\s*$|agenda\s+for\b|notice\s+of\s+meeting|(?:council\s+)?summons\b|you\s+are\s+(?:hereby\s+)?summoned)|\bagenda\s*$").unwrap()
 });
 static AGENDA_AND_MINUTES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^agenda(?:,\s*decisions)?\s+and\s+minutes\b").unwrap());
-static RESOLVED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bRESOLVED\b|\bResolved\b").unwrap());
+    LazyLock::new(|| re_new(r"(?i)^agenda(?:,\s*decisions)?\s+and\s+minutes\b").unwrap());
+static RESOLVED: LazyLock<Regex> = LazyLock::new(|| re_new(r"\bRESOLVED\b|\bResolved\b").unwrap());
 
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>[A-Za-z][A-Za-z .?/()&]{1,40}?)\s*(?::|\?)\s*(?P<value>\S.*)$").unwrap()
+    re_new(r"^(?P<label>[A-Za-z][A-Za-z .?/()&]{1,40}?)\s*(?::|\?)\s*(?P<value>\S.*)$").unwrap()
 });
 static COMMITTEE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:committee|cabinet|council|board|panel|executive|sub-committee|forum|commission|assembly|scrutiny|working\s+group|partnership|authority)\b").unwrap()
+    re_new(r"(?i)\b(?:committee|cabinet|council|board|panel|executive|sub-committee|forum|commission|assembly|scrutiny|working\s+group|partnership|authority)\b").unwrap()
 });
 static MINUTES_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|notes|record)\s+of\s+(?:a\s+|the\s+)?(?:(?:special\s+|extraordinary\s+|annual\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)(?:\s+(?:held|on|meeting)\b.*)?$").unwrap()
+    re_new(r"(?i)^(?:draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|notes|record)\s+of\s+(?:a\s+|the\s+)?(?:(?:special\s+|extraordinary\s+|annual\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)(?:\s+(?:held|on|meeting)\b.*)?$").unwrap()
 });
 static MINUTES_DASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:minutes|notes)\s*[-–—:]\s*(?P<c>.+)$").unwrap());
+    LazyLock::new(|| re_new(r"(?i)^(?:minutes|notes)\s*[-–—:]\s*(?P<c>.+)$").unwrap());
 static NAME_THEN_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<c>.+?)\s*[-–—,]?\s+(?:decision\s+(?:notice|sheet|record)|minutes|notes\s+of\s+(?:the\s+)?meeting|agenda)\s*$").unwrap()
+    re_new(r"(?i)^(?P<c>.+?)\s*[-–—,]?\s+(?:decision\s+(?:notice|sheet|record)|minutes|notes\s+of\s+(?:the\s+)?meeting|agenda)\s*$").unwrap()
 });
 static MEETING_HELD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?P<c>.+?)\s+meeting\s+(?:held|on)\b").unwrap());
+    LazyLock::new(|| re_new(r"(?i)^(?P<c>.+?)\s+meeting\s+(?:held|on)\b").unwrap());
 static MEETING_OF_THE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?i)\ba\s+meeting\s+of\s+(?:the\s+)?(?P<c>[\w &’'\-]+?)\s+(?:to\s+be\s+held|held|on)\b",
     )
     .unwrap()
 });
 static ITEM_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:agenda\s+)?item\s+(?P<n>\d{1,3}[a-z]?)\s*[:.\-–]\s*(?P<t>.{4,})$").unwrap()
+    re_new(r"(?i)^(?:agenda\s+)?item\s+(?P<n>\d{1,3}[a-z]?)\s*[:.\-–]\s*(?P<t>.{4,})$").unwrap()
 });
 static ITEM_IN_PARENS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\(\s*item\s+(?P<n>[\w.]+?)\.?\s*\)").unwrap());
+    LazyLock::new(|| re_new(r"(?i)\(\s*item\s+(?P<n>[\w.]+?)\.?\s*\)").unwrap());
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:previous|last)\s+meeting|\bnext\s+meet|\bon-site|\bdeadline|\bbetween\b")
+    re_new(r"(?i)\b(?:previous|last)\s+meeting|\bnext\s+meet|\bon-site|\bdeadline|\bbetween\b")
         .unwrap()
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s*:|report\s+author|lead\s+(?:officer|member|cabinet\s+member)|cabinet\s+member|portfolio|author|contact|present|apologies|venue|time|membership|wards?\b|key\s+decision|part\s+[ab]\b|purpose\b|summary\b|executive\s+summary|exempt|classification|status)").unwrap()
+    re_new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s*:|report\s+author|lead\s+(?:officer|member|cabinet\s+member)|cabinet\s+member|portfolio|author|contact|present|apologies|venue|time|membership|wards?\b|key\s+decision|part\s+[ab]\b|purpose\b|summary\b|executive\s+summary|exempt|classification|status)").unwrap()
 });
-static PERSON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:Councillors?|Cllr)\b").unwrap());
+static PERSON: LazyLock<Regex> = LazyLock::new(|| re_new(r"\b(?:Councillors?|Cllr)\b").unwrap());
 
 /// Reads metadata from the head of the document, the meeting blocks and the page title.
 pub fn find(

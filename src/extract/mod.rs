@@ -15,10 +15,11 @@ pub mod segment;
 pub mod textutil;
 pub mod themes;
 
+use crate::extract::textutil::re_new;
 use crate::model::{Action, Council, DocKind, Meeting, Meta, RecKind, Recommendation, Theme};
 use list::ItemDraft;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What the extractors need besides the text.
@@ -45,14 +46,12 @@ pub struct Extraction {
 /// `As set out on the front of the report.` stands where recommendations would be, but only
 /// points elsewhere.
 static POINTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:as\s+(?:set\s+out|detailed|outlined|shown|stated|listed)\s+(?:on|in|at|above|below)\b|see\s+(?:paragraph|section|page|above|below|the\s+front|appendix)\b)[^.]{0,80}\.?$").unwrap()
+    re_new(r"(?i)^(?:as\s+(?:set\s+out|detailed|outlined|shown|stated|listed)\s+(?:on|in|at|above|below)\b|see\s+(?:paragraph|section|page|above|below|the\s+front|appendix)\b)[^.]{0,80}\.?$").unwrap()
 });
 
 static PEER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\bpeer\s+(?:challenge|review|team)|\bpeers\b|\bLGA\b|Local Government Association",
-    )
-    .unwrap()
+    re_new(r"(?i)\bpeer\s+(?:challenge|review|team)|\bpeers\b|\bLGA\b|Local Government Association")
+        .unwrap()
 });
 
 /// Runs every extractor over normalised text.
@@ -75,7 +74,9 @@ pub fn extract(input: Input) -> Extraction {
     let offsets = Offsets::new(text, input.page_starts);
 
     let mut recs: Vec<Recommendation> = Vec::new();
-    let mut seen: Vec<(String, HashSet<String>)> = Vec::new();
+    let mut exact: HashSet<String> = HashSet::new();
+    // Word sets of the items kept, by what a near repeat must share with them.
+    let mut near: HashMap<RepeatKey, Vec<HashSet<String>>> = HashMap::new();
     for f in recommendations::find(text, &segs, ctx) {
         let r = to_recommendation(text, &offsets, &f.item, f.kind, f.lead_in.clone(), &blocks);
         if r.text.is_empty() || POINTER.is_match(&r.text) {
@@ -84,19 +85,12 @@ pub fn extract(input: Input) -> Extraction {
         // The same item printed twice (decision block and minutes, or once per meeting) is
         // reported once: word for word anywhere, or nearly so within one meeting's block when
         // it has the same label and kind (a second printing that adds a parenthesis or two).
-        let key = dedup_key(&r.text);
         let words = word_set(&r.text);
-        let repeat = seen.iter().zip(&recs).any(|((k, w), first)| {
-            *k == key
-                || first.kind == r.kind
-                    && first.id == r.id
-                    && first.meeting == r.meeting
-                    && similar(w, &words)
-        });
-        if repeat {
+        let bucket = near.entry((r.kind, r.id.clone(), r.meeting)).or_default();
+        if !exact.insert(dedup_key(&r.text)) || bucket.iter().any(|w| similar(w, &words)) {
             continue;
         }
-        seen.push((key, words));
+        bucket.push(words);
         recs.push(r);
     }
 
@@ -197,6 +191,9 @@ fn dedup_key(s: &str) -> String {
     let skip = usize::from(matches!(words.first(), Some(&"that" | &"to")));
     words[skip..].join(" ")
 }
+
+/// What two printings of one item share: kind, label and meeting.
+type RepeatKey = (RecKind, Option<String>, Option<usize>);
 
 /// The lower-case words of a text, for comparing two printings of one item.
 fn word_set(s: &str) -> HashSet<String> {

@@ -202,11 +202,12 @@ fn after_lead_in(
 }
 
 static ASKED_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:is|are)\s+(?:asked|requested|invited)\s+to\s+(?P<rest>(?:note|agree|approve|endorse|consider|confirm)\b.{10,}):\s*$").unwrap()
+    super::textutil::re_new(r"(?i)\b(?:is|are)\s+(?:asked|requested|invited)\s+to\s+(?P<rest>(?:note|agree|approve|endorse|consider|confirm)\b.{10,}):\s*$").unwrap()
 });
 
 static ASKED_SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b").unwrap()
+    super::textutil::re_new(r"(?i)\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b")
+        .unwrap()
 });
 
 /// Unnumbered items: the first at `first` (which may be part of segment `i`), then any
@@ -345,8 +346,9 @@ fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec>
 /// A paragraph that is plainly a resolution on its own: `That … be approved.` or
 /// `Approved the recommendations of …`.
 static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b)").unwrap()
+    super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b)").unwrap()
 });
 
-static DATED_TITLE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*\S").unwrap());
+static DATED_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*\S").unwrap()
+});

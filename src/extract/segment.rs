@@ -7,6 +7,7 @@
 //! bullet, its label and where its words start.
 
 use super::label::{Label, bullet_len, parse_label};
+use super::textutil::re_new;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -53,11 +54,11 @@ impl Segment {
 
 static INLINE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     // A place where a further label may start: after `.;:` plus blanks, or after 2+ blanks.
-    Regex::new(r"(?:[.;:,]\s+|\s{2,}|\t)(?:and\s+|or\s+)?([(\w])").unwrap()
+    re_new(r"(?:[.;:,]\s+|\s{2,}|\t)(?:and\s+|or\s+)?([(\w])").unwrap()
 });
 
 static LEADIN_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?i)(?:\bresolved|\bagreed|\bdecided|\brecommended|\brecommendations?|\basked\s+to|\brequested\s+to|\bthat\s+(?:the\s+)?[\w’' ]{2,40}|\bdecision(?:\s+made)?)(?:\s*[:\-–—]+\s*(?:that\s*(?:[:\-–—]+\s*)?)?|\s+that\s*(?:[:\-–—]+\s*)?|\s*:\s*|\s+that\s+)|\bthat\s*[:\-–—]+\s*",
     )
     .unwrap()
@@ -137,7 +138,7 @@ fn content_of(line: &str) -> (usize, usize) {
 }
 
 static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4})$").unwrap()
+    re_new(r"(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4})$").unwrap()
 });
 
 /// Marks running headers and footers: page marks, and short lines printed right beside them.

@@ -4,6 +4,20 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Compiles a pattern with ASCII word boundaries: `\b` becomes `(?-u:\b)`.
+///
+/// A Unicode `\b` stops the regex engine's fast automaton at the first non-ASCII byte (curly
+/// quotes, `£`, dashes are everywhere in council papers) and sends every search to the slow
+/// one; the words these patterns look for are ASCII, so nothing is lost.
+pub fn re_new(pattern: &str) -> Result<Regex, regex::Error> {
+    const MARK: &str = "\u{0}ASCII-B\u{0}";
+    let p = pattern
+        .replace(r"(?-u:\b)", MARK)
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(MARK, r"(?-u:\b)");
+    Regex::new(&p)
+}
+
 /// Collapses every run of whitespace to one space and trims, dropping table-cell bars left
 /// at either end (`That the plan be approved. |`).
 pub fn collapse(s: &str) -> String {
@@ -74,7 +88,7 @@ pub fn is_heading_like(s: &str) -> bool {
 }
 
 static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?xi)^(?:
             minutes\s*:|additional\s+documents\s*:|meeting\s*:\s*\d|supporting\s+documents\b|related\s+meeting\b
           | background\s+(?:papers|documents)\b|report\s+author\b|contact\s+officer\b|report\s+prepared\s+by\b
@@ -98,7 +112,7 @@ pub fn is_terminator(s: &str) -> bool {
 }
 
 static RESOLUTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re_new(
         r"(?xi)^(?:that\b|to\s+[a-z]{3,}\b|(?:ensures?|receives?|provides?|undertakes?|reviews?|continues?|develops?|establish(?:es)?|commits?|invites?|calls?\s+on|reviewed|confirmed|commented)\b
           |(?:notes?|approves?|agrees?|endorses?|delegates?|authori[sz]es?|recommends?|requests?|accepts?|adopts?|supports?|receives?|welcomes?|confirms?|instructs?|asks?|acknowledges?|allocates?|appoints?|grants?|refers?|commissions?|reaffirms?|awards?|amends?|considers?|thanks?|nominates?|agreed|noted|approved|endorsed|delegated|authori[sz]ed|accepted|adopted|received|commented|requested)\b)",
     )
@@ -106,7 +120,7 @@ static RESOLUTION_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|built|set|sent|brought|given|taken|put|met|done|paid|sought|drawn|shown|run|won)\b").unwrap()
+    re_new(r"(?i)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|built|set|sent|brought|given|taken|put|met|done|paid|sought|drawn|shown|run|won)\b").unwrap()
 });
 
 /// Words that read like a recommendation or resolution (`That …`, `Note the …`, `… be approved`).
@@ -116,7 +130,7 @@ pub fn reads_like_resolution(s: &str) -> bool {
 }
 
 static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:The\s+)?[A-Z][\w&’'\-]*(?:\s+[\w&’'\-]+){0,7}?\s+(?:noted|agreed|approved|endorsed|resolved|accepted|adopted|welcomed|supported|requested|recommended)\b").unwrap()
+    re_new(r"^(?:The\s+)?[A-Z][\w&’'\-]*(?:\s+[\w&’'\-]+){0,7}?\s+(?:noted|agreed|approved|endorsed|resolved|accepted|adopted|welcomed|supported|requested|recommended)\b").unwrap()
 });
 
 /// Whether an unnumbered paragraph after a lead-in opens like an item.

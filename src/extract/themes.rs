@@ -5,7 +5,7 @@
 
 use super::list::{ListRules, read_list};
 use super::segment::{Segment, paragraph_ending_at};
-use super::textutil::{collapse, is_terminator};
+use super::textutil::{collapse, is_terminator, re_new};
 use crate::model::CanonicalTheme;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -20,28 +20,28 @@ pub struct FoundTheme {
 }
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings)\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings)\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
 });
 
 /// Weaker lead-ins that name themes only in a review's context (`had examined:`,
 /// `an additional focus, chosen by the Council, on:`).
 static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|focus(?:s?ed)?\s+on|examined|looked\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|focus(?:s?ed)?\s+on|examined|looked\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
 });
 
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?)\s*(?P<list>[^.;:]{10,400})").unwrap()
+    re_new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
 static REMAINING_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remaining|outstanding|concluded|completed|under\s*way)\b").unwrap()
+    re_new(r"(?i)\b(?:remaining|outstanding|concluded|completed|under\s*way)\b").unwrap()
 });
 
 static CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bpeer|\breview\b|\bchallenge\b|\bthemes?\b").unwrap());
+    LazyLock::new(|| re_new(r"(?i)\bpeer|\breview\b|\bchallenge\b|\bthemes?\b").unwrap());
 
 static SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",\s*(?:and\s*,?\s*)?|\s+and,\s+|;\s*").unwrap());
+    LazyLock::new(|| re_new(r",\s*(?:and\s*,?\s*)?|\s+and,\s+|;\s*").unwrap());
 
 /// Finds themes in document order, without repeats.
 pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {

@@ -1,0 +1,74 @@
+//! Test harness: a scratch working folder and a builder for running the `councilrecs` binary
+//! in it, in the manner of ripgrep's `tests/util.rs`.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh folder under the target directory, removed when dropped.
+pub struct Dir {
+    pub root: PathBuf,
+}
+
+impl Dir {
+    /// A new empty folder named after the test.
+    pub fn new(name: &str) -> Dir {
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("{name}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).expect("create test folder");
+        Dir { root }
+    }
+
+    /// Writes a file (creating folders as needed) and returns its path.
+    pub fn create(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.root.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("create parent folder");
+        }
+        std::fs::write(&p, contents).expect("write test file");
+        p
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// A `councilrecs` command run inside this folder.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_councilrecs"));
+        cmd.current_dir(&self.root);
+        cmd
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// Runs a command to completion with standard input closed.
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.stdin(Stdio::null()).output().expect("run councilrecs")
+}
+
+/// The JSON records a run printed, one per line.
+pub fn records(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {e}: {l}")))
+        .collect()
+}
+
+/// The path of a fixture of the repository.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
