@@ -56,6 +56,7 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)^
         (?:\s*\((?:unanimously|by\s[^)]{1,40}|nem\.?\s*con\.?|[^)]{0,40}(?:vote|votes|abstention)[^)]{0,30})\))?
         (?:\s+(?:unanimously|accordingly))?
+        (?:\s+by\s+\d+\s+votes?(?:\s+(?:for|in\s+favour))?(?:(?:,|\s+and|\s+with)\s+\d+\s+(?:abstentions?|against|votes?\s+against))*)?
         (?:\s+(?:to|TO)\s+(?:the\s+)?(?P<to>(?:cabinet|council|full\s+council|the\s+executive|executive|committee|mayor)\b[^:]{0,40}))?
         \s*(?P<conn>(?:that|to)\s*[:\-–—]+|[:;\-–—,.]+(?:\s*[\-–—])?|(?:that|to)\b)?\s*",
     )
@@ -65,7 +66,8 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)^
-        (?:(?:key|main|summary\s+of(?:\s+the)?|officers?[’']?s?|proposed|draft|final|(?:lga\s+)?peer(?:\s+team)?(?:[’']s)?|the)\s+)?
+        (?:the\s+)?
+        (?:(?:key|main|core|formal|summary\s+of(?:\s+the)?|officers?[’']?s?|proposed|draft|final|(?:lga\s+)?peer(?:\s+team)?(?:[’']s)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+){0,3}
         (?:recommendations?|recommendation\(s\))
         (?:\s+(?:to|for|of)\s+[^:.]{1,60}?)?
         \s*(?:[:.\-–—]\s*(?P<rest>.*))?$",
@@ -105,7 +107,8 @@ static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
               | \brecommendations?\s+(?:are|were|include|is|made\s+(?:are|were|by|to))\b[^:]{0,80}
               | \brecommendations?\s+(?:to|for)\s+[^:]{1,60}
               | \bmade\s+the\s+following\s+recommendations?
-            ):\s*[\-–]?\s*$",
+            ):\s*[\-–]?\s*$
+            | \b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?recommendations\s+(?:covering|including|on|as\s+follows)\s*$",
         )
         .unwrap()
 });
@@ -327,6 +330,8 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         let formula_rest =
             verb_l == "resolved" || PASSIVE_REST.is_match(rest) && !REPORTED.is_match(rest);
         let formula_verb = verb_l == "resolved" || it_was;
+        // `four resolved, and four still outstanding` is a count, not a decision.
+        let conn = conn.filter(|c| !c.starts_with([',', '.']));
         let starts_capital =
             prefix.trim().is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some();
         ((formula_verb && subject && conn.is_some()) || starts_capital || it_was && conn.is_some())
@@ -423,6 +428,7 @@ mod tests {
             "It was moved by Councillor Smith, seconded by Councillor Jones, and RESOLVED THAT:",
             "Cabinet resolved to:",
             "It was agreed that:",
+            "the Committee resolved by 6 votes for and 2 abstentions to:",
         ] {
             let l = find(s).unwrap_or_else(|| panic!("no lead-in in {s:?}"));
             assert_eq!(l.kind, RecKind::Resolution, "{s}");

@@ -189,7 +189,7 @@ pub fn read_list(
                     levels[d]
                         .items
                         .iter()
-                        .all(|it| !is_heading_like(&it.own_text(text)))
+                        .all(|it| is_sentence(&it.own_text(text)))
                 });
             if heading_after_items {
                 break;
@@ -365,12 +365,13 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
     if so_far.ends_with(',') || so_far.ends_with(" and") || so_far.ends_with(" or") {
         return true;
     }
-    // `the following be appointed –` then one line per appointment.
-    if (so_far.ends_with(':') || so_far.ends_with('–') || so_far.ends_with(" -"))
-        && words.len() < 200
-        && !is_heading_like(words)
+    // `the following be appointed –` then one short line per appointment.
+    if item.label.is_some()
+        && introduces_lines(text, item)
+        && words.len() < 160
+        && !ends_sentence(words)
     {
-        return item.label.is_some();
+        return true;
     }
     // `Recommendation 1 – Narrative of place` with its words in the next paragraph.
     let titled = item
@@ -381,6 +382,33 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
         return true;
     }
     !ends_sentence(&so_far) && !so_far.ends_with(':') && starts_lower(words)
+}
+
+/// A full sentence rather than a short title.
+fn is_sentence(s: &str) -> bool {
+    ends_sentence(s) || s.split_whitespace().count() > 8
+}
+
+/// Whether the item's words so far end in a colon or dash followed only by short lines: an
+/// item that lists names or places one per line.
+fn introduces_lines(text: &str, item: &ItemDraft) -> bool {
+    let texts: Vec<&str> = item
+        .parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Text(a, b) => Some(text[*a..*b].trim_end()),
+            Part::Child(_) => None,
+        })
+        .collect();
+    let Some(opener) = texts
+        .iter()
+        .rposition(|t| t.ends_with(':') || t.ends_with('–') || t.ends_with(" -"))
+    else {
+        return false;
+    };
+    texts[opener + 1..]
+        .iter()
+        .all(|t| t.len() < 160 && !ends_sentence(t))
 }
 
 /// Folds levels deeper than `keep` into their parents' last items.

@@ -75,10 +75,8 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
         }
         i += 1;
     }
-    if ctx.decisions {
-        out.extend(unheaded_lists(text, segs, &taken));
-        out.sort_by_key(|r| r.item.start);
-    }
+    out.extend(unheaded(text, segs, &taken, ctx.decisions));
+    out.sort_by_key(|r| r.item.start);
     out
 }
 
@@ -168,6 +166,24 @@ fn after_lead_in(
         let (items, next) = read_list(text, segs, j, ListRules::default());
         return (wrap(items, kind, &lead_text), next);
     }
+    // `RESOLVED` / `Council` / `NOTED the report.`: the body's name on a line of its own.
+    if kind == RecKind::Resolution && !li.heading && first.label.is_none() && !first.bullet {
+        let w = first.body_text(text).trim();
+        let next = segs.get(j + 1);
+        let named =
+            w.split_whitespace().count() <= 3 && COMMITTEE_WORD.is_match(w) && !ends_sentence(w);
+        if named
+            && next.is_some_and(|n| n.label.is_none() && UPPER_VERB.is_match(n.body_text(text)))
+        {
+            let n = next.expect("next segment");
+            let joined = Segment {
+                end: n.end,
+                ..first.clone()
+            };
+            let (found, after) = unnumbered_items(text, segs, j + 1, joined, kind, lead_text);
+            return (found, after);
+        }
+    }
     let words = first.body_text(text);
     let asked = li.heading && ASKED_SENTENCE.is_match(words);
     // After `RESOLVED:` the next sentence is the resolution, whatever its wording.
@@ -203,6 +219,17 @@ fn after_lead_in(
 
 static ASKED_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"(?i)\b(?:is|are)\s+(?:asked|requested|invited)\s+to\s+(?P<rest>(?:note|agree|approve|endorse|consider|confirm)\b.{10,}):\s*$").unwrap()
+});
+
+static COMMITTEE_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"(?i)^(?:the\s+)?(?:full\s+)?(?:council|cabinet|committee|board|panel|executive|sub-committee)$").unwrap()
+});
+
+static UPPER_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(
+        r"^(?:NOTED|AGREED|APPROVED|ENDORSED|ACCEPTED|ADOPTED|RECEIVED|DECIDED|RESOLVED)\b",
+    )
+    .unwrap()
 });
 
 static ASKED_SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -277,7 +304,7 @@ fn wrap(items: Vec<ItemDraft>, kind: RecKind, lead_text: &str) -> Vec<FoundRec> 
 
 /// Numbered lists with no lead-in whose items read as resolutions (a page that dropped its
 /// `Decision:` or `RESOLVED:` heading).
-fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec> {
+fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Vec<FoundRec> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < segs.len() {
@@ -304,6 +331,10 @@ fn unheaded_lists(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundRec>
                 .collect();
             out.extend(found);
             i = next.max(i + 1);
+            continue;
+        }
+        if !decisions {
+            i += 1;
             continue;
         }
         // A list under its own heading (`Alternative options considered`, `Purpose`) belongs

@@ -30,7 +30,13 @@ static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?)\s*(?P<list>[^.;:]{10,400})").unwrap()
+    re_new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
+});
+
+/// A single extra theme named in a sentence: `as well as looking specifically at Planning and
+/// Housing Delivery`.
+static ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"\b(?:as\s+well\s+as|in\s+addition\s+to|and\s+also|additionally)\s+(?:looking|focusing|focussing)\s+(?:specifically\s+|in\s+particular\s+|particularly\s+)?(?:at|on)\s+(?:the\s+)?(?P<name>[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|and|of|the|for|in)){0,6})").unwrap()
 });
 
 static REMAINING_WORK: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,6 +78,27 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             if context {
                 let list = c.name("list").expect("list group");
                 inline_themes(text, s.body + list.start(), s.body + list.end(), &mut out);
+            }
+        }
+        if let Some(c) = ALSO.captures(words) {
+            let context =
+                CONTEXT.is_match(words) || i > 0 && CONTEXT.is_match(segs[i - 1].text(text));
+            let name = c.name("name").expect("name group");
+            let n = name
+                .as_str()
+                .trim_end_matches(" and")
+                .trim_end_matches(" the");
+            if context && n.split_whitespace().count() >= 2 {
+                let start = s.body + name.start();
+                push(
+                    &mut out,
+                    FoundTheme {
+                        text: n.to_string(),
+                        canonical: canonical(n),
+                        start,
+                        end: start + n.len(),
+                    },
+                );
             }
         }
         if let Some(t) = exact_theme(text, s) {
@@ -210,11 +237,19 @@ fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>
             (!trimmed.is_empty()).then_some((a + off, a + off + trimmed.len()))
         })
         .collect();
+    // `focused on ensuring that councils have the capacity, …` is a sentence, not a list.
+    let first_word = list
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let good = names.len() >= 3
+        && !first_word.ends_with("ing")
+        && first_word != "that"
         && names.iter().all(|&(a, b)| {
             let n = &list[a..b];
             let w = n.split_whitespace().count();
-            (1..=7).contains(&w)
+            (1..=6).contains(&w)
         });
     if !good {
         return;
