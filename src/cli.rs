@@ -58,6 +58,8 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Extract(cmd::extract::ExtractArgs),
+    Fetch(cmd::fetch::FetchArgs),
+    Crawl(cmd::crawl::CrawlArgs),
     Councils(cmd::councils::CouncilsArgs),
     Schema(cmd::schema::SchemaArgs),
 }
@@ -78,6 +80,8 @@ pub fn main() -> ExitCode {
     };
     let outcome = match &cli.command {
         Command::Extract(a) => cmd::extract::run(a, &cli.global),
+        Command::Fetch(a) => cmd::fetch::run(a, &cli.global),
+        Command::Crawl(a) => cmd::crawl::run(a, &cli.global),
         Command::Councils(a) => cmd::councils::run(a, &cli.global),
         Command::Schema(a) => cmd::schema::run(a, &cli.global),
     };

@@ -7,9 +7,13 @@
 pub mod batch;
 pub mod cli;
 pub mod cmd;
+pub mod crawl;
 pub mod decode;
 pub mod extract;
+pub mod fetch;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod registry;
+pub mod source;
+pub mod store;

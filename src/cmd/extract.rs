@@ -19,11 +19,11 @@ use std::path::{Path, PathBuf};
                   each file (HTML, text, Markdown) is sniffed from its bytes. A document that \
                   cannot be read gives a record with `error` and the run goes on; the exit code \
                   is then 1.",
-    after_help = "Examples:\n  councilrecs extract fixtures/\n  councilrecs extract minutes.html report.txt --format json --out records.json\n  councilrecs extract -j 1 papers/ | jq '.recommendations[].text'"
+    after_help = "Examples:\n  councilrecs extract fixtures/\n  councilrecs extract minutes.html report.txt --format json --out records.json\n  councilrecs extract -j 1 papers/ | jq '.recommendations[].text'\n  councilrecs extract 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=123'"
 )]
 pub struct ExtractArgs {
-    /// Files or folders to read.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or folders to read, or http(s) URLs to fetch.
+    #[arg(required = true, value_name = "PATH_OR_URL")]
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
@@ -37,6 +37,9 @@ pub struct ExtractArgs {
     /// Add each document's normalised text (`text`), which every `span` indexes.
     #[arg(long)]
     pub emit_text: bool,
+    /// The store URLs are fetched into (default: $COUNCILRECS_STORE, else ~/.cache/councilrecs).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
 }
 
 /// One input: a file found on disk, or a path given that could not be walked.
@@ -70,6 +73,29 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
             out.push(Input::File(p.clone()));
         } else {
             out.push(Input::Missing(p.clone(), "no such file or folder".into()));
+        }
+    }
+    out
+}
+
+/// One document to read: a local input, or a URL fetched through the polite client.
+enum Job {
+    Local(Input),
+    Url(String),
+}
+
+fn is_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Expands the arguments in order, keeping URLs as they are.
+fn jobs(paths: &[PathBuf]) -> Vec<Job> {
+    let mut out = Vec::new();
+    for p in paths {
+        match p.to_str().filter(|s| is_url(s)) {
+            Some(url) => out.push(Job::Url(url.to_string())),
+            None => out.extend(expand(std::slice::from_ref(p)).into_iter().map(Job::Local)),
         }
     }
     out
@@ -130,7 +156,7 @@ fn source_for(p: &Path) -> Source {
 }
 
 pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
-    let inputs = expand(&args.paths);
+    let inputs = jobs(&args.paths);
     let opts = RecordOptions {
         emit_text: args.emit_text,
         limits: Limits {
@@ -138,6 +164,11 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
             ..Limits::default()
         },
     };
+    let fetcher = inputs
+        .iter()
+        .any(|i| matches!(i, Job::Url(_)))
+        .then(|| super::fetch::fetcher(args.store.as_deref(), g))
+        .transpose()?;
     let pool = batch::pool(args.jobs)?;
     let out = open_output(args.out.as_deref())?;
     let mut writer = output::writer(args.format, out);
@@ -153,14 +184,22 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
     let result = batch::run_ordered(
         &inputs,
         &pool,
-        |i| process(i, &opts),
+        |i| match i {
+            Job::Url(u) => crate::crawl::record::from_url(fetcher.as_ref(), u, &opts),
+            Job::Local(i) => process(i, &opts),
+        },
         |_, record| {
             if let Some(e) = &record.error {
                 failed += 1;
                 if g.verbose > 0 || bar.is_none() && !g.quiet {
                     eprintln!(
                         "councilrecs: {}: {}",
-                        record.source.path.as_deref().unwrap_or("?"),
+                        record
+                            .source
+                            .path
+                            .as_deref()
+                            .or(record.source.url.as_deref())
+                            .unwrap_or("?"),
                         e.message
                     );
                 }

@@ -1,7 +1,9 @@
 //! One module per subcommand, each with its arguments, usage text and `run`.
 
 pub mod councils;
+pub mod crawl;
 pub mod extract;
+pub mod fetch;
 pub mod schema;
 
 use std::io::{self, IsTerminal, Write};

@@ -1,0 +1,328 @@
+//! A real HTTP/1.1 server on 127.0.0.1 for the network tests (hyper on a current-thread tokio
+//! runtime in its own thread). It logs every request as it arrives — path, User-Agent,
+//! conditional headers, arrival time — so tests can measure politeness on the server side,
+//! and it can answer slowly, cut a body short of its Content-Length, or anything a handler
+//! builds.
+
+#![allow(dead_code)]
+
+pub mod sites;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, StreamBody, combinators::BoxBody};
+use hyper::body::Frame;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// One request as the server saw it.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub at: Instant,
+    /// Path and query, as sent.
+    pub target: String,
+    pub user_agent: String,
+    pub if_none_match: Option<String>,
+    pub if_modified_since: Option<String>,
+    pub status: u16,
+}
+
+impl Hit {
+    pub fn conditional(&self) -> bool {
+        self.if_none_match.is_some() || self.if_modified_since.is_some()
+    }
+}
+
+/// What the handler sees of a request.
+#[derive(Debug, Clone)]
+pub struct Req {
+    pub path: String,
+    pub query: Option<String>,
+    pub if_none_match: Option<String>,
+    pub if_modified_since: Option<String>,
+}
+
+impl Req {
+    pub fn target(&self) -> String {
+        match &self.query {
+            Some(q) => format!("{}?{q}", self.path),
+            None => self.path.clone(),
+        }
+    }
+
+    /// A query parameter (case-insensitive name).
+    pub fn param(&self, name: &str) -> Option<String> {
+        self.query.as_deref()?.split('&').find_map(|kv| {
+            let (k, v) = kv.split_once('=')?;
+            k.eq_ignore_ascii_case(name).then(|| v.to_string())
+        })
+    }
+}
+
+/// How to answer.
+pub enum Reply {
+    Full {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
+    /// 200 sent `chunk` bytes at a time with `pause` before each, with a Content-Length
+    /// when `length` (else chunked).
+    Drip {
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+        chunk: usize,
+        pause: Duration,
+        length: bool,
+    },
+    /// 200 declaring `declared` bytes, sending `body`, then dropping the connection.
+    Cut {
+        headers: Vec<(String, String)>,
+        declared: usize,
+        body: Vec<u8>,
+    },
+}
+
+impl Reply {
+    pub fn status(status: u16) -> Reply {
+        Reply::Full {
+            status,
+            headers: vec![],
+            body: format!("status {status}").into_bytes(),
+        }
+    }
+
+    pub fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply::Full {
+            status: 200,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body: body.into(),
+        }
+    }
+
+    pub fn redirect(to: &str) -> Reply {
+        Reply::Full {
+            status: 302,
+            headers: vec![("Location".into(), to.into())],
+            body: vec![],
+        }
+    }
+
+    pub fn with_header(mut self, name: &str, value: &str) -> Reply {
+        match &mut self {
+            Reply::Full { headers, .. }
+            | Reply::Drip { headers, .. }
+            | Reply::Cut { headers, .. } => headers.push((name.into(), value.into())),
+        }
+        self
+    }
+
+    fn code(&self) -> u16 {
+        match self {
+            Reply::Full { status, .. } => *status,
+            _ => 200,
+        }
+    }
+}
+
+pub type Handler = Arc<dyn Fn(&Req) -> Reply + Send + Sync>;
+
+/// A running server; it stops with the test process.
+pub struct TestServer {
+    pub addr: SocketAddr,
+    hits: Arc<Mutex<Vec<Hit>>>,
+}
+
+type Body = BoxBody<Bytes, std::io::Error>;
+
+impl TestServer {
+    /// Starts a server; `make` gets the server's origin (`http://127.0.0.1:PORT`).
+    pub fn start(make: impl FnOnce(String) -> Handler) -> TestServer {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let handler = make(format!("http://{addr}"));
+        let hits: Arc<Mutex<Vec<Hit>>> = Arc::default();
+        let log = hits.clone();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                loop {
+                    let Ok((stream, _)) = listener.accept().await else {
+                        continue;
+                    };
+                    let (handler, log) = (handler.clone(), log.clone());
+                    tokio::task::spawn(async move {
+                        let svc = hyper::service::service_fn(move |req| {
+                            let (handler, log) = (handler.clone(), log.clone());
+                            async move { Ok::<_, Infallible>(answer(req, &handler, &log)) }
+                        });
+                        let _ = hyper::server::conn::http1::Builder::new()
+                            .serve_connection(hyper_util::rt::TokioIo::new(stream), svc)
+                            .await;
+                    });
+                }
+            });
+        });
+        TestServer { addr, hits }
+    }
+
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub fn hits(&self) -> Vec<Hit> {
+        self.hits.lock().unwrap().clone()
+    }
+
+    pub fn count(&self, target: &str) -> usize {
+        self.hits().iter().filter(|h| h.target == target).count()
+    }
+
+    pub fn clear(&self) {
+        self.hits.lock().unwrap().clear();
+    }
+
+    /// The smallest gap between two consecutive requests, as the server saw them.
+    pub fn min_gap(&self) -> Option<Duration> {
+        let hits = self.hits();
+        hits.windows(2).map(|w| w[1].at - w[0].at).min()
+    }
+}
+
+fn header(req: &hyper::Request<hyper::body::Incoming>, name: &str) -> Option<String> {
+    req.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+fn answer(
+    req: hyper::Request<hyper::body::Incoming>,
+    handler: &Handler,
+    log: &Mutex<Vec<Hit>>,
+) -> hyper::Response<Body> {
+    let at = Instant::now();
+    let r = Req {
+        path: req.uri().path().to_string(),
+        query: req.uri().query().map(str::to_string),
+        if_none_match: header(&req, "if-none-match"),
+        if_modified_since: header(&req, "if-modified-since"),
+    };
+    let reply = handler(&r);
+    log.lock().unwrap().push(Hit {
+        at,
+        target: r.target(),
+        user_agent: header(&req, "user-agent").unwrap_or_default(),
+        if_none_match: r.if_none_match.clone(),
+        if_modified_since: r.if_modified_since.clone(),
+        status: reply.code(),
+    });
+    let mut b = hyper::Response::builder();
+    let body: Body = match reply {
+        Reply::Full {
+            status,
+            headers,
+            body,
+        } => {
+            b = b.status(status);
+            for (k, v) in headers {
+                b = b.header(k, v);
+            }
+            Full::new(Bytes::from(body))
+                .map_err(|never: Infallible| match never {})
+                .boxed()
+        }
+        Reply::Drip {
+            headers,
+            body,
+            chunk,
+            pause,
+            length,
+        } => {
+            if length {
+                b = b.header("Content-Length", body.len().to_string());
+            }
+            for (k, v) in headers {
+                b = b.header(k, v);
+            }
+            let chunks: Vec<Bytes> = body
+                .chunks(chunk.max(1))
+                .map(Bytes::copy_from_slice)
+                .collect();
+            let stream =
+                futures_util::stream::unfold(chunks.into_iter(), move |mut it| async move {
+                    let next = it.next()?;
+                    tokio::time::sleep(pause).await;
+                    Some((Ok::<_, std::io::Error>(Frame::data(next)), it))
+                });
+            StreamBody::new(stream).boxed()
+        }
+        Reply::Cut {
+            headers,
+            declared,
+            body,
+        } => {
+            b = b.header("Content-Length", declared.to_string());
+            for (k, v) in headers {
+                b = b.header(k, v);
+            }
+            // The pause lets the head and the first bytes go out before the connection drops.
+            let stream = futures_util::stream::unfold(Some(body), |state| async move {
+                match state {
+                    Some(body) => Some((Ok(Frame::data(Bytes::from(body))), None)),
+                    None => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        let err: Result<Frame<Bytes>, _> = Err(std::io::Error::other("cut short"));
+                        Some((err, None))
+                    }
+                }
+            });
+            StreamBody::new(stream).boxed()
+        }
+    };
+    b.body(body).unwrap()
+}
+
+/// The built binary, a fresh temporary folder, and JSON Lines helpers.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_councilrecs")
+}
+
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "councilrecs-test-{name}-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    ));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+pub fn read_jsonl(path: &std::path::Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+/// The User-Agent every request must carry.
+pub fn expected_user_agent() -> String {
+    format!(
+        "councilrecs/{} (+https://github.com/councilrecs/councilrecs)",
+        env!("CARGO_PKG_VERSION")
+    )
+}
