@@ -5,6 +5,7 @@
 
 use super::list::{ItemDraft, ListRules, Part, read_list};
 use super::segment::{Segment, paragraph_ending_at};
+use super::table::{Table, find_tables};
 use super::textutil::{collapse, re_new};
 use crate::model::ActionStatus;
 use regex::Regex;
@@ -77,14 +78,20 @@ static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds actions in document order.
 pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
     let mut out = Vec::new();
+    let mut tables = find_tables(text, segs).into_iter().peekable();
     let mut i = 0;
     while i < segs.len() {
         let s = &segs[i];
-        if s.table_row
-            && let Some(next) = tracker_table(text, segs, i, &mut out)
-        {
-            i = next;
-            continue;
+        while tables.peek().is_some_and(|t| t.next <= i) {
+            tables.next();
+        }
+        if let Some(t) = tables.peek().filter(|t| t.first == i) {
+            let t = t.clone();
+            tables.next();
+            if tracker_rows(text, &t, &mut out) {
+                i = t.next;
+                continue;
+            }
         }
         let last = s.body_text(text).trim_end();
         let opens = last.ends_with(':')
@@ -159,138 +166,48 @@ fn push_item(
     });
 }
 
-/// Splits a table row into trimmed cells with their byte ranges.
-fn cells(text: &str, seg: &Segment) -> Vec<(usize, usize)> {
-    let line = seg.text(text);
-    let sep: &[char] = if line.contains('|') { &['|'] } else { &['\t'] };
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for piece in line.split(sep) {
-        let lead = piece.len() - piece.trim_start().len();
-        let t = piece.trim();
-        out.push((seg.start + pos + lead, seg.start + pos + lead + t.len()));
-        pos += piece.len() + 1;
-    }
-    // `| a | b |` leaves empty first and last cells.
-    if line.trim_start().starts_with('|') && out.first().is_some_and(|c| c.0 == c.1) {
-        out.remove(0);
-    }
-    if line.trim_end().ends_with('|') && out.last().is_some_and(|c| c.0 == c.1) {
-        out.pop();
-    }
-    out
-}
-
-/// Column roles read from a tracker's header row.
-#[derive(Debug, Default)]
-struct Columns {
-    status: Option<usize>,
-    action: Option<usize>,
-    recommendation: Option<usize>,
-}
-
-fn header_columns(text: &str, row: &[(usize, usize)]) -> Columns {
-    let mut c = Columns::default();
-    for (k, &(a, b)) in row.iter().enumerate() {
-        let h = text[a..b].to_ascii_lowercase();
-        let h = h.trim_matches(|ch: char| !ch.is_alphanumeric());
-        if c.status.is_none()
-            && (h == "status"
-                || h.starts_with("rag")
-                || h.ends_with(" status")
-                || h == "progress"
-                || h == "current status"
-                || h.starts_with("status "))
-        {
-            c.status = Some(k);
-        } else if c.action.is_none()
-            && (h.starts_with("action")
-                || h.contains("agreed action")
-                || h.contains("actions")
-                || h.starts_with("response")
-                || h.contains("action taken"))
-        {
-            c.action = Some(k);
-        } else if c.recommendation.is_none() && h.contains("recommendation") {
-            c.recommendation = Some(k);
-        }
-    }
-    c
-}
-
-/// Reads a tracker table starting at `segs[i]` (its header row). Returns the index after it.
-fn tracker_table(
-    text: &str,
-    segs: &[Segment],
-    i: usize,
-    out: &mut Vec<FoundAction>,
-) -> Option<usize> {
-    let header = cells(text, &segs[i]);
-    let cols = header_columns(text, &header);
-    let status_col = cols.status?;
-    let mut j = i + 1;
-    while j < segs.len() && segs[j].table_row {
-        let row = cells(text, &segs[j]);
-        j += 1;
-        // Separator rows (`|---|---|`) and repeated headers carry no action.
+/// Actions from the rows of a tracker table, when its header names a status column.
+fn tracker_rows(text: &str, table: &Table, out: &mut Vec<FoundAction>) -> bool {
+    let cols = table.columns(text);
+    let Some(status_col) = cols.status else {
+        return false;
+    };
+    for row in &table.rows {
         let Some(&(sa, sb)) = row.get(status_col) else {
             continue;
         };
         let status_text = &text[sa..sb];
-        let Some(status) = cell_status(status_text) else {
-            if status_text.trim().is_empty() {
-                continue;
-            }
-            push_row(
-                text,
-                &row,
-                &cols,
-                status_col,
-                ActionStatus::Unknown,
-                status_text,
-                out,
-            );
+        if status_text.trim().is_empty() {
             continue;
-        };
-        push_row(text, &row, &cols, status_col, status, status_text, out);
-    }
-    Some(j)
-}
-
-fn push_row(
-    text: &str,
-    row: &[(usize, usize)],
-    cols: &Columns,
-    status_col: usize,
-    status: ActionStatus,
-    status_text: &str,
-    out: &mut Vec<FoundAction>,
-) {
-    let pick = cols
-        .action
-        .or(cols.recommendation)
-        .filter(|&k| row.get(k).is_some_and(|&(a, b)| b > a))
-        .or_else(|| {
-            // The longest cell other than the status is the action.
-            row.iter()
-                .enumerate()
-                .filter(|(k, _)| *k != status_col)
-                .max_by_key(|(_, (a, b))| b - a)
-                .map(|(k, _)| k)
+        }
+        let status = cell_status(status_text).unwrap_or(ActionStatus::Unknown);
+        let pick = cols
+            .action
+            .or(cols.recommendation)
+            .filter(|&k| row.get(k).is_some_and(|&(a, b)| b > a))
+            .or_else(|| {
+                // The longest cell other than the status is the action.
+                row.iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != status_col && Some(*k) != cols.id)
+                    .max_by_key(|(_, (a, b))| b - a)
+                    .map(|(k, _)| k)
+            });
+        let Some(k) = pick else { continue };
+        let (a, b) = row[k];
+        let words = collapse(&text[a..b]);
+        if words.split_whitespace().count() < 2 || !words.chars().any(|c| c.is_alphabetic()) {
+            continue;
+        }
+        out.push(FoundAction {
+            text: words,
+            status,
+            status_text: Some(collapse(status_text)),
+            start: a,
+            end: b,
         });
-    let Some(k) = pick else { return };
-    let (a, b) = row[k];
-    let words = collapse(&text[a..b]);
-    if words.split_whitespace().count() < 2 || words.chars().all(|c| !c.is_alphabetic()) {
-        return;
     }
-    out.push(FoundAction {
-        text: words,
-        status,
-        status_text: Some(collapse(status_text)),
-        start: a,
-        end: b,
-    });
+    true
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod meetings;
 pub mod meta;
 pub mod recommendations;
 pub mod segment;
+pub mod table;
 pub mod textutil;
 pub mod themes;
 

@@ -6,9 +6,11 @@
 //! numbers, purposes of a meeting) are left alone: the lead-in is what makes a list count.
 
 use super::label::Counter;
+use super::label::parse_label;
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
 use super::segment::Segment;
+use super::table::{Table, find_tables};
 use super::textutil::{
     collapse, ends_sentence, is_heading_like, is_terminator, opens_like_item, reads_like_resolution,
 };
@@ -35,8 +37,21 @@ pub struct DocContext {
 pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
     let mut out = Vec::new();
     let mut taken = vec![false; segs.len()];
+    for table in find_tables(text, segs) {
+        let found = from_tracker(text, &table, ctx);
+        if !found.is_empty() {
+            for t in taken.iter_mut().take(table.next).skip(table.first) {
+                *t = true;
+            }
+            out.extend(found);
+        }
+    }
     let mut i = 0;
     while i < segs.len() {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
         let seg = &segs[i];
         let words = seg.body_text(text);
         // A bulleted `Decisions` is a menu entry, not a heading.
@@ -78,6 +93,74 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
     out.extend(unheaded(text, segs, &taken, ctx.decisions));
     out.sort_by_key(|r| r.item.start);
     out
+}
+
+/// Recommendations written out in a tracker table's `Recommendation` column (its reference
+/// column gives the id). A column of bare references (`R1`) is not recommendation text.
+fn from_tracker(text: &str, table: &Table, ctx: DocContext) -> Vec<FoundRec> {
+    let cols = table.columns(text);
+    let Some(rc) = cols.recommendation else {
+        return Vec::new();
+    };
+    let sentences = table
+        .rows
+        .iter()
+        .filter(|r| {
+            r.get(rc)
+                .is_some_and(|&(a, b)| text[a..b].split_whitespace().count() >= 3)
+        })
+        .count();
+    if sentences * 2 < table.rows.len() {
+        return Vec::new();
+    }
+    let kind = if ctx.peer {
+        RecKind::Peer
+    } else {
+        RecKind::Other
+    };
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let &(a, b) = row.get(rc)?;
+            if b <= a {
+                return None;
+            }
+            let label = cols
+                .id
+                .and_then(|k| row.get(k))
+                .and_then(|&(ia, ib)| label_of_cell(&text[ia..ib]));
+            let item = ItemDraft {
+                label,
+                start: a,
+                end: b,
+                parts: vec![super::list::Part::Text(a, b)],
+                indent: 0,
+                bullet: false,
+            };
+            Some(FoundRec {
+                item,
+                kind,
+                lead_in: None,
+            })
+        })
+        .collect()
+}
+
+/// The label in a reference cell: `1`, `1.`, `R1`, `SR (25/26) 01`.
+fn label_of_cell(cell: &str) -> Option<super::label::Label> {
+    let cell = cell.trim();
+    if cell.is_empty() || cell.len() > 20 {
+        return None;
+    }
+    parse_label(cell)
+        .filter(|l| l.len == cell.len())
+        .or_else(|| {
+            parse_label(&format!("{cell}.")).map(|mut l| {
+                l.len = cell.len();
+                l
+            })
+        })
 }
 
 /// Reads what a lead-in at `segs[i]` introduces.
