@@ -86,6 +86,8 @@ struct Walker {
     pre_depth: usize,
     /// Depth inside data-table cells: block breaks become spaces there.
     cell_depth: usize,
+    /// Depth inside list items.
+    li_depth: usize,
 }
 
 const SKIPPED: &[&str] = &[
@@ -135,6 +137,7 @@ impl Walker {
             pending_label: None,
             pre_depth: 0,
             cell_depth: 0,
+            li_depth: 0,
         }
     }
 
@@ -180,6 +183,9 @@ impl Walker {
         }
         if self.cell_depth > 0 {
             self.out.soft_space();
+        } else if self.li_depth > 0 {
+            // Paragraphs inside one list item stay together: no empty line between them.
+            self.out.line_break();
         } else {
             self.out.paragraph_break();
         }
@@ -218,6 +224,7 @@ impl Walker {
                 });
             }
             "li" => {
+                self.li_depth += 1;
                 self.out.line_break();
                 let depth = self.lists.len().max(1);
                 let indent = "    ".repeat(depth - 1);
@@ -292,6 +299,7 @@ impl Walker {
                 self.block_break();
             }
             "li" => {
+                self.li_depth = self.li_depth.saturating_sub(1);
                 self.pending_label = None;
                 if self.cell_depth == 0 {
                     self.out.line_break();
@@ -495,7 +503,7 @@ mod tests {
         );
         assert_eq!(
             t,
-            "That Cabinet:\n\nc. note the report;\nd. approve\n\n    i. the plan\n    ii. the budget"
+            "That Cabinet:\n\nc. note the report;\nd. approve\n    i. the plan\n    ii. the budget"
         );
     }
 

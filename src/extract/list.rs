@@ -297,11 +297,46 @@ pub fn read_list(
             j += 1;
             continue;
         }
+        // A remark between two items (`Members thanked officers.`): the list goes on when the
+        // next label, a paragraph or two later, continues it.
+        if rules.asides && resumes_after(text, segs, j, &levels) {
+            in_aside = true;
+            aside_len = 0;
+            j += 1;
+            continue;
+        }
         break;
     }
     fold_to(&mut levels, 1);
     let items = levels.pop().map(|l| l.items).unwrap_or_default();
     (items, j)
+}
+
+/// Whether, within the next two paragraphs after `segs[j]`, a label continues one of the open
+/// levels (and is not a heading), with nothing in between that starts something else.
+fn resumes_after(text: &str, segs: &[Segment], j: usize, levels: &[Level]) -> bool {
+    let mut paragraphs = 0;
+    for s in segs.iter().skip(j).take(8) {
+        let words = s.body_text(text);
+        if let Some(label) = &s.label {
+            let continues = levels
+                .iter()
+                .any(|lv| lv.last.as_ref().is_some_and(|p| p.is_followed_by(label)));
+            return continues && !is_heading_like(words);
+        }
+        if s.blank_before {
+            paragraphs += 1;
+        }
+        if paragraphs > 2
+            || s.bullet
+            || is_terminator(s.text(text))
+            || is_heading_like(words)
+            || leadin::find(words).is_some()
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `label` opens a list nested in the current item.

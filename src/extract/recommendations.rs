@@ -466,3 +466,160 @@ static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 static DATED_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*\S").unwrap()
 });
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Input, extract};
+    use crate::model::RecKind;
+
+    fn recs(t: &str) -> Vec<(Option<String>, String)> {
+        extract(Input {
+            text: t,
+            ..Default::default()
+        })
+        .recommendations
+        .into_iter()
+        .map(|r| (r.id, r.text))
+        .collect()
+    }
+
+    fn ids(t: &str) -> Vec<String> {
+        recs(t)
+            .into_iter()
+            .map(|(id, _)| id.unwrap_or_default())
+            .collect()
+    }
+
+    fn kinds(t: &str) -> Vec<RecKind> {
+        extract(Input {
+            text: t,
+            ..Default::default()
+        })
+        .recommendations
+        .iter()
+        .map(|r| r.kind)
+        .collect()
+    }
+
+    #[test]
+    fn numbered_resolutions() {
+        let t = "RESOLVED:\n\n1. That the report be noted.\n\n2. That the plan be approved.\n\n3. Background";
+        assert_eq!(
+            recs(t),
+            [
+                (Some("1".into()), "That the report be noted.".into()),
+                (Some("2".into()), "That the plan be approved.".into())
+            ]
+        );
+        assert_eq!(kinds(t), [RecKind::Resolution, RecKind::Resolution]);
+    }
+
+    #[test]
+    fn hard_wrapped_items_with_labels_alone() {
+        let t = "That Council:\n(i)\nAccepts the findings of the Local\nGovernment Association review.\n(ii)\nNotes the inclusion of the\nrecommendations in the plan.";
+        assert_eq!(
+            recs(t),
+            [
+                (
+                    Some("i".into()),
+                    "Accepts the findings of the Local Government Association review.".into()
+                ),
+                (
+                    Some("ii".into()),
+                    "Notes the inclusion of the recommendations in the plan.".into()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn reasons_and_remarks_between_items() {
+        let t = "RESOLVED THAT:\n\n(i) the budget be approved;\n\nREASON: To set a lawful budget.\n\n(ii) the fees be agreed.\n\nMembers thanked the officers.\n\n(iii) the plan be published.";
+        assert_eq!(ids(t), ["i", "ii", "iii"]);
+    }
+
+    #[test]
+    fn sub_items_are_children_in_the_parent_text() {
+        let t = "RESOLVED:\n\n1. That Cabinet:\n   a) notes the report; and\n   b) approves the plan.\n2. That the Leader be thanked.";
+        let r = extract(Input {
+            text: t,
+            ..Default::default()
+        })
+        .recommendations;
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r[0].text,
+            "That Cabinet: a) notes the report; and b) approves the plan."
+        );
+        let children: Vec<_> = r[0]
+            .children
+            .iter()
+            .map(|c| (c.id.clone().unwrap(), c.text.clone()))
+            .collect();
+        assert_eq!(
+            children,
+            [
+                ("a".into(), "notes the report; and".into()),
+                ("b".into(), "approves the plan.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn peer_recommendations_label_themselves() {
+        let t = "The LGA peer team made these recommendations.\n\n· Recommendation 1: that the Council’s achievements be celebrated.\n· Recommendation 2: that the narrative of place be developed.";
+        assert_eq!(ids(t), ["1", "2"]);
+        assert_eq!(kinds(t), [RecKind::Peer, RecKind::Peer]);
+    }
+
+    #[test]
+    fn hard_negatives_are_not_recommendations() {
+        for t in [
+            "the peer team considered the following five themes:\n\n1) local priorities and outcomes\n2) governance and culture",
+            "Declarations of interest\n\n(a) Councillor Smith declared an interest in item 5.\n(b) Councillor Jones declared an interest in item 6.",
+            "54. Minutes\n\n54.1 The minutes were agreed.\n54.2 There were no matters arising.",
+            "The purpose of the meeting is to: -\na. Update peers on progress.\nb. Consider reflections.",
+            "Members noted that recommendations 1, 2 and 9 had been implemented, as had recommendation (iii) above.",
+            "Background papers\n\n1. Cabinet report, 4 March 2024\n2. LGA feedback letter",
+            "Notices of motion\n\na) By Councillor Smith – School streets\nb) By Councillor Jones – Libraries",
+        ] {
+            assert!(recs(t).is_empty(), "{t:?} gave {:?}", recs(t));
+        }
+    }
+
+    #[test]
+    fn single_unnumbered_resolution() {
+        assert_eq!(
+            recs("RESOLVED – That the minutes of the meeting held on 1 May 2024 be approved."),
+            [(
+                None,
+                "That the minutes of the meeting held on 1 May 2024 be approved.".into()
+            )]
+        );
+        assert_eq!(
+            recs("Cabinet AGREED:\n\nA: To adopt the plan.\nB: To publish it."),
+            [
+                (Some("A".into()), "To adopt the plan.".into()),
+                (Some("B".into()), "To publish it.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn decision_page_that_lost_its_heading() {
+        let t = "Issue - decisions\n\nBudget\n\n27/10/2023 - Budget\n\n(1) the report be agreed;\n\n(2) the plan be adopted.\n\nReason for Decision: To set a budget.";
+        assert_eq!(ids(t), ["1", "2"]);
+    }
+
+    #[test]
+    fn section_heading_lead_in() {
+        let t = "6. BACKGROUND PAPERS\n\nNone.\n\n7. RECOMMENDATIONS\n\n7.1 Members to note the content of the report.\n\nReport prepared by: A Smith";
+        assert_eq!(
+            recs(t),
+            [(
+                Some("7.1".into()),
+                "Members to note the content of the report.".into()
+            )]
+        );
+    }
+}
