@@ -53,6 +53,12 @@ pub struct GlobalArgs {
     /// Never draw progress bars.
     #[arg(long, global = true)]
     pub no_progress: bool,
+    /// Seconds one document may take to read (PDF and Word files are read in a child process).
+    #[arg(long, global = true, default_value_t = 60.0, value_name = "SECS")]
+    pub doc_timeout: f64,
+    /// Memory, in MiB, that reading one PDF or Word file may use.
+    #[arg(long, global = true, default_value_t = 2048, value_name = "MIB")]
+    pub doc_memory: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +68,8 @@ pub enum Command {
     Crawl(cmd::crawl::CrawlArgs),
     Councils(cmd::councils::CouncilsArgs),
     Schema(cmd::schema::SchemaArgs),
+    #[command(name = "isolated-record", hide = true)]
+    IsolatedRecord(cmd::isolated::IsolatedArgs),
 }
 
 /// Parses the command line, runs the subcommand and returns the process exit code.
@@ -84,6 +92,7 @@ pub fn main() -> ExitCode {
         Command::Crawl(a) => cmd::crawl::run(a, &cli.global),
         Command::Councils(a) => cmd::councils::run(a, &cli.global),
         Command::Schema(a) => cmd::schema::run(a, &cli.global),
+        Command::IsolatedRecord(a) => cmd::isolated::run(a, &cli.global),
     };
     match outcome {
         Ok(cmd::Outcome::Ok) => ExitCode::SUCCESS,

@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod crawl;
 pub mod decode;
 pub mod extract;
+pub mod isolate;
 pub mod fetch;
 pub mod model;
 pub mod output;

@@ -7,9 +7,11 @@ use crate::cli::GlobalArgs;
 use crate::decode::{Hint, Limits};
 use crate::model::{Record, Source};
 use crate::output::{self, Format};
-use crate::pipeline::{RecordOptions, error_record, record_from_bytes};
+use crate::isolate::{self, Isolation};
+use crate::pipeline::{RecordOptions, error_record};
 use clap::Args;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 #[derive(Debug, Args)]
 #[command(
@@ -107,8 +109,14 @@ fn is_hidden(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-/// Reads and extracts one input.
+/// Reads and extracts one input in this process.
 pub fn process(input: &Input, opts: &RecordOptions) -> Record {
+    process_isolated(input, opts, None)
+}
+
+/// Reads and extracts one input; PDF and Word files are read in a child process when `iso`
+/// is given.
+pub fn process_isolated(input: &Input, opts: &RecordOptions, iso: Option<&Isolation>) -> Record {
     match input {
         Input::Missing(p, why) => error_record(
             source_for(p),
@@ -140,7 +148,7 @@ pub fn process(input: &Input, opts: &RecordOptions) -> Record {
                         name: Some(&name),
                         content_type: None,
                     };
-                    record_from_bytes(&bytes, &hint, source, opts)
+                    isolate::record(&bytes, &hint, source, opts, iso)
                 }
                 Err(e) => error_record(source, "io", format!("{}: {e}", p.display())),
             }
@@ -164,6 +172,12 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
             ..Limits::default()
         },
     };
+    let timeout = Duration::try_from_secs_f64(g.doc_timeout)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| anyhow::anyhow!("--doc-timeout must be a positive number of seconds"))?;
+    let iso = Isolation::current_exe(timeout, g.doc_memory.saturating_mul(1 << 20))
+        .map_err(|e| anyhow::anyhow!("cannot find the councilrecs executable: {e}"))?;
     let fetcher = inputs
         .iter()
         .any(|i| matches!(i, Job::Url(_)))
@@ -186,7 +200,7 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         &pool,
         |i| match i {
             Job::Url(u) => crate::crawl::record::from_url(fetcher.as_ref(), u, &opts),
-            Job::Local(i) => process(i, &opts),
+            Job::Local(i) => process_isolated(i, &opts, Some(&iso)),
         },
         |_, record| {
             if let Some(e) = &record.error {

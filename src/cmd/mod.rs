@@ -3,6 +3,7 @@
 pub mod councils;
 pub mod crawl;
 pub mod extract;
+pub mod isolated;
 pub mod fetch;
 pub mod schema;
 

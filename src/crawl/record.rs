@@ -4,8 +4,9 @@
 //! Merge rule: for a document of one meeting (a report, minutes, a decision) the crawl's
 //! committee, date and item win over the text's, because they come from the site's own
 //! listing while a report's text often names other meetings; for an issue page, which spans
-//! several meetings, the text's facts stand and the crawl only fills gaps. Title and kind
-//! always come from the text first. The council is the registry's when the crawl was given
+//! several meetings, the text's facts stand and the crawl only fills gaps. The kind, when the
+//! crawl knows it for one meeting (an item's minutes, a decision page), wins too; otherwise
+//! the text's kind stands. The title comes from the text first. The council is the registry's when the crawl was given
 //! one, else whatever the text names.
 
 use crate::decode::Hint;
@@ -122,8 +123,8 @@ pub fn merge(r: &mut Record, f: &Facts, council: Option<&Council>) {
     if m.title.is_none() {
         m.title = f.title.clone();
     }
-    if m.kind == DocKind::Other {
-        if let Some(k) = f.kind {
+    if let Some(k) = f.kind {
+        if m.kind == DocKind::Other || f.one_meeting {
             m.kind = k;
         }
     }

@@ -1,10 +1,18 @@
 //! Bytes to normalised text: sniffs the format from the bytes (not only the name), picks the
 //! character encoding, and hands over to the decoder for that format.
 
+pub mod docx;
+pub mod docx_numbering;
 pub mod encoding;
+pub mod external;
 pub mod html;
 pub mod html_flat;
+pub mod legacy_doc;
 pub mod normalise;
+pub mod pdf;
+pub mod pdf_content;
+pub mod pdf_layout;
+pub mod pdf_pages;
 pub mod text;
 
 use thiserror::Error;
@@ -89,6 +97,23 @@ pub enum DecodeError {
     TooLarge { size: usize, limit: usize },
     #[error("the document has no text")]
     NoText,
+    #[error("the {format} file is damaged or not what it claims to be: {reason}")]
+    Corrupt {
+        format: &'static str,
+        reason: String,
+    },
+    #[error("the PDF is encrypted; its text cannot be read without the password")]
+    Encrypted,
+    #[error("part {part} of the document is too large ({size} bytes; the limit is {limit})")]
+    PartTooLarge { part: String, size: u64, limit: u64 },
+    #[error(
+        "legacy Word (.doc) files are read only with antiword, which is not installed; install \
+         antiword, or convert the file to DOCX or PDF (e.g. `libreoffice --headless \
+         --convert-to docx FILE`)"
+    )]
+    LegacyWord,
+    #[error("{tool} failed: {message}")]
+    Tool { tool: &'static str, message: String },
 }
 
 impl DecodeError {
@@ -100,6 +125,11 @@ impl DecodeError {
             DecodeError::Unsupported(_) => "unsupported",
             DecodeError::TooLarge { .. } => "too_large",
             DecodeError::NoText => "no_text",
+            DecodeError::Corrupt { .. } => "corrupt",
+            DecodeError::Encrypted => "encrypted",
+            DecodeError::PartTooLarge { .. } => "too_large",
+            DecodeError::LegacyWord => "unsupported",
+            DecodeError::Tool { .. } => "tool_failed",
         }
     }
 }
@@ -204,9 +234,9 @@ pub fn decode(bytes: &[u8], hint: &Hint, limits: &Limits) -> Result<Decoded, Dec
     }
     let format = sniff(bytes, hint);
     match format {
-        Format::Pdf => Err(DecodeError::Unsupported("PDF")),
-        Format::Docx => Err(DecodeError::Unsupported("DOCX")),
-        Format::Doc => Err(DecodeError::Unsupported("legacy Word (.doc)")),
+        Format::Pdf => pdf::decode_pdf(bytes, limits),
+        Format::Docx => docx::decode_docx(bytes, limits),
+        Format::Doc => legacy_doc::decode_doc(bytes, limits),
         Format::Zip => Err(DecodeError::Binary(
             "a zip archive that is not a Word document".into(),
         )),

@@ -118,14 +118,46 @@ impl Counter {
 
 /// The Modern.Gov-like site of Borchester District Council.
 pub fn moderngov() -> TestServer {
-    TestServer::start(|origin| -> Handler {
+    moderngov_site(true)
+}
+
+/// The same site with its web service switched off (it answers with an HTML page): meetings
+/// are found on the month calendar instead.
+pub fn moderngov_without_web_service() -> TestServer {
+    moderngov_site(false)
+}
+
+fn moderngov_site(web_service: bool) -> TestServer {
+    TestServer::start(move |origin| -> Handler {
         let dir = site_dir("moderngov");
+        let off = dir.join("without-web-service");
         let counter = Counter::default();
         Arc::new(move |req: &Req| {
             let n = counter.bump(&req.target());
             let file = |name: &str| dir.join(name);
             let page = |name: &str| serve(req, &file(name), &origin, Validators::Both);
             let p = req.path.as_str();
+            if !web_service {
+                let off_page = |name: &str| serve(req, &off.join(name), &origin, Validators::Both);
+                match p {
+                    "/" => return Reply::redirect("/mgListCommittees.aspx"),
+                    "/mgListCommittees.aspx" => return off_page("mgListCommittees.html"),
+                    "/mgCalendarMonthView.aspx" => {
+                        let name = format!(
+                            "calendar-{}-{}.html",
+                            req.param("M").unwrap_or_default(),
+                            req.param("DD").unwrap_or_default()
+                        );
+                        return if off.join(&name).is_file() {
+                            off_page(&name)
+                        } else {
+                            off_page("calendar-empty.html")
+                        };
+                    }
+                    _ if p.starts_with("/mgWebService.asmx/") => return off_page("disabled.html"),
+                    _ => {}
+                }
+            }
             match p {
                 "/robots.txt" => serve(req, &file("robots.txt"), &origin, Validators::Both),
                 "/mgWebService.asmx/GetCommittees" => page("GetCommittees.xml"),

@@ -1,0 +1,357 @@
+//! The PDF and DOCX fixtures (made by `tests/make_office_fixtures.py`) against their
+//! hand-checked expectations in `tests/expected/pdf/` and `tests/expected/docx/`, the span
+//! invariant (`quote` is the normalised text at `span`), page numbers, and agreement between the
+//! built-in PDF reader and `pdftotext` where it is installed.
+//!
+//! Set `COUNCILRECS_WRITE_ACTUAL=1` to write what was extracted to `target/office-actual/` for
+//! review; expected files are never written by the tests.
+
+use councilrecs::decode::pdf::{Backends, decode_pdf_with, decode_with_pdftotext};
+use councilrecs::decode::{Hint, Limits};
+use councilrecs::model::{Recommendation, Record, Source};
+use councilrecs::pipeline::{RecordOptions, record_from_bytes};
+use serde_json::{Value, json};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+fn files(kind: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new("fixtures").join(kind))
+        .expect("fixtures folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == kind))
+        .collect();
+    files.sort();
+    files
+}
+
+fn run(path: &Path) -> Record {
+    let bytes = std::fs::read(path).expect("read fixture");
+    let name = path.to_string_lossy();
+    let opts = RecordOptions {
+        emit_text: true,
+        ..Default::default()
+    };
+    let source = Source {
+        path: Some(name.to_string()),
+        ..Default::default()
+    };
+    record_from_bytes(
+        &bytes,
+        &Hint {
+            name: Some(&name),
+            content_type: None,
+        },
+        source,
+        &opts,
+    )
+}
+
+fn rec_json(r: &Recommendation, top: bool) -> Value {
+    let mut v = json!({"id": r.id, "text": r.text});
+    if top {
+        v["kind"] = serde_json::to_value(r.kind).unwrap();
+    }
+    if !r.children.is_empty() {
+        v["children"] = r.children.iter().map(|c| rec_json(c, false)).collect();
+    }
+    v
+}
+
+/// The checked subset of a record, in the layout of `tests/expected/*.json`.
+fn comparable(r: &Record) -> Value {
+    json!({
+        "meta": {
+            "title": r.meta.title,
+            "kind": r.meta.kind,
+            "committee": r.meta.committee,
+            "date": r.meta.date,
+            "item": r.meta.item,
+            "council": r.council.as_ref().map(|c| c.name.clone()),
+        },
+        "meetings": r.meetings.iter().map(|m| json!({"committee": m.committee, "date": m.date, "item": m.item})).collect::<Vec<_>>(),
+        "recommendations": r.recommendations.iter().map(|x| rec_json(x, true)).collect::<Vec<_>>(),
+        "themes": r.themes.iter().map(|t| json!({"text": t.text, "canonical": t.canonical})).collect::<Vec<_>>(),
+        "actions": r.actions.iter().map(|a| json!({"text": a.text, "status": a.status})).collect::<Vec<_>>(),
+    })
+}
+
+fn diff(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                diff(
+                    &format!("{path}.{k}"),
+                    ev,
+                    a.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
+            }
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            for i in 0..e.len().max(a.len()) {
+                match (e.get(i), a.get(i)) {
+                    (Some(ev), Some(av)) => diff(&format!("{path}[{i}]"), ev, av, out),
+                    (Some(ev), None) => out.push(format!("{path}[{i}] missing: {ev}")),
+                    (None, Some(av)) => out.push(format!("{path}[{i}] unexpected: {av}")),
+                    (None, None) => {}
+                }
+            }
+        }
+        (e, a) if e != a => out.push(format!("{path}: expected {e}, got {a}")),
+        _ => {}
+    }
+}
+
+fn check_kind(kind: &str) {
+    let write_actual = std::env::var_os("COUNCILRECS_WRITE_ACTUAL").is_some();
+    let files = files(kind);
+    assert!(files.len() >= 8, "expected at least 8 {kind} fixtures");
+    let mut failures = Vec::new();
+    for path in files {
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let record = run(&path);
+        let actual = comparable(&record);
+        if write_actual {
+            let dir = Path::new("target/office-actual").join(kind);
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(
+                dir.join(format!("{stem}.json")),
+                serde_json::to_string_pretty(&actual).unwrap() + "\n",
+            )
+            .unwrap();
+        }
+        let expected_path = Path::new("tests/expected")
+            .join(kind)
+            .join(format!("{stem}.json"));
+        let expected: Value = match std::fs::read_to_string(&expected_path) {
+            Ok(s) => serde_json::from_str(&s)
+                .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())),
+            Err(_) => {
+                failures.push(format!("{stem}: no {}", expected_path.display()));
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        if let Some(e) = &record.error {
+            problems.push(format!("error: {}", e.message));
+        }
+        diff("", &expected, &actual, &mut problems);
+        if !problems.is_empty() {
+            failures.push(format!("{stem}:\n    {}", problems.join("\n    ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} {kind} fixtures differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn pdf_fixtures_match_their_expectations() {
+    check_kind("pdf");
+}
+
+#[test]
+fn docx_fixtures_match_their_expectations() {
+    check_kind("docx");
+}
+
+/// Characters `[start, end)` of `text`.
+fn chars(text: &str, span: [usize; 2]) -> String {
+    text.chars().skip(span[0]).take(span[1] - span[0]).collect()
+}
+
+fn check_rec(text: &str, r: &Recommendation, stem: &str, bad: &mut Vec<String>) {
+    if chars(text, r.span) != r.quote {
+        bad.push(format!("{stem}: recommendation {:?} quote differs", r.id));
+    }
+    for c in &r.children {
+        if c.span[0] < r.span[0] || c.span[1] > r.span[1] {
+            bad.push(format!("{stem}: child {:?} lies outside its parent", c.id));
+        }
+        check_rec(text, c, stem, bad);
+    }
+}
+
+#[test]
+fn every_quote_is_the_text_at_its_span() {
+    let mut bad = Vec::new();
+    let mut items = 0;
+    for path in files("pdf").into_iter().chain(files("docx")) {
+        let stem = path.file_name().unwrap().to_string_lossy().to_string();
+        let r = run(&path);
+        let text = r.text.clone().expect("emit_text");
+        for x in &r.recommendations {
+            check_rec(&text, x, &stem, &mut bad);
+            items += 1;
+        }
+        for t in &r.themes {
+            items += 1;
+            if chars(&text, t.span) != t.quote {
+                bad.push(format!("{stem}: theme {:?} quote differs", t.text));
+            }
+        }
+        for a in &r.actions {
+            items += 1;
+            if chars(&text, a.span) != a.quote {
+                bad.push(format!("{stem}: action {:?} quote differs", a.text));
+            }
+        }
+    }
+    assert!(items > 100, "too few items extracted: {items}");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn pdf_items_carry_their_page() {
+    let r = run(Path::new(
+        "fixtures/pdf/report-cabinet-auto-numbered-sections-page-break.pdf",
+    ));
+    assert_eq!(r.source.pages, Some(2));
+    let pages: Vec<(Option<String>, Option<u32>)> = r
+        .recommendations
+        .iter()
+        .map(|x| (x.id.clone(), x.page))
+        .collect();
+    // Item 2's last sub-item runs over the page break; it starts on page 1.
+    assert_eq!(
+        pages,
+        [
+            (Some("1".into()), Some(1)),
+            (Some("2".into()), Some(1)),
+            (Some("3".into()), Some(2))
+        ]
+    );
+    let text = r.text.unwrap();
+    assert!(text.contains(
+        "beginning with the meeting in October 2024, with a summary of the actions completed, \
+         the actions in progress and any actions at risk of delay"
+    ));
+    for furniture in [
+        "Page 1 of 2",
+        "Page 2 of 2",
+        "Tameside Metropolitan Borough Council –",
+    ] {
+        assert!(!text.contains(furniture), "{furniture:?} left in the text");
+    }
+
+    let minutes = run(Path::new(
+        "fixtures/pdf/minutes-resolved-auto-roman-restart-ligatures.pdf",
+    ));
+    let pages: Vec<Option<u32>> = minutes.recommendations.iter().map(|x| x.page).collect();
+    assert_eq!(
+        pages,
+        [Some(1), Some(1), Some(1), Some(1), Some(1), Some(2)]
+    );
+}
+
+#[test]
+fn ligatures_pounds_and_curly_quotes_survive() {
+    for path in [
+        "fixtures/pdf/minutes-resolved-auto-roman-restart-ligatures.pdf",
+        "fixtures/docx/minutes-resolved-auto-roman-restart-ligatures.docx",
+    ] {
+        let text = run(Path::new(path)).text.unwrap();
+        assert!(text.contains("five leisure centres"), "{path}");
+        assert!(text.contains("more flexible access"), "{path}");
+        assert!(text.contains("as defined in paragraph 3"), "{path}");
+        assert!(text.contains("£4.2m"), "{path}");
+        assert!(text.contains("“opening hours only”"), "{path}");
+        assert!(text.contains("Council’s leisure estate"), "{path}");
+        assert!(
+            !text.contains('\u{fb01}') && !text.contains('\u{fb02}'),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn docx_tracked_changes_and_headers() {
+    let r = run(Path::new(
+        "fixtures/docx/decision-sheet-upper-letters-tracked-changes.docx",
+    ));
+    let text = r.text.unwrap();
+    assert!(text.contains("set out in Appendix 1;"));
+    assert!(!text.contains("Appendix 3-") && !text.contains("in Appendix 3;"));
+    assert!(text.contains("and the equality impact assessment in Appendix 3."));
+    assert!(text.contains("in six months’ time") && !text.contains("twelve"));
+    // The running header is not part of the body.
+    assert!(!text.contains("Cornwall Council – Cabinet Decision Sheet"));
+}
+
+#[test]
+fn two_columns_are_read_in_column_order() {
+    for path in [
+        "fixtures/pdf/cpc-feedback-style-numbering-two-columns-tracker.pdf",
+        "fixtures/docx/cpc-feedback-style-numbering-two-columns-tracker.docx",
+    ] {
+        let r = run(Path::new(path));
+        let ids: Vec<String> = r
+            .recommendations
+            .iter()
+            .filter_map(|x| x.id.clone())
+            .collect();
+        assert_eq!(ids, ["1", "2", "3", "4", "5", "6", "7", "8", "9"], "{path}");
+        assert_eq!(
+            r.recommendations[6].text,
+            "Invest in programme and project management capacity so that major regeneration \
+             schemes are delivered on time.",
+            "{path}"
+        );
+        let text = r.text.unwrap();
+        assert!(
+            text.contains("1 | Rec 1 | Hold partner workshops to agree an outcomes framework | Chief Executive | Planned"),
+            "{path}: tracker rows are not read row by row"
+        );
+    }
+}
+
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn builtin_reader_agrees_with_pdftotext() {
+    let Some(backends) = Backends::installed()
+        .pdftotext
+        .map(|p| Backends { pdftotext: Some(p) })
+    else {
+        eprintln!("pdftotext is not installed; skipping the comparison");
+        return;
+    };
+    let tool = backends.pdftotext.clone().unwrap();
+    for path in files("pdf") {
+        let bytes = std::fs::read(&path).unwrap();
+        let ours = decode_pdf_with(&bytes, &Limits::default(), &Backends::default()).unwrap();
+        let theirs = decode_with_pdftotext(&tool, &bytes, &Limits::default()).unwrap();
+        let (a, b) = (words(&ours.text), words(&theirs.text));
+        let common = a.intersection(&b).count() as f64;
+        let dice = 2.0 * common / (a.len() + b.len()) as f64;
+        assert!(
+            dice >= 0.97,
+            "{}: word overlap with pdftotext {dice:.3}; only ours: {:?}; only pdftotext: {:?}",
+            path.display(),
+            a.difference(&b).collect::<Vec<_>>(),
+            b.difference(&a).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ours.page_starts.len(),
+            theirs.page_starts.len(),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn pdf_without_pdftotext_still_reads() {
+    let bytes = std::fs::read("fixtures/pdf/decision-notice-lower-roman-dot.pdf").unwrap();
+    let d = decode_pdf_with(&bytes, &Limits::default(), &Backends::default()).unwrap();
+    assert!(d.text.contains("Decision Made: That"));
+    assert!(d.warnings.is_empty());
+}
