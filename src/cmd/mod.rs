@@ -3,8 +3,8 @@
 pub mod councils;
 pub mod crawl;
 pub mod extract;
-pub mod isolated;
 pub mod fetch;
+pub mod isolated;
 pub mod schema;
 
 use std::io::{self, IsTerminal, Write};

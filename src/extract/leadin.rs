@@ -90,6 +90,10 @@ static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `That approval be given to:`, `That the following be noted:` — the opening of a list.
+static THAT_COLON: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"^(?:That|THAT)\s.{0,80}?(?::|:-|:\s+-|:\s+–)\s*$").unwrap());
+
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision|approved?|(?-i:DECISION))\s*[:\-–—]\s*(?P<rest>.*)$")
         .unwrap()
@@ -129,8 +133,23 @@ static REASON_HEAD: LazyLock<Regex> =
 /// Finds a lead-in at the start of `s` (a segment's words).
 pub fn find(s: &str) -> Option<LeadIn> {
     if s.len() > 600 {
-        return None;
+        // A long paragraph (or a page flattened onto one line) can still end in a lead-in:
+        // look at its last sentence.
+        let tail_from = s.len() - 300;
+        let tail_from = (tail_from..s.len())
+            .find(|&i| s.is_char_boundary(i))
+            .unwrap_or(s.len());
+        let cut = s[tail_from..].rfind(". ").map(|i| tail_from + i + 2)?;
+        let l = find_short(&s[cut..])?;
+        return (l.rest.is_none()).then(|| LeadIn {
+            end: cut + l.end,
+            ..l
+        });
     }
+    find_short(s)
+}
+
+fn find_short(s: &str) -> Option<LeadIn> {
     if let Some(l) = heading(s) {
         return Some(l);
     }
@@ -141,7 +160,10 @@ pub fn find(s: &str) -> Option<LeadIn> {
                 .trim()
                 .trim_end_matches([':', '-', '–'])
                 .to_ascii_lowercase();
-            !t.is_empty() && t != "that"
+            // `DECISION: The Cabinet agreed to:` opens a list like `DECISION:` alone.
+            let opens = verb_lead_in(r.as_str()).is_some_and(|l| l.rest.is_none())
+                || THEN.is_match(r.as_str());
+            !t.is_empty() && t != "that" && !opens
         });
         return Some(LeadIn {
             kind: RecKind::Resolution,
@@ -165,7 +187,7 @@ pub fn find(s: &str) -> Option<LeadIn> {
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
     }
-    if THAT_BODY.is_match(s) {
+    if THAT_BODY.is_match(s) || THAT_COLON.is_match(s) {
         return Some(LeadIn {
             kind: RecKind::Officer,
             end: s.len(),

@@ -360,11 +360,14 @@ fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool
         .label
         .as_ref()
         .is_some_and(|p| label.is_under_section(p) && label.value == 1);
-    if !label.is_first() && !under_section {
+    let opener = current.last_text(text);
+    // `:-` and `: –` end an opening line as a plain colon does.
+    let opener = opener.trim_end().trim_end_matches(['-', '–', ' ']);
+    // `be amended as follows:` then `18. All unsecured furniture …`: a sub-list that quotes
+    // its own numbers.
+    if !label.is_first() && !under_section && !opener.ends_with(':') {
         return false;
     }
-    let opener = current.last_text(text);
-    let opener = opener.trim_end();
     s.indent > top.indent
         || s.inline
         || under_section

@@ -54,8 +54,11 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
         }
         let seg = &segs[i];
         let words = seg.body_text(text);
-        // A bulleted `Decisions` is a menu entry, not a heading.
-        if let Some(li) = leadin::find(words).filter(|l| !(seg.bullet && (l.weak || l.heading))) {
+        // A bulleted `Decisions` is a menu entry, and a numbered `That the following be noted:`
+        // an item of its list, not lead-ins of their own.
+        let own_item =
+            |l: &LeadIn| (seg.bullet && (l.weak || l.heading)) || (seg.label.is_some() && l.sub);
+        if let Some(li) = leadin::find(words).filter(|l| !own_item(l)) {
             let (found, next) = after_lead_in(text, segs, i, li, ctx);
             if !found.is_empty() {
                 for t in taken.iter_mut().take(next).skip(i) {
@@ -102,6 +105,11 @@ fn from_tracker(text: &str, table: &Table, ctx: DocContext) -> Vec<FoundRec> {
     let Some(rc) = cols.recommendation else {
         return Vec::new();
     };
+    // `Recommendations Approved` in a two-column details table is a value, not a column.
+    let (ha, hb) = table.header[rc];
+    if !REC_COLUMN.is_match(text[ha..hb].trim()) {
+        return Vec::new();
+    }
     let sentences = table
         .rows
         .iter()
@@ -191,17 +199,24 @@ fn after_lead_in(
     }
     // An open lead-in: the list starts at the next segment, perhaps after a `That Cabinet:`.
     let mut j = i + 1;
-    while j < segs.len() && j <= i + 3 {
+    while j < segs.len() && j <= i + 4 {
         let s = &segs[j];
         if s.label.is_some() || s.bullet {
             break;
         }
-        match leadin::find(s.body_text(text)) {
+        let words = s.body_text(text).trim();
+        match leadin::find(words) {
             Some(sub) if sub.rest.is_none() => {
                 if kind == RecKind::Officer && sub.kind != RecKind::Officer && !sub.sub {
                     kind = sub.kind;
                 }
                 lead_text = collapse(s.text(text));
+                j += 1;
+            }
+            // `Decisions of Cabinet` (a heading), or `The Sub-Committee noted that the following
+            // conditions were agreed -` (a sentence introducing the list), before the items.
+            _ if introduces_list(text, segs, j) => {
+                lead_text = collapse(words);
                 j += 1;
             }
             _ => break,
@@ -320,6 +335,24 @@ static ASKED_SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
         .unwrap()
 });
 
+/// Whether `segs[j]` is a heading or an introducing sentence standing between a lead-in and
+/// its list: the next segment is an item (or another such line) and it ends without a full stop.
+fn introduces_list(text: &str, segs: &[Segment], j: usize) -> bool {
+    let w = segs[j].body_text(text).trim();
+    let Some(next) = segs.get(j + 1) else {
+        return false;
+    };
+    let next_words = next.body_text(text);
+    let next_is_item = next.label.is_some()
+        || next.bullet
+        || leadin::find(next_words).is_some_and(|l| l.rest.is_none());
+    let heading = is_heading_like(w) && !is_terminator(w);
+    let introduces = w.len() < 300 && w.trim_end_matches([' ', '-', '–', '—']).ends_with(':')
+        || w.ends_with(" -")
+        || w.ends_with('–');
+    next_is_item && (heading || introduces)
+}
+
 /// Unnumbered items: the first at `first` (which may be part of segment `i`), then any
 /// following paragraphs that also open like an item.
 fn unnumbered_items(
@@ -424,8 +457,9 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         // to that heading.
         let headed = prev.is_some_and(|p| {
             p.ends_with([':', '-', '–'])
-                || (is_heading_like(p) && !DATED_TITLE.is_match(p))
                 || leadin::is_aside(p)
+                || is_terminator(p)
+                || (is_heading_like(p) && BLOCKING_HEADING.is_match(p))
         });
         let eligible = !taken[i]
             && s.label.as_ref().is_some_and(|l| {
@@ -461,6 +495,15 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
 /// `Approved the recommendations of …`.
 static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b)").unwrap()
+});
+
+/// Headings whose numbered lists are never decisions.
+static REC_COLUMN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"(?i)^(?:(?:peer|lga|scrutiny|key|audit|agreed)\s+)?recommendations?(?:\s*\(s\))?(?:\s+(?:made|text|detail|description|from\s.{0,40}))?$").unwrap()
+});
+
+static BLOCKING_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"(?i)\b(?:purpose|background|options?|reasons?|declarations?|apologies|implications?|risks?|consultation|papers|appendi(?:x|ces)|attendance|present|summary|introduction|context|discussion|questions?|motions?|petitions?|themes?|findings|key\s+points|membership|terms\s+of\s+reference|agenda|contents)\b").unwrap()
 });
 
 static DATED_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -280,11 +280,14 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut stack: Vec<Label> = Vec::new();
     if let Some(l) = leading_label(line) {
         stack.push(l);
-    } else if let Some(m) = LEADIN_COLON.find(line) {
-        // `RESOLVED: (1) that …` — a first label right after the lead-in starts an item.
-        if let Some(l) = parse_label(&line[m.end()..]).filter(|l| l.is_first()) {
-            cuts.push(m.end());
-            stack.push(l);
+    } else {
+        // `RESOLVED: (1) that …` — a first label right after a lead-in starts an item.
+        for m in LEADIN_COLON.find_iter(line) {
+            if let Some(l) = parse_label(&line[m.end()..]).filter(|l| l.is_first()) {
+                cuts.push(m.end());
+                stack.push(l);
+                break;
+            }
         }
     }
     if stack.is_empty() {
