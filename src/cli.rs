@@ -66,6 +66,7 @@ pub enum Command {
     Extract(cmd::extract::ExtractArgs),
     Fetch(cmd::fetch::FetchArgs),
     Crawl(cmd::crawl::CrawlArgs),
+    Compare(cmd::compare::CompareArgs),
     Councils(cmd::councils::CouncilsArgs),
     Schema(cmd::schema::SchemaArgs),
     #[command(name = "isolated-record", hide = true)]
@@ -90,6 +91,7 @@ pub fn main() -> ExitCode {
         Command::Extract(a) => cmd::extract::run(a, &cli.global),
         Command::Fetch(a) => cmd::fetch::run(a, &cli.global),
         Command::Crawl(a) => cmd::crawl::run(a, &cli.global),
+        Command::Compare(a) => cmd::compare::run(a, &cli.global),
         Command::Councils(a) => cmd::councils::run(a, &cli.global),
         Command::Schema(a) => cmd::schema::run(a, &cli.global),
         Command::IsolatedRecord(a) => cmd::isolated::run(a, &cli.global),

@@ -8,6 +8,7 @@ pub mod batch;
 pub mod cli;
 pub mod cmd;
 pub mod crawl;
+pub mod compare;
 pub mod decode;
 pub mod extract;
 pub mod fetch;

@@ -1,7 +1,7 @@
 //! `councilrecs extract PATH...`: read documents from files and folders and write one record
 //! per document, in input order.
 
-use super::{Outcome, is_broken_pipe, open_output, progress_allowed};
+use super::{Outcome, is_broken_pipe, progress_allowed};
 use crate::batch;
 use crate::cli::GlobalArgs;
 use crate::decode::{Hint, Limits};
@@ -184,8 +184,7 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         .then(|| super::fetch::fetcher(args.store.as_deref(), g))
         .transpose()?;
     let pool = batch::pool(args.jobs)?;
-    let out = open_output(args.out.as_deref())?;
-    let mut writer = output::writer(args.format, out);
+    let mut writer = output::open(args.format, args.out.as_deref())?;
     let bar = progress_allowed(g).then(|| {
         let b = indicatif::ProgressBar::new(inputs.len() as u64);
         b.set_style(

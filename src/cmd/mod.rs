@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its arguments, usage text and `run`.
 
+pub mod compare;
 pub mod councils;
 pub mod crawl;
 pub mod extract;

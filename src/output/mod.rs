@@ -1,8 +1,15 @@
 //! Record writers over `io::Write`: JSON Lines (one record a line) and a JSON array, both
-//! streamed so that a long run never holds more than one record.
+//! streamed so that a long run never holds more than one record; CSV tables and SQLite in
+//! their own modules, and the `compare` report as HTML.
+
+pub mod csv;
+pub mod html;
+pub mod rows;
+pub mod sqlite;
 
 use crate::model::Record;
 use std::io::{self, Write};
+use std::path::Path;
 
 /// Output formats of `extract` and `crawl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -11,6 +18,11 @@ pub enum Format {
     Jsonl,
     /// One JSON array of records.
     Json,
+    /// CSV tables (documents, recommendations, themes, actions) in the folder given by
+    /// `--out`; without `--out`, the recommendations table on standard output.
+    Csv,
+    /// A SQLite database (`--out FILE.db`), appended to without duplicates.
+    Sqlite,
 }
 
 /// Writes records one at a time.
@@ -69,11 +81,60 @@ impl<W: Write> RecordWriter for JsonArray<W> {
     }
 }
 
-/// A writer for `format` over `out`.
+/// A writer for `format` over `out`. SQLite needs a file: use [`open`].
 pub fn writer<'a, W: Write + 'a>(format: Format, out: W) -> Box<dyn RecordWriter + 'a> {
     match format {
         Format::Jsonl => Box::new(JsonLines::new(out)),
         Format::Json => Box::new(JsonArray::new(out)),
+        Format::Csv => Box::new(csv::CsvRecommendations::new(out)),
+        Format::Sqlite => Box::new(NeedsFile),
+    }
+}
+
+/// Why an output could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot create {path}: {source}")]
+    Create {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("--format sqlite needs --out FILE.db")]
+    NeedsFile,
+    #[error(transparent)]
+    Sqlite(#[from] sqlite::SqliteError),
+}
+
+/// The writer for `format` into `out` (a file; a folder for CSV; a database for SQLite), or
+/// onto standard output when there is no `out`.
+pub fn open(format: Format, out: Option<&Path>) -> Result<Box<dyn RecordWriter>, OpenError> {
+    let create = |source| OpenError::Create {
+        path: out.map(|p| p.display().to_string()).unwrap_or_default(),
+        source,
+    };
+    match (format, out) {
+        (Format::Sqlite, None) => Err(OpenError::NeedsFile),
+        (Format::Sqlite, Some(p)) => Ok(Box::new(sqlite::SqliteWriter::open(p)?)),
+        (Format::Csv, Some(p)) => Ok(Box::new(csv::CsvFolder::create(p).map_err(create)?)),
+        (_, Some(p)) => {
+            let f = std::fs::File::create(p).map_err(create)?;
+            Ok(writer(format, io::BufWriter::new(f)))
+        }
+        (_, None) => Ok(writer(format, io::BufWriter::new(io::stdout().lock()))),
+    }
+}
+
+/// Stands in for SQLite when there is no file to write to.
+struct NeedsFile;
+
+impl RecordWriter for NeedsFile {
+    fn write(&mut self, _: &Record) -> io::Result<()> {
+        Err(io::Error::other(OpenError::NeedsFile))
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

@@ -1,0 +1,230 @@
+//! The tabular outputs of `extract`: CSV tables in a folder and a SQLite database with keys and
+//! FTS5 indexes, appended to without duplicates. The database is a real file.
+
+use councilrecs::model::Record;
+use councilrecs::output::RecordWriter;
+use councilrecs::output::sqlite::{SqliteWriter, Stored};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_councilrecs"))
+}
+
+fn temp(name: &str) -> PathBuf {
+    let p = std::env::temp_dir().join(format!("councilrecs-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_file(&p);
+    let _ = std::fs::remove_dir_all(&p);
+    p
+}
+
+/// Records of the fixtures, as `extract fixtures/` writes them.
+fn fixture_records() -> Vec<Record> {
+    let out = bin()
+        .args(["extract", "-j", "2", "fixtures/"])
+        .output()
+        .expect("run extract");
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("record"))
+        .collect()
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    Connection::open(db)
+        .expect("open")
+        .query_row(sql, [], |r| r.get(0))
+        .expect(sql)
+}
+
+fn items(records: &[Record]) -> (i64, i64, i64) {
+    fn recs(r: &[councilrecs::model::Recommendation]) -> i64 {
+        r.iter().map(|x| 1 + recs(&x.children)).sum()
+    }
+    (
+        records.iter().map(|r| recs(&r.recommendations)).sum(),
+        records.iter().map(|r| r.themes.len() as i64).sum(),
+        records.iter().map(|r| r.actions.len() as i64).sum(),
+    )
+}
+
+#[test]
+fn sqlite_import_twice_adds_nothing_and_fts_finds_text() {
+    let records = fixture_records();
+    let (n_recs, n_themes, n_actions) = items(&records);
+    let db = temp("twice.db");
+    for _ in 0..2 {
+        let status = bin()
+            .args(["extract", "fixtures/", "--format", "sqlite", "--out"])
+            .arg(&db)
+            .status()
+            .expect("run");
+        assert!(status.code().is_some_and(|c| c <= 1));
+        assert_eq!(
+            count(&db, "select count(*) from documents"),
+            records.len() as i64
+        );
+        assert_eq!(count(&db, "select count(*) from recommendations"), n_recs);
+        assert_eq!(count(&db, "select count(*) from themes"), n_themes);
+        assert_eq!(count(&db, "select count(*) from actions"), n_actions);
+    }
+    // Every word form the porter tokenizer folds into "financial".
+    let with_financial = records
+        .iter()
+        .flat_map(|r| &r.recommendations)
+        .filter(|x| x.text.to_lowercase().contains("financial"))
+        .count() as i64;
+    assert!(with_financial > 0);
+    assert_eq!(
+        count(
+            &db,
+            "select count(*) from recommendations_fts where recommendations_fts match 'financial'"
+        ),
+        with_financial
+    );
+    assert!(
+        count(
+            &db,
+            "select count(*) from actions_fts where actions_fts match 'workforce'"
+        ) >= 1
+    );
+    assert_eq!(
+        count(&db, "select count(*) from pragma_foreign_key_check"),
+        0
+    );
+    assert_eq!(
+        count(
+            &db,
+            "select count(*) from recommendations r join documents d using (doc_id) where d.doc_key is null"
+        ),
+        0
+    );
+    // Sub-items point at their parent item in the same document.
+    assert_eq!(
+        count(
+            &db,
+            "select count(*) from recommendations c where parent is not null and not exists \
+                    (select 1 from recommendations p where p.doc_id = c.doc_id and p.position = c.parent)"
+        ),
+        0
+    );
+    assert!(
+        count(
+            &db,
+            "select count(*) from recommendations where parent is not null"
+        ) > 0
+    );
+    std::fs::remove_file(&db).expect("clean up");
+}
+
+#[test]
+fn sqlite_replaces_a_changed_record_and_keeps_fts_in_step() {
+    let mut records = fixture_records();
+    let db = temp("replace.db");
+    let mut w = SqliteWriter::open(&db).expect("open");
+    for r in &records {
+        assert_eq!(w.store(r).expect("store"), Stored::Added);
+    }
+    w.finish().expect("commit");
+    drop(w);
+    let before = count(&db, "select count(*) from recommendations");
+
+    let target = records
+        .iter_mut()
+        .find(|r| !r.recommendations.is_empty())
+        .expect("a record");
+    target.recommendations[0].text = "Adopt a zanzibarian procurement pilot".into();
+    let mut w = SqliteWriter::open(&db).expect("reopen");
+    let mut outcomes = Vec::new();
+    for r in &records {
+        outcomes.push(w.store(r).expect("store"));
+    }
+    w.finish().expect("commit");
+    assert_eq!(
+        outcomes.iter().filter(|o| **o == Stored::Replaced).count(),
+        1
+    );
+    assert_eq!(
+        outcomes.iter().filter(|o| **o == Stored::Unchanged).count(),
+        records.len() - 1
+    );
+    assert_eq!(count(&db, "select count(*) from recommendations"), before);
+    assert_eq!(
+        count(&db, "select count(*) from documents"),
+        records.len() as i64
+    );
+    assert_eq!(
+        count(
+            &db,
+            "select count(*) from recommendations_fts where recommendations_fts match 'zanzibarian'"
+        ),
+        1
+    );
+    // A database that is not ours is refused rather than written into.
+    let foreign = temp("foreign.db");
+    Connection::open(&foreign)
+        .expect("open")
+        .execute_batch("create table t(x)")
+        .expect("create");
+    assert!(SqliteWriter::open(&foreign).is_err());
+    for p in [&db, &foreign] {
+        std::fs::remove_file(p).expect("clean up");
+    }
+}
+
+#[test]
+fn csv_folder_has_flat_tables_with_the_document_key() {
+    let records = fixture_records();
+    let (n_recs, n_themes, n_actions) = items(&records);
+    let dir = temp("csv");
+    let status = bin()
+        .args(["extract", "fixtures/", "--format", "csv", "--out"])
+        .arg(&dir)
+        .status()
+        .expect("run");
+    assert!(status.code().is_some_and(|c| c <= 1));
+    let read = |name: &str| -> (csv::StringRecord, Vec<csv::StringRecord>) {
+        let mut r = csv::Reader::from_path(dir.join(format!("{name}.csv"))).expect(name);
+        let h = r.headers().expect("headers").clone();
+        (h, r.records().map(|x| x.expect("row")).collect())
+    };
+    let (dh, docs) = read("documents");
+    assert_eq!(dh.get(0), Some("doc_key"));
+    assert_eq!(docs.len(), records.len());
+    let keys: std::collections::HashSet<&str> =
+        docs.iter().map(|d| d.get(0).unwrap_or("")).collect();
+    assert_eq!(keys.len(), records.len());
+    for (name, n) in [
+        ("recommendations", n_recs),
+        ("themes", n_themes),
+        ("actions", n_actions),
+    ] {
+        let (h, rows) = read(name);
+        assert_eq!(h.get(0), Some("doc_key"), "{name}");
+        assert_eq!(rows.len() as i64, n, "{name}");
+        assert!(
+            rows.iter().all(|r| keys.contains(r.get(0).unwrap_or(""))),
+            "{name}"
+        );
+    }
+    let (_, actions) = read("actions");
+    assert!(actions.iter().any(|a| a.get(3) == Some("in_progress")));
+    // Without --out the recommendations table goes to standard output.
+    let out = bin()
+        .args(["extract", "fixtures/", "--format", "csv"])
+        .output()
+        .expect("run");
+    let rows = csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .count() as i64;
+    assert_eq!(rows, n_recs);
+    // SQLite needs a file.
+    let no_file = bin()
+        .args(["extract", "fixtures/", "--format", "sqlite"])
+        .output()
+        .expect("run");
+    assert_eq!(no_file.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
