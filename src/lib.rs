@@ -7,8 +7,8 @@
 pub mod batch;
 pub mod cli;
 pub mod cmd;
-pub mod crawl;
 pub mod compare;
+pub mod crawl;
 pub mod decode;
 pub mod extract;
 pub mod fetch;

@@ -94,6 +94,11 @@ static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
 static THAT_COLON: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"^(?:That|THAT)\s.{0,80}?(?::|:-|:\s+-|:\s+–)\s*$").unwrap());
 
+/// `The Cabinet:` / `Council:` — the body whose decisions follow.
+static BODY_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:The\s+)?(?:[A-Z][\w&’'\-]*\s+){0,5}(?:Cabinet|Council|Committee|Board|Panel|Executive|Sub-Committee|Mayor)\s*(?::|:-)\s*$").unwrap()
+});
+
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision|approved?|(?-i:DECISION))\s*[:\-–—]\s*(?P<rest>.*)$")
         .unwrap()
@@ -187,7 +192,7 @@ fn find_short(s: &str) -> Option<LeadIn> {
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
     }
-    if THAT_BODY.is_match(s) || THAT_COLON.is_match(s) {
+    if THAT_BODY.is_match(s) || THAT_COLON.is_match(s) || BODY_COLON.is_match(s) {
         return Some(LeadIn {
             kind: RecKind::Officer,
             end: s.len(),

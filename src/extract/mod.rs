@@ -209,6 +209,19 @@ fn similar(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     if a.is_empty() || b.is_empty() {
         return a == b;
     }
+    // Minutes of two meetings approved in one breath differ only in their dates.
+    let numbers = |s: &HashSet<String>| -> Vec<String> {
+        let mut v: Vec<String> = s
+            .iter()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .cloned()
+            .collect();
+        v.sort();
+        v
+    };
+    if numbers(a) != numbers(b) {
+        return false;
+    }
     let common = a.intersection(b).count() as f64;
     2.0 * common / (a.len() + b.len()) as f64 >= 0.8
 }

@@ -95,6 +95,7 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
     }
     out.extend(unheaded(text, segs, &taken, ctx.decisions));
     out.sort_by_key(|r| r.item.start);
+    let out = lift_children(text, out);
     out
 }
 
@@ -349,7 +350,9 @@ fn introduces_list(text: &str, segs: &[Segment], j: usize) -> bool {
     let heading = is_heading_like(w) && !is_terminator(w);
     let introduces = w.len() < 300 && w.trim_end_matches([' ', '-', '–', '—']).ends_with(':')
         || w.ends_with(" -")
-        || w.ends_with('–');
+        || w.ends_with('–')
+        || w.ends_with(" to;")
+        || w.ends_with(" that;");
     next_is_item && (heading || introduces)
 }
 
@@ -416,6 +419,29 @@ fn wrap(items: Vec<ItemDraft>, kind: RecKind, lead_text: &str) -> Vec<FoundRec> 
             lead_in: lead.clone(),
         })
         .collect()
+}
+
+/// `2.1 It is recommended that the Committee:` with (a)–(d) under it: the numbered paragraph
+/// only introduces the list, so its sub-items are the recommendations.
+fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let own = f.item.own_text(text);
+        let introduces = !own.is_empty()
+            && f.item.children().next().is_some()
+            && leadin::find(&own).is_some_and(|l| l.rest.is_none() && !l.sub && !l.heading);
+        if introduces {
+            let lead = Some(own);
+            out.extend(f.item.children().cloned().map(|item| FoundRec {
+                item,
+                kind: f.kind,
+                lead_in: lead.clone(),
+            }));
+        } else {
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// Numbered lists with no lead-in whose items read as resolutions (a page that dropped its

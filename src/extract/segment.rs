@@ -138,7 +138,7 @@ fn content_of(line: &str) -> (usize, usize) {
 }
 
 static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4})$").unwrap()
+    re_new(r"(?i)^(?:(?:item\s*:?\s*\d{1,3}[a-z]?\s+)?page\s*:?\s*\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4})$").unwrap()
 });
 
 /// Marks running headers and footers: page marks, and short lines printed right beside them.
@@ -282,12 +282,18 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         stack.push(l);
     } else {
         // `RESOLVED: (1) that …` — a first label right after a lead-in starts an item.
-        for m in LEADIN_COLON.find_iter(line) {
+        // Matches may overlap (`recommended that the Committee:(a)`), so search from each one.
+        let mut from = 0;
+        while let Some(m) = LEADIN_COLON.find_at(line, from) {
             if let Some(l) = parse_label(&line[m.end()..]).filter(|l| l.is_first()) {
                 cuts.push(m.end());
                 stack.push(l);
                 break;
             }
+            from = line[m.start()..]
+                .char_indices()
+                .nth(1)
+                .map_or(line.len(), |(k, _)| m.start() + k);
         }
     }
     if stack.is_empty() {

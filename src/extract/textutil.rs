@@ -65,6 +65,11 @@ pub fn is_heading_like(s: &str) -> bool {
     if matches!(first.as_str(), "that" | "to" | "and" | "or") {
         return false;
     }
+    // `the Money Laundering Policy Document; and` is an item of a list, not a heading.
+    let list_end = t.ends_with(" and") || t.ends_with(" or") || t.contains("; ");
+    if list_end || !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
         return true;
@@ -149,6 +154,9 @@ mod tests {
         ));
         assert!(is_heading_like("Financial Implications"));
         assert!(!is_heading_like("That the report be noted."));
+        assert!(!is_heading_like(
+            "the Money Laundering Policy Document; and"
+        ));
         assert!(!is_heading_like(
             "Government Association Peer Challenge Progress Review report and"
         ));
