@@ -288,7 +288,7 @@ fn crawls_a_cmis_site_by_month_calendars() {
     let r = record(&recs, &report);
     assert_eq!(r["meta"]["committee"], "Cabinet");
     assert_eq!(r["meta"]["date"], "2023-05-09");
-    assert_eq!(r["meta"]["title"].is_string(), true);
+    assert!(r["meta"]["title"].is_string());
     let u = record(&recs, &update);
     assert_eq!(u["meta"]["committee"], "Scrutiny Board");
     assert_eq!(u["meta"]["date"], "2023-11-06");

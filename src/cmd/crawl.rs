@@ -7,6 +7,7 @@ use crate::cli::GlobalArgs;
 use crate::crawl::{self, CrawlOptions, Filters, Target};
 use crate::decode::Limits;
 use crate::fetch::{clock, parse_url};
+use crate::isolate::Isolation;
 use crate::model::Council;
 use crate::output::{self, Format};
 use crate::pipeline::RecordOptions;
@@ -173,6 +174,17 @@ fn open_out(out: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, Option<OutFil
     ))
 }
 
+/// PDF and Word files are read in a child process under `--doc-timeout` and `--doc-memory`,
+/// as `extract` reads them.
+fn isolation(g: &GlobalArgs) -> anyhow::Result<Isolation> {
+    let timeout = std::time::Duration::try_from_secs_f64(g.doc_timeout)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .context("--doc-timeout must be a positive number of seconds")?;
+    Isolation::current_exe(timeout, g.doc_memory.saturating_mul(1 << 20))
+        .context("cannot find the councilrecs executable")
+}
+
 pub fn run(args: &CrawlArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
     let to = day(args.to.as_deref(), "--to")?.unwrap_or_else(clock::today);
     let from = day(args.from.as_deref(), "--from")?.unwrap_or_else(|| to.add_days(-365));
@@ -196,6 +208,7 @@ pub fn run(args: &CrawlArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
                 ..Limits::default()
             },
         },
+        isolation: Some(isolation(g)?),
         sites: args.sites,
         progress: progress_allowed(g),
     };
@@ -234,4 +247,71 @@ pub fn run(args: &CrawlArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: CrawlArgs,
+    }
+
+    fn args(v: &[&str]) -> CrawlArgs {
+        Cli::parse_from(std::iter::once("crawl").chain(v.iter().copied())).args
+    }
+
+    #[test]
+    fn councils_resolve_to_base_urls_and_platforms() {
+        let a = args(&[
+            "--council",
+            "rot",
+            "--council",
+            "BRA",
+            "--base",
+            "https://h.example/sub/",
+        ]);
+        let t = targets(&a, true).unwrap();
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].label, "ROT");
+        assert_eq!(t[0].platform, Some(Platform::Moderngov));
+        assert_eq!(
+            t[0].council.as_ref().map(|c| c.code.as_deref()),
+            Some(Some("ROT"))
+        );
+        assert_eq!(t[1].platform, Some(Platform::Cmis));
+        assert_eq!(
+            t[1].base.as_str(),
+            "http://braintree.cmis.uk.com/braintree/Councillors.aspx"
+        );
+        assert_eq!(t[2].label, "h.example");
+        assert_eq!(t[2].platform, None);
+        assert_eq!(t[2].council, None);
+        let all = targets(&args(&["--council", "all"]), true).unwrap();
+        let crawlable = registry::councils()
+            .iter()
+            .filter(|c| c.platform != Platform::Other)
+            .count();
+        assert_eq!(all.len(), crawlable);
+        assert!(targets(&args(&["--council", "XXX"]), true).is_err());
+        assert!(targets(&args(&[]), true).is_err());
+        assert!(targets(&args(&["--base", "ftp://h/"]), true).is_err());
+    }
+
+    #[test]
+    fn bad_dates_and_patterns_are_usage_errors() {
+        assert!(day(Some("2023-13-01"), "--from").is_err());
+        assert_eq!(
+            day(Some("2023-02-28"), "--to").unwrap(),
+            Date::new(2023, 2, 28)
+        );
+        assert!(pattern(Some("peer ("), "--match").is_err());
+        let re = pattern(Some("peer (challenge|review)"), "--match")
+            .unwrap()
+            .unwrap();
+        assert!(re.is_match("Corporate PEER Challenge"));
+    }
 }

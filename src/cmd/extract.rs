@@ -198,7 +198,13 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         &inputs,
         &pool,
         |i| match i {
-            Job::Url(u) => crate::crawl::record::from_url(fetcher.as_ref(), u, &opts),
+            Job::Url(u) => {
+                let reader = crate::crawl::record::Reader {
+                    opts: &opts,
+                    iso: Some(&iso),
+                };
+                crate::crawl::record::from_url(fetcher.as_ref(), u, reader)
+            }
             Job::Local(i) => process_isolated(i, &opts, Some(&iso)),
         },
         |_, record| {

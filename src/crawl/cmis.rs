@@ -104,14 +104,14 @@ fn walk_meeting(ctx: &mut SiteCtx, url: &str, link: &MeetingLink) {
         ..base_facts
     };
     for d in &page.docs {
-        if ctx.matches(&d.title) {
-            if let Some(u) = resolve(url, &d.href) {
-                let f = Facts {
-                    title: Some(d.title.clone()),
-                    ..facts.clone()
-                };
-                ctx.document(&u, f);
-            }
+        if ctx.matches(&d.title)
+            && let Some(u) = resolve(url, &d.href)
+        {
+            let f = Facts {
+                title: Some(d.title.clone()),
+                ..facts.clone()
+            };
+            ctx.document(&u, f);
         }
     }
 }

@@ -126,13 +126,11 @@ pub fn detect(ctx: &mut SiteCtx, base: &Url, hint: Option<Platform>) -> Result<P
     let lower = base.as_str().to_ascii_lowercase();
     let cmis_first = hint == Some(Platform::Cmis) || lower.contains("cmis");
     let mg_base = moderngov_base(base);
-    if !cmis_first {
-        if let Some(bytes) = web_service(ctx, &mg_base, &mut tried) {
-            return Ok(Plan::ModernGov {
-                base: mg_base,
-                committees: Some(bytes),
-            });
-        }
+    if !cmis_first && let Some(bytes) = web_service(ctx, &mg_base, &mut tried) {
+        return Ok(Plan::ModernGov {
+            base: mg_base,
+            committees: Some(bytes),
+        });
     }
     let root = cmis_root(base);
     let mut pages = vec![base.to_string()];
@@ -160,13 +158,11 @@ pub fn detect(ctx: &mut SiteCtx, base: &Url, hint: Option<Platform>) -> Result<P
             Err(e) => tried.push(e.to_string()),
         }
     }
-    if cmis_first {
-        if let Some(bytes) = web_service(ctx, &mg_base, &mut tried) {
-            return Ok(Plan::ModernGov {
-                base: mg_base,
-                committees: Some(bytes),
-            });
-        }
+    if cmis_first && let Some(bytes) = web_service(ctx, &mg_base, &mut tried) {
+        return Ok(Plan::ModernGov {
+            base: mg_base,
+            committees: Some(bytes),
+        });
     }
     Err(DetectError {
         url: base.to_string(),

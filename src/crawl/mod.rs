@@ -52,6 +52,8 @@ pub struct Filters {
 pub struct CrawlOptions {
     pub filters: Filters,
     pub record: RecordOptions,
+    /// How PDF and Word files are read in a child process (none: in this process).
+    pub isolation: Option<crate::isolate::Isolation>,
     /// Sites walked at the same time.
     pub sites: usize,
     pub progress: bool,
@@ -110,6 +112,7 @@ pub fn run(
                         site: i,
                         council: target.council.clone(),
                         opts: opts.record,
+                        iso: opts.isolation.clone(),
                         pool,
                         tx: tx.clone(),
                         seq: 0,
@@ -123,8 +126,9 @@ pub fn run(
                         site: i,
                         total: ctx.seq,
                     });
+                    // Not finished here: extraction may still be moving the bar on.
                     if let Some(b) = bar {
-                        b.finish_with_message("done");
+                        b.set_message("walked");
                     }
                 }
             });
@@ -146,11 +150,11 @@ pub fn run(
             loop {
                 if let Some(r) = pending.remove(&(site, seq)) {
                     failed += u64::from(r.error.is_some());
-                    if result.is_ok() {
-                        if let Err(e) = write(&r) {
-                            cancel.store(true, Ordering::Relaxed);
-                            result = Err(e);
-                        }
+                    if result.is_ok()
+                        && let Err(e) = write(&r)
+                    {
+                        cancel.store(true, Ordering::Relaxed);
+                        result = Err(e);
                     }
                     seq += 1;
                 } else if totals.get(&site) == Some(&seq) {

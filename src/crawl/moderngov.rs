@@ -134,14 +134,14 @@ fn walk_meeting(ctx: &mut SiteCtx, base: &str, c: &Committee, stub: &MeetingStub
             }
         }
         for d in &item.docs {
-            if item_match || ctx.matches(&d.title) {
-                if let Some(doc_url) = resolve(&url, &d.href) {
-                    let f = Facts {
-                        title: Some(d.title.clone()),
-                        ..facts.clone()
-                    };
-                    ctx.document(&doc_url, f);
-                }
+            if (item_match || ctx.matches(&d.title))
+                && let Some(doc_url) = resolve(&url, &d.href)
+            {
+                let f = Facts {
+                    title: Some(d.title.clone()),
+                    ..facts.clone()
+                };
+                ctx.document(&doc_url, f);
             }
         }
     }
@@ -250,14 +250,14 @@ pub fn walk_meeting_page(ctx: &mut SiteCtx, url: &str, hints: &PageHints, check_
         ctx.fetched_document(url, fetched, bytes.clone(), facts);
     }
     for d in &page.docs {
-        if ctx.matches(&d.title) {
-            if let Some(u) = resolve(url, &d.href) {
-                let f = Facts {
-                    title: Some(d.title.clone()),
-                    ..base_facts.clone()
-                };
-                ctx.document(&u, f);
-            }
+        if ctx.matches(&d.title)
+            && let Some(u) = resolve(url, &d.href)
+        {
+            let f = Facts {
+                title: Some(d.title.clone()),
+                ..base_facts.clone()
+            };
+            ctx.document(&u, f);
         }
     }
     let page_hints = PageHints { committee, date };
@@ -268,14 +268,14 @@ pub fn walk_meeting_page(ctx: &mut SiteCtx, url: &str, hints: &PageHints, check_
             ..base_facts.clone()
         };
         for d in &item.docs {
-            if item_match || ctx.matches(&d.title) {
-                if let Some(u) = resolve(url, &d.href) {
-                    let f = Facts {
-                        title: Some(d.title.clone()),
-                        ..facts.clone()
-                    };
-                    ctx.document(&u, f);
-                }
+            if (item_match || ctx.matches(&d.title))
+                && let Some(u) = resolve(url, &d.href)
+            {
+                let f = Facts {
+                    title: Some(d.title.clone()),
+                    ..facts.clone()
+                };
+                ctx.document(&u, f);
             }
         }
         if item_match {

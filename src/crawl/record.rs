@@ -11,8 +11,9 @@
 
 use crate::decode::Hint;
 use crate::fetch::{Fetched, Fetcher};
+use crate::isolate::{self, Isolation};
 use crate::model::{Council, DocKind, Record, Source};
-use crate::pipeline::{RecordOptions, error_record, record_from_bytes};
+use crate::pipeline::{RecordOptions, error_record};
 use crate::source::date::Date;
 
 /// What a crawl knows about a document from where it was linked.
@@ -27,6 +28,14 @@ pub struct Facts {
     pub one_meeting: bool,
 }
 
+/// What turns bytes into a record: the record options, and the child-process isolation
+/// that PDF and Word files are read under (as `extract` does).
+#[derive(Debug, Clone, Copy)]
+pub struct Reader<'a> {
+    pub opts: &'a RecordOptions,
+    pub iso: Option<&'a Isolation>,
+}
+
 /// The record of a document whose bytes are at hand.
 pub fn build(
     bytes: &[u8],
@@ -35,7 +44,7 @@ pub fn build(
     fetched: Option<&Fetched>,
     facts: &Facts,
     council: Option<&Council>,
-    opts: &RecordOptions,
+    reader: Reader,
 ) -> Record {
     let source = Source {
         url: Some(url.to_string()),
@@ -47,7 +56,7 @@ pub fn build(
         name: Some(&name),
         content_type,
     };
-    let mut r = record_from_bytes(bytes, &hint, source, opts);
+    let mut r = isolate::record(bytes, &hint, source, reader.opts, reader.iso);
     let path = url_path(url).to_ascii_lowercase();
     let linked_pdf = path.ends_with(".pdf") || path.ends_with("mgconvert2pdf.aspx");
     if linked_pdf && r.source.media_type.as_deref() == Some("text/html") {
@@ -79,7 +88,7 @@ pub fn failed(
 
 /// Fetches one URL through the polite client and the store and makes its record (the
 /// `extract URL` path). Without a client the record says so.
-pub fn from_url(fetcher: Option<&Fetcher>, url: &str, opts: &RecordOptions) -> Record {
+pub fn from_url(fetcher: Option<&Fetcher>, url: &str, reader: Reader) -> Record {
     let none = Facts::default();
     let Some(fetcher) = fetcher else {
         return failed(
@@ -101,7 +110,7 @@ pub fn from_url(fetcher: Option<&Fetcher>, url: &str, opts: &RecordOptions) -> R
             Some(&f),
             &none,
             None,
-            opts,
+            reader,
         ),
         Err(e) => failed(url, e.kind(), e.to_string(), &none, None),
     }
@@ -123,10 +132,10 @@ pub fn merge(r: &mut Record, f: &Facts, council: Option<&Council>) {
     if m.title.is_none() {
         m.title = f.title.clone();
     }
-    if let Some(k) = f.kind {
-        if m.kind == DocKind::Other || f.one_meeting {
-            m.kind = k;
-        }
+    if let Some(k) = f.kind
+        && (m.kind == DocKind::Other || f.one_meeting)
+    {
+        m.kind = k;
     }
     if let Some(c) = council {
         r.council = Some(c.clone());
@@ -187,7 +196,10 @@ mod tests {
             None,
             &Facts::default(),
             None,
-            &RecordOptions::default(),
+            Reader {
+                opts: &RecordOptions::default(),
+                iso: None,
+            },
         );
         assert!(r.error.is_none());
         assert_eq!(r.source.media_type.as_deref(), Some("text/html"));

@@ -28,6 +28,7 @@ pub struct SiteCtx<'a> {
     pub(super) site: usize,
     pub(super) council: Option<Council>,
     pub(super) opts: RecordOptions,
+    pub(super) iso: Option<crate::isolate::Isolation>,
     pub(super) pool: &'a rayon::ThreadPool,
     pub(super) tx: Sender<Msg>,
     pub(super) seq: usize,
@@ -205,6 +206,7 @@ impl SiteCtx<'_> {
         let seq = self.next_seq();
         let tx = self.tx.clone();
         let (site, council, opts) = (self.site, self.council.clone(), self.opts);
+        let iso = self.iso.clone();
         let bar = self.bar.clone();
         self.pool.spawn(move || {
             let ct = content_type.or(f.as_ref().and_then(|f| f.media_type.as_deref()));
@@ -215,7 +217,10 @@ impl SiteCtx<'_> {
                 f.as_ref(),
                 &facts,
                 council.as_ref(),
-                &opts,
+                record::Reader {
+                    opts: &opts,
+                    iso: iso.as_ref(),
+                },
             );
             let _ = tx.send(Msg::Record {
                 site,

@@ -235,10 +235,10 @@ fn is_timeout(e: &std::io::Error) -> bool {
     }
     let mut src: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|r| r as _);
     while let Some(s) = src {
-        if let Some(re) = s.downcast_ref::<reqwest::Error>() {
-            if re.is_timeout() {
-                return true;
-            }
+        if let Some(re) = s.downcast_ref::<reqwest::Error>()
+            && re.is_timeout()
+        {
+            return true;
         }
         src = s.source();
     }

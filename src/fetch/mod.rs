@@ -210,7 +210,7 @@ impl Fetcher {
         let prior = self.store.get_with_body(&key)?;
         if self.cfg.offline {
             return match prior {
-                Some(e) => self.from_entry(e, Outcome::Stored),
+                Some(e) => self.fetched_from(e, Outcome::Stored),
                 None => Err(FetchError::NotStored(key)),
             };
         }
@@ -232,7 +232,7 @@ impl Fetcher {
         Ok(self.store.read(&f.sha256)?)
     }
 
-    fn from_entry(&self, e: Entry, outcome: Outcome) -> Result<Fetched, FetchError> {
+    fn fetched_from(&self, e: Entry, outcome: Outcome) -> Result<Fetched, FetchError> {
         let sha256 = e.sha256.unwrap_or_default();
         Ok(Fetched {
             path: self.store.object_path(&sha256)?,
@@ -327,7 +327,7 @@ impl Fetcher {
                     e.error = None;
                     self.store.put(&e)?;
                     self.stats.unchanged.fetch_add(1, Ordering::Relaxed);
-                    return self.from_entry(e, Outcome::NotModified);
+                    return self.fetched_from(e, Outcome::NotModified);
                 }
                 Exchange::Body {
                     status,
@@ -362,7 +362,7 @@ impl Fetcher {
                     } else {
                         self.stats.downloaded.fetch_add(1, Ordering::Relaxed);
                     }
-                    let mut f = self.from_entry(e, Outcome::Downloaded)?;
+                    let mut f = self.fetched_from(e, Outcome::Downloaded)?;
                     f.changed = !same;
                     return Ok(f);
                 }

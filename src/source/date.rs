@@ -161,15 +161,16 @@ pub fn find_date(s: &str) -> Option<Date> {
         .collect();
     for (i, t) in tokens.iter().enumerate() {
         let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '-' | '–' | ':' | '.'));
-        if t.matches('/').count() == 2 {
-            if let Some(d) = Date::parse_dmy(t) {
-                return Some(d);
-            }
+        if t.matches('/').count() == 2
+            && let Some(d) = Date::parse_dmy(t)
+        {
+            return Some(d);
         }
-        if t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') {
-            if let Some(d) = Date::parse_iso(t) {
-                return Some(d);
-            }
+        if t.len() == 10
+            && t.as_bytes().get(4) == Some(&b'-')
+            && let Some(d) = Date::parse_iso(t)
+        {
+            return Some(d);
         }
         let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &t[digits.len()..];
@@ -193,10 +194,10 @@ pub fn find_date(s: &str) -> Option<Date> {
         if year.len() != 4 {
             continue;
         }
-        if let (Ok(day), Ok(year)) = (digits.parse(), year.parse()) {
-            if let Some(d) = Date::new(year, month, day) {
-                return Some(d);
-            }
+        if let (Ok(day), Ok(year)) = (digits.parse(), year.parse())
+            && let Some(d) = Date::new(year, month, day)
+        {
+            return Some(d);
         }
     }
     None
