@@ -31,7 +31,7 @@ pub struct LeadIn {
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?x)
-        \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|Resolved|resolved|AGREED|Agreed|agreed
+        \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|RESOVLED|RESLOVED|Resolved|resolved|AGREED|Agreed|agreed
              |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended)\b",
     )
     .unwrap()

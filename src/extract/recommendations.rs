@@ -95,8 +95,7 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
     }
     out.extend(unheaded(text, segs, &taken, ctx.decisions));
     out.sort_by_key(|r| r.item.start);
-    let out = lift_children(text, out);
-    out
+    lift_children(text, out)
 }
 
 /// Recommendations written out in a tracker table's `Recommendation` column (its reference
