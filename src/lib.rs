@@ -7,12 +7,12 @@
 pub mod batch;
 pub mod cli;
 pub mod cmd;
-pub mod crawl;
 pub mod compare;
+pub mod crawl;
 pub mod decode;
 pub mod extract;
-pub mod isolate;
 pub mod fetch;
+pub mod isolate;
 pub mod model;
 pub mod output;
 pub mod pipeline;

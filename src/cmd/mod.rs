@@ -4,8 +4,8 @@ pub mod compare;
 pub mod councils;
 pub mod crawl;
 pub mod extract;
-pub mod isolated;
 pub mod fetch;
+pub mod isolated;
 pub mod schema;
 
 use std::io::{self, IsTerminal, Write};

@@ -31,7 +31,7 @@ pub struct LeadIn {
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?x)
-        \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|Resolved|resolved|AGREED|Agreed|agreed
+        \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|RESOVLED|RESLOVED|Resolved|resolved|AGREED|Agreed|agreed
              |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended)\b",
     )
     .unwrap()
@@ -57,7 +57,7 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s*\((?:unanimously|by\s[^)]{1,40}|nem\.?\s*con\.?|[^)]{0,40}(?:vote|votes|abstention)[^)]{0,30})\))?
         (?:\s+(?:unanimously|accordingly))?
         (?:\s+by\s+\d+\s+votes?(?:\s+(?:for|in\s+favour))?(?:(?:,|\s+and|\s+with)\s+\d+\s+(?:abstentions?|against|votes?\s+against))*)?
-        (?:\s+(?:to|TO)\s+(?:the\s+)?(?P<to>(?:cabinet|council|full\s+council|the\s+executive|executive|committee|mayor)\b[^:]{0,40}))?
+        (?:\s+(?:to|TO)\s+(?:the\s+)?(?P<to>(?:full\s+)?(?:cabinet|council|the\s+executive|executive|committee|mayor(?:\s+and\s+cabinet)?)\b(?:\s+on\s+[^:.]{1,40})?))?
         \s*(?P<conn>(?:that|to)\s*[:\-–—]+|[:;\-–—,.]+(?:\s*[\-–—])?|(?:that|to)\b)?\s*",
     )
     .unwrap()
@@ -224,6 +224,10 @@ fn find_short(s: &str) -> Option<LeadIn> {
     }
     if let Some(c) = ASKED_INLINE.captures(s) {
         let rest = c.name("rest").expect("rest group");
+        // `Members are invited to disclose any interest` is housekeeping, not a recommendation.
+        if DECLARE.is_match(rest.as_str()) || INTEREST.is_match(rest.as_str()) {
+            return None;
+        }
         return Some(LeadIn {
             kind: RecKind::Officer,
             end: rest.start(),
@@ -321,10 +325,13 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
             rest_key.as_str(),
             "that" | "to" | "as follows" | "the following"
         )
-        || (rest.len() <= 40
-            && (rest.ends_with(':') || rest.ends_with(":-") || rest.ends_with(": -"))
+        || (rest.len() <= 60
+            && (rest.ends_with(':')
+                || rest.ends_with(":-")
+                || rest.ends_with(" -")
+                || rest.ends_with('–'))
             && !rest.contains('.')
-            && (rest_key.ends_with(" that")
+            && (rest_key.contains(" that")
                 || rest_key.contains("following")
                 || rest_key.split_whitespace().count() <= 2));
 
@@ -409,12 +416,18 @@ static PASSIVE_REST: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTED: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\b(?:would|will|could|might|may)\s+be\b").unwrap());
 
+static DECLARE: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"^(?:disclose|declare|register|leave|switch|sign)\b").unwrap());
+
+static INTEREST: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"(?i)\b(?:interests?|apologies)\b").unwrap());
+
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()
 });
 
 static ASKED_INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?(?:is|are)\s+(?:therefore\s+|now\s+|also\s+)?(?:asked|recommended|requested|invited)\s+to\s+(?P<rest>[a-z]\S*\s.+)$").unwrap()
+    re_new(r"(?i)^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?(?:is|are)\s+(?:therefore\s+|now\s+|also\s+)?(?:asked|recommended|requested|invited)\s+to\s+(?P<rest>(?:disclose|declare|register|leave|switch|sign)\b.*|[a-z]\S*\s.+)$").unwrap()
 });
 
 /// Whether a segment's words start a `REASON:` paragraph or similar aside between items.

@@ -132,6 +132,7 @@ const MAX_DEPTH: usize = 6;
 struct Level {
     last: Option<Label>,
     bullet: bool,
+    glyph: Option<char>,
     items: Vec<ItemDraft>,
     indent: usize,
 }
@@ -148,6 +149,7 @@ pub fn read_list(
     let mut levels = vec![Level {
         last: f.label.clone(),
         bullet: f.bullet,
+        glyph: f.glyph,
         items: vec![ItemDraft::from_segment(f)],
         indent: f.indent,
     }];
@@ -216,6 +218,7 @@ pub fn read_list(
                 levels.push(Level {
                     last: Some(label.clone()),
                     bullet: false,
+                    glyph: s.glyph,
                     items: vec![ItemDraft::from_segment(s)],
                     indent: s.indent,
                 });
@@ -240,11 +243,34 @@ pub fn read_list(
         }
         if s.bullet {
             let top = levels.last().expect("a level");
+            // `•` items with `o` items under them: a new glyph opens a sub-list, a glyph seen
+            // before returns to its level.
+            let same_glyph = levels
+                .iter()
+                .rposition(|lv| lv.bullet && lv.glyph == s.glyph);
+            if let Some(d) = same_glyph.filter(|&d| d + 1 < levels.len()) {
+                fold_to(&mut levels, d + 1);
+                levels[d].items.push(ItemDraft::from_segment(s));
+                j += 1;
+                continue;
+            }
+            if top.bullet && same_glyph.is_none() && rules.nesting && levels.len() < MAX_DEPTH {
+                levels.push(Level {
+                    last: None,
+                    bullet: true,
+                    glyph: s.glyph,
+                    items: vec![ItemDraft::from_segment(s)],
+                    indent: s.indent,
+                });
+                j += 1;
+                continue;
+            }
             if top.bullet && s.indent + 1 >= top.indent {
                 if s.indent > top.indent + 1 && rules.nesting && levels.len() < MAX_DEPTH {
                     levels.push(Level {
                         last: None,
                         bullet: true,
+                        glyph: s.glyph,
                         items: vec![ItemDraft::from_segment(s)],
                         indent: s.indent,
                     });
@@ -276,6 +302,7 @@ pub fn read_list(
                 levels.push(Level {
                     last: None,
                     bullet: true,
+                    glyph: s.glyph,
                     items: vec![ItemDraft::from_segment(s)],
                     indent: s.indent,
                 });
@@ -360,9 +387,10 @@ fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool
         .label
         .as_ref()
         .is_some_and(|p| label.is_under_section(p) && label.value == 1);
-    let opener = current.last_text(text);
+    let raw_opener = current.last_text(text);
+    let raw_opener = raw_opener.trim_end();
     // `:-` and `: –` end an opening line as a plain colon does.
-    let opener = opener.trim_end().trim_end_matches(['-', '–', ' ']);
+    let opener = raw_opener.trim_end_matches(['-', '–', ' ']);
     // `be amended as follows:` then `18. All unsecured furniture …`: a sub-list that quotes
     // its own numbers.
     if !label.is_first() && !under_section && !opener.ends_with(':') {
@@ -372,8 +400,8 @@ fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool
         || s.inline
         || under_section
         || opener.ends_with(':')
-        || opener.ends_with(" -")
-        || opener.ends_with('–')
+        || raw_opener.ends_with(" -")
+        || raw_opener.ends_with('–')
         || opener.ends_with(" to")
         || opener.ends_with(" that")
         || opener.ends_with(',')

@@ -95,8 +95,7 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
     }
     out.extend(unheaded(text, segs, &taken, ctx.decisions));
     out.sort_by_key(|r| r.item.start);
-    let out = lift_children(text, out);
-    out
+    lift_children(text, out)
 }
 
 /// Recommendations written out in a tracker table's `Recommendation` column (its reference
@@ -457,7 +456,7 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
             && s.label.is_none()
             && !s.bullet
             && !s.table_row
-            && (s.blank_before || i == 0)
+            && s.starts_paragraph()
             && !governed
             && STANDALONE.is_match(s.body_text(text))
         {
@@ -517,10 +516,10 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
     out
 }
 
-/// A paragraph that is plainly a resolution on its own: `That … be approved.` or
+/// A paragraph that is plainly a resolution on its own (`To NOTE …` on an agenda): `That … be approved.` or
 /// `Approved the recommendations of …`.
 static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b)").unwrap()
+    super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b|To\s+(?:NOTE|AGREE|APPROVE|RESOLVE|RECEIVE|CONSIDER|ENDORSE|ADOPT|RECOMMEND)\b)").unwrap()
 });
 
 /// Headings whose numbered lists are never decisions.

@@ -30,6 +30,8 @@ pub struct Segment {
     pub indent: usize,
     /// Whether the segment starts with a bullet (`•`, `-`, `·` …).
     pub bullet: bool,
+    /// The bullet character, when there is one (`o` under `•` marks a sub-list).
+    pub glyph: Option<char>,
     pub label: Option<Label>,
     /// Absolute offset where the label starts, when there is one.
     pub label_start: usize,
@@ -43,6 +45,12 @@ pub struct Segment {
 }
 
 impl Segment {
+    /// Whether the segment starts a paragraph: after an empty line, or after a line that
+    /// ended a sentence rather than running on into this one.
+    pub fn starts_paragraph(&self) -> bool {
+        !self.inline && (self.blank_before || !self.soft_break)
+    }
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -260,6 +268,9 @@ fn analyse(
         soft_break: false,
         indent,
         bullet: bullet && label.is_none(),
+        glyph: (bullet && label.is_none())
+            .then(|| s[..].trim_start_matches('|').trim_start().chars().next())
+            .flatten(),
         label,
         label_start,
         body: start + pos,

@@ -43,6 +43,11 @@ static REMAINING_WORK: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:remaining|outstanding|concluded|completed|under\s*way)\b").unwrap()
 });
 
+/// `… seven themes identified in the guidance. These were: leadership, governance, …`
+static THESE_WERE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\bthemes?\b[^.]{0,160}\.\s+(?:these|they)\s+(?:were|are|include|included)\s*:?\s*(?P<list>[^.;:]{10,400})").unwrap()
+});
+
 static CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\bpeer|\breview\b|\bchallenge\b|\bthemes?\b").unwrap());
 
@@ -72,7 +77,10 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             i = next.max(i + 1);
             continue;
         }
-        if let Some(c) = INLINE.captures(words) {
+        if let Some(c) = THESE_WERE
+            .captures(words)
+            .or_else(|| INLINE.captures(words))
+        {
             let context =
                 CONTEXT.is_match(words) || i > 0 && CONTEXT.is_match(segs[i - 1].text(text));
             if context {
@@ -282,7 +290,11 @@ fn split_final_and(tail: &str) -> Option<(usize, usize)> {
     }
     let right_capital = right.chars().next().is_some_and(|c| c.is_uppercase());
     let left_capital = left.chars().next().is_some_and(|c| c.is_uppercase());
-    (right_capital == left_capital || canonical(right).is_some()).then_some((at, at + 5))
+    // `governance and communications` are two themes; `partnerships and community
+    // engagement` is one: in lower case only a one-word tail is split off.
+    let one_word = right.split_whitespace().count() == 1;
+    let same_case = right_capital == left_capital && (right_capital || one_word);
+    (same_case || canonical(right).is_some()).then_some((at, at + 5))
 }
 
 /// A line that is exactly a known theme name (a heading in a peer challenge report).
