@@ -92,6 +92,7 @@ fn decode_and_extract(
         text: &doc.text,
         page_starts: &doc.page_starts,
         title_hint: doc.title.as_deref(),
+        paged: doc.format == decode::Format::Pdf,
     });
     let mut r = empty_record();
     r.source.media_type = Some(doc.format.media_type().to_string());

@@ -31,6 +31,8 @@ pub struct Input<'a> {
     pub page_starts: &'a [usize],
     /// A title from the markup (`<title>`), used when the text has none.
     pub title_hint: Option<&'a str>,
+    /// The document is laid out in pages (a PDF): items on a one-page document are on page 1.
+    pub paged: bool,
 }
 
 /// Everything extracted from one document.
@@ -72,7 +74,7 @@ pub fn extract(input: Input) -> Extraction {
                 | DocKind::Other
         ),
     };
-    let offsets = Offsets::new(text, input.page_starts);
+    let offsets = Offsets::new(text, input.page_starts, input.paged);
 
     let mut recs: Vec<Recommendation> = Vec::new();
     let mut exact: HashSet<String> = HashSet::new();
@@ -232,12 +234,13 @@ pub struct Offsets<'a> {
     /// Character count at every `STEP` bytes (rounded down to a character boundary).
     checkpoints: Vec<(usize, usize)>,
     page_starts: &'a [usize],
+    paged: bool,
 }
 
 const STEP: usize = 4096;
 
 impl<'a> Offsets<'a> {
-    pub fn new(text: &'a str, page_starts: &'a [usize]) -> Self {
+    pub fn new(text: &'a str, page_starts: &'a [usize], paged: bool) -> Self {
         let mut checkpoints = Vec::new();
         if !text.is_ascii() {
             let (mut byte, mut chars) = (0usize, 0usize);
@@ -256,6 +259,7 @@ impl<'a> Offsets<'a> {
             text,
             checkpoints,
             page_starts,
+            paged: paged || !page_starts.is_empty(),
         }
     }
 
@@ -276,7 +280,7 @@ impl<'a> Offsets<'a> {
 
     /// 1-based page of byte offset `b`, for paged documents.
     pub fn page(&self, b: usize) -> Option<u32> {
-        if self.page_starts.is_empty() {
+        if !self.paged {
             return None;
         }
         Some(self.page_starts.partition_point(|&p| p <= b) as u32 + 1)
@@ -290,20 +294,21 @@ mod tests {
     #[test]
     fn char_offsets_cross_checkpoints() {
         let text = "é".repeat(5000) + "RESOLVED";
-        let o = Offsets::new(&text, &[]);
+        let o = Offsets::new(&text, &[], false);
         let b = text.find("RESOLVED").unwrap();
         assert_eq!(o.char_at(b), 5000);
         assert_eq!(o.span(b, b + 8), [5000, 5008]);
-        assert_eq!(Offsets::new("abc", &[]).span(1, 3), [1, 3]);
+        assert_eq!(Offsets::new("abc", &[], false).span(1, 3), [1, 3]);
     }
 
     #[test]
     fn pages_from_starts() {
-        let o = Offsets::new("one\n\ntwo\n\nthree", &[5, 10]);
+        let o = Offsets::new("one\n\ntwo\n\nthree", &[5, 10], false);
         assert_eq!(
             (o.page(0), o.page(5), o.page(12)),
             (Some(1), Some(2), Some(3))
         );
-        assert_eq!(Offsets::new("x", &[]).page(0), None);
+        assert_eq!(Offsets::new("x", &[], false).page(0), None);
+        assert_eq!(Offsets::new("x", &[], true).page(0), Some(1));
     }
 }
