@@ -11,10 +11,11 @@ use std::process::ExitCode;
     version,
     about = "Extract recommendations, themes and actions from UK council committee papers",
     long_about = "Reads council committee papers (Modern.Gov and CMIS pages, reports, minutes; \
-                  HTML, text, Markdown) and writes one JSON record per document with the \
-                  recommendations, themes, actions and meeting details found in it, each with \
-                  the span of text it came from.",
-    after_help = "Examples:\n  councilrecs extract fixtures/ > records.jsonl\n  councilrecs extract --format json report.html\n  councilrecs councils --platform cmis"
+                  HTML, PDF, DOCX, text, Markdown), locally or fetched politely from council \
+                  sites, and writes one JSON record per document with the recommendations, \
+                  themes, actions and meeting details found in it, each with the span of text it \
+                  came from. Records can be compared across councils.",
+    after_help = "Examples:\n  councilrecs extract fixtures/ > records.jsonl\n  councilrecs extract --format json report.pdf\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer challenge' --out rot.jsonl\n  councilrecs compare rot.jsonl other.jsonl --format html --out report.html\n  councilrecs councils --platform cmis"
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -6,11 +6,11 @@
 //! Set `COUNCILRECS_WRITE_ACTUAL=1` to write what was extracted to `target/office-actual/` for
 //! review; expected files are never written by the tests.
 
+mod expect;
+
+use councilrecs::decode::Limits;
 use councilrecs::decode::pdf::{Backends, decode_pdf_with, decode_with_pdftotext};
-use councilrecs::decode::{Hint, Limits};
-use councilrecs::model::{Recommendation, Record, Source};
-use councilrecs::pipeline::{RecordOptions, record_from_bytes};
-use serde_json::{Value, json};
+use councilrecs::model::Record;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -25,121 +25,14 @@ fn files(kind: &str) -> Vec<PathBuf> {
 }
 
 fn run(path: &Path) -> Record {
-    let bytes = std::fs::read(path).expect("read fixture");
-    let name = path.to_string_lossy();
-    let opts = RecordOptions {
-        emit_text: true,
-        ..Default::default()
-    };
-    let source = Source {
-        path: Some(name.to_string()),
-        ..Default::default()
-    };
-    record_from_bytes(
-        &bytes,
-        &Hint {
-            name: Some(&name),
-            content_type: None,
-        },
-        source,
-        &opts,
-    )
-}
-
-fn rec_json(r: &Recommendation, top: bool) -> Value {
-    let mut v = json!({"id": r.id, "text": r.text});
-    if top {
-        v["kind"] = serde_json::to_value(r.kind).unwrap();
-    }
-    if !r.children.is_empty() {
-        v["children"] = r.children.iter().map(|c| rec_json(c, false)).collect();
-    }
-    v
-}
-
-/// The checked subset of a record, in the layout of `tests/expected/*.json`.
-fn comparable(r: &Record) -> Value {
-    json!({
-        "meta": {
-            "title": r.meta.title,
-            "kind": r.meta.kind,
-            "committee": r.meta.committee,
-            "date": r.meta.date,
-            "item": r.meta.item,
-            "council": r.council.as_ref().map(|c| c.name.clone()),
-        },
-        "meetings": r.meetings.iter().map(|m| json!({"committee": m.committee, "date": m.date, "item": m.item})).collect::<Vec<_>>(),
-        "recommendations": r.recommendations.iter().map(|x| rec_json(x, true)).collect::<Vec<_>>(),
-        "themes": r.themes.iter().map(|t| json!({"text": t.text, "canonical": t.canonical})).collect::<Vec<_>>(),
-        "actions": r.actions.iter().map(|a| json!({"text": a.text, "status": a.status})).collect::<Vec<_>>(),
-    })
-}
-
-fn diff(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (k, ev) in e {
-                diff(
-                    &format!("{path}.{k}"),
-                    ev,
-                    a.get(k).unwrap_or(&Value::Null),
-                    out,
-                );
-            }
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            for i in 0..e.len().max(a.len()) {
-                match (e.get(i), a.get(i)) {
-                    (Some(ev), Some(av)) => diff(&format!("{path}[{i}]"), ev, av, out),
-                    (Some(ev), None) => out.push(format!("{path}[{i}] missing: {ev}")),
-                    (None, Some(av)) => out.push(format!("{path}[{i}] unexpected: {av}")),
-                    (None, None) => {}
-                }
-            }
-        }
-        (e, a) if e != a => out.push(format!("{path}: expected {e}, got {a}")),
-        _ => {}
-    }
+    expect::run(path)
 }
 
 fn check_kind(kind: &str) {
-    let write_actual = std::env::var_os("COUNCILRECS_WRITE_ACTUAL").is_some();
     let files = files(kind);
     assert!(files.len() >= 8, "expected at least 8 {kind} fixtures");
-    let mut failures = Vec::new();
-    for path in files {
-        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let record = run(&path);
-        let actual = comparable(&record);
-        if write_actual {
-            let dir = Path::new("target/office-actual").join(kind);
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(
-                dir.join(format!("{stem}.json")),
-                serde_json::to_string_pretty(&actual).unwrap() + "\n",
-            )
-            .unwrap();
-        }
-        let expected_path = Path::new("tests/expected")
-            .join(kind)
-            .join(format!("{stem}.json"));
-        let expected: Value = match std::fs::read_to_string(&expected_path) {
-            Ok(s) => serde_json::from_str(&s)
-                .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())),
-            Err(_) => {
-                failures.push(format!("{stem}: no {}", expected_path.display()));
-                continue;
-            }
-        };
-        let mut problems = Vec::new();
-        if let Some(e) = &record.error {
-            problems.push(format!("error: {}", e.message));
-        }
-        diff("", &expected, &actual, &mut problems);
-        if !problems.is_empty() {
-            failures.push(format!("{stem}:\n    {}", problems.join("\n    ")));
-        }
-    }
+    let expected = Path::new("tests/expected").join(kind);
+    let failures = expect::failures(&files, &expected, &format!("office-actual/{kind}"));
     assert!(
         failures.is_empty(),
         "{} {kind} fixtures differ:\n{}",
@@ -158,47 +51,13 @@ fn docx_fixtures_match_their_expectations() {
     check_kind("docx");
 }
 
-/// Characters `[start, end)` of `text`.
-fn chars(text: &str, span: [usize; 2]) -> String {
-    text.chars().skip(span[0]).take(span[1] - span[0]).collect()
-}
-
-fn check_rec(text: &str, r: &Recommendation, stem: &str, bad: &mut Vec<String>) {
-    if chars(text, r.span) != r.quote {
-        bad.push(format!("{stem}: recommendation {:?} quote differs", r.id));
-    }
-    for c in &r.children {
-        if c.span[0] < r.span[0] || c.span[1] > r.span[1] {
-            bad.push(format!("{stem}: child {:?} lies outside its parent", c.id));
-        }
-        check_rec(text, c, stem, bad);
-    }
-}
-
 #[test]
 fn every_quote_is_the_text_at_its_span() {
     let mut bad = Vec::new();
     let mut items = 0;
     for path in files("pdf").into_iter().chain(files("docx")) {
-        let stem = path.file_name().unwrap().to_string_lossy().to_string();
-        let r = run(&path);
-        let text = r.text.clone().expect("emit_text");
-        for x in &r.recommendations {
-            check_rec(&text, x, &stem, &mut bad);
-            items += 1;
-        }
-        for t in &r.themes {
-            items += 1;
-            if chars(&text, t.span) != t.quote {
-                bad.push(format!("{stem}: theme {:?} quote differs", t.text));
-            }
-        }
-        for a in &r.actions {
-            items += 1;
-            if chars(&text, a.span) != a.quote {
-                bad.push(format!("{stem}: action {:?} quote differs", a.text));
-            }
-        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        items += expect::check_spans(&run(&path), &name, &mut bad);
     }
     assert!(items > 100, "too few items extracted: {items}");
     assert!(bad.is_empty(), "{}", bad.join("\n"));

@@ -337,31 +337,20 @@ impl Walker {
             self.out.push_str(t);
             return;
         }
-        let mut words = t.split(|c: char| c.is_ascii_whitespace()).peekable();
-        let starts_with_space = t.starts_with(|c: char| c.is_ascii_whitespace());
-        let ends_with_space = t.ends_with(|c: char| c.is_ascii_whitespace());
-        if words.peek().is_none() || t.bytes().all(|b| b.is_ascii_whitespace()) {
+        if t.bytes().all(|b| b.is_ascii_whitespace()) {
             if !t.is_empty() {
                 self.out.soft_space();
             }
             return;
         }
+        // A list item's label goes before its first words, on a fresh line.
         if let Some(label) = self.pending_label.take() {
             self.out.line_break();
             self.out.push_str(&label);
-        } else if starts_with_space {
-            self.out.soft_space();
-        }
-        let mut first = true;
-        for w in words.filter(|w| !w.is_empty()) {
-            if !first {
-                self.out.push_char(' ');
-            }
-            self.out.push_str(w);
-            first = false;
-        }
-        if ends_with_space {
-            self.out.soft_space();
+            self.out
+                .push_html_text(t.trim_start_matches(|c: char| c.is_ascii_whitespace()));
+        } else {
+            self.out.push_html_text(t);
         }
     }
 }

@@ -165,21 +165,7 @@ impl TokenSink for FlatSink {
 
 impl FlatSink {
     fn text(&self, t: &StrTendril) {
-        let mut out = self.out.borrow_mut();
-        let mut first = true;
-        if t.starts_with(|c: char| c.is_ascii_whitespace()) {
-            out.soft_space();
-        }
-        for w in t.split_ascii_whitespace() {
-            if !first {
-                out.push_char(' ');
-            }
-            out.push_str(w);
-            first = false;
-        }
-        if t.ends_with(|c: char| c.is_ascii_whitespace()) {
-            out.soft_space();
-        }
+        self.out.borrow_mut().push_html_text(t);
     }
 }
 

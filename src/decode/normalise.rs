@@ -71,6 +71,23 @@ impl TextBuilder {
         }
     }
 
+    /// Appends markup text the way a browser lays it out: each run of ASCII whitespace is one
+    /// space, and a space at either end only separates words (non-breaking spaces are kept).
+    pub fn push_html_text(&mut self, t: &str) {
+        if t.starts_with(|c: char| c.is_ascii_whitespace()) {
+            self.soft_space();
+        }
+        for (k, w) in t.split_ascii_whitespace().enumerate() {
+            if k > 0 {
+                self.push_char(' ');
+            }
+            self.push_str(w);
+        }
+        if t.ends_with(|c: char| c.is_ascii_whitespace()) {
+            self.soft_space();
+        }
+    }
+
     /// Writes `sep` (e.g. a table cell separator) in place of any blanks not yet written.
     pub fn separator(&mut self, sep: &str) {
         self.pending_blanks.clear();

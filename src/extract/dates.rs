@@ -2,12 +2,9 @@
 //! `March 5, 2024`, `2023-09-18`), read into ISO `YYYY-MM-DD`.
 
 use super::textutil::re_new;
+use crate::source::date::{Date, month_from_name};
 use regex::Regex;
 use std::sync::LazyLock;
-
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
@@ -73,30 +70,15 @@ pub fn first_date(s: &str) -> Option<FoundDate> {
 }
 
 fn month(name: &str) -> Option<u32> {
-    let key = name.get(..3)?.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+    month_from_name(name)
 }
 
+/// ISO form of a plausible meeting date (1900–2100).
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+    if !(1900..=2100).contains(&y) {
         return None;
     }
-    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    (d <= days[m as usize - 1]).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    Date::new(y as i32, m, d).map(|date| date.iso())
 }
 
 #[cfg(test)]

@@ -137,6 +137,19 @@ struct Level {
     indent: usize,
 }
 
+impl Level {
+    /// A level whose first item is segment `s` (numbered or bulleted).
+    fn opened_by(s: &Segment) -> Level {
+        Level {
+            last: s.label.clone(),
+            bullet: s.bullet,
+            glyph: s.glyph,
+            items: vec![ItemDraft::from_segment(s)],
+            indent: s.indent,
+        }
+    }
+}
+
 /// Reads the list whose first item is `segs[first]`. Returns the items and the index of the
 /// first segment after the list.
 pub fn read_list(
@@ -146,13 +159,7 @@ pub fn read_list(
     rules: ListRules,
 ) -> (Vec<ItemDraft>, usize) {
     let f = &segs[first];
-    let mut levels = vec![Level {
-        last: f.label.clone(),
-        bullet: f.bullet,
-        glyph: f.glyph,
-        items: vec![ItemDraft::from_segment(f)],
-        indent: f.indent,
-    }];
+    let mut levels = vec![Level::opened_by(f)];
     let mut j = first + 1;
     let mut in_aside = false;
     let mut aside_len = 0;
@@ -215,13 +222,7 @@ pub fn read_list(
                 && levels.len() < MAX_DEPTH
                 && opens_child(text, &levels, s, label)
             {
-                levels.push(Level {
-                    last: Some(label.clone()),
-                    bullet: false,
-                    glyph: s.glyph,
-                    items: vec![ItemDraft::from_segment(s)],
-                    indent: s.indent,
-                });
+                levels.push(Level::opened_by(s));
                 j += 1;
                 continue;
             }
@@ -255,25 +256,13 @@ pub fn read_list(
                 continue;
             }
             if top.bullet && same_glyph.is_none() && rules.nesting && levels.len() < MAX_DEPTH {
-                levels.push(Level {
-                    last: None,
-                    bullet: true,
-                    glyph: s.glyph,
-                    items: vec![ItemDraft::from_segment(s)],
-                    indent: s.indent,
-                });
+                levels.push(Level::opened_by(s));
                 j += 1;
                 continue;
             }
             if top.bullet && s.indent + 1 >= top.indent {
                 if s.indent > top.indent + 1 && rules.nesting && levels.len() < MAX_DEPTH {
-                    levels.push(Level {
-                        last: None,
-                        bullet: true,
-                        glyph: s.glyph,
-                        items: vec![ItemDraft::from_segment(s)],
-                        indent: s.indent,
-                    });
+                    levels.push(Level::opened_by(s));
                 } else {
                     let lv = levels.last_mut().expect("a level");
                     lv.items.push(ItemDraft::from_segment(s));
@@ -299,13 +288,7 @@ pub fn read_list(
                 && levels.len() < MAX_DEPTH
                 && (opener.ends_with(':') || opener.ends_with('-') || s.indent > top.indent)
             {
-                levels.push(Level {
-                    last: None,
-                    bullet: true,
-                    glyph: s.glyph,
-                    items: vec![ItemDraft::from_segment(s)],
-                    indent: s.indent,
-                });
+                levels.push(Level::opened_by(s));
                 j += 1;
                 continue;
             }
