@@ -109,9 +109,10 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
             && words.len() < 600
             && ACTION_CONTEXT.is_match(words)
             && let Some(status) = lead_in_status(words)
-            && let Some(first) = segs.get(i + 1).filter(|f| f.bullet || f.label.is_some())
+            && segs
+                .get(i + 1)
+                .is_some_and(|f| f.bullet || f.label.is_some())
         {
-            let _ = first;
             let rules = ListRules {
                 asides: false,
                 nesting: true,

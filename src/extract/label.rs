@@ -149,11 +149,6 @@ impl Label {
             _ => false,
         }
     }
-
-    /// The label that would open a dotted list under this one (`7` → `7.1`).
-    pub fn section_path(&self) -> String {
-        section_path(self)
-    }
 }
 
 fn section_path(l: &Label) -> String {

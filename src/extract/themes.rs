@@ -68,11 +68,10 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
                     CONTEXT.is_match(&para) && !REMAINING_WORK.is_match(&para)
                 });
         if lead_in
-            && let Some(first) = segs
+            && segs
                 .get(i + 1)
-                .filter(|f| f.label.is_some() || f.bullet || short(f.body_text(text)))
+                .is_some_and(|f| f.label.is_some() || f.bullet || short(f.body_text(text)))
         {
-            let _ = first;
             let next = list_themes(text, segs, i + 1, &mut out);
             i = next.max(i + 1);
             continue;
