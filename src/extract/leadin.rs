@@ -212,6 +212,16 @@ fn find_short(s: &str) -> Option<LeadIn> {
             weak: false,
         });
     }
+    if HAS_RECOMMENDED.is_match(s) {
+        return Some(LeadIn {
+            kind: RecKind::Officer,
+            end: s.len(),
+            rest: None,
+            heading: false,
+            sub: false,
+            weak: false,
+        });
+    }
     if THEN.is_match(s) {
         return Some(LeadIn {
             kind: RecKind::Resolution,
@@ -421,6 +431,11 @@ static DECLARE: LazyLock<Regex> =
 
 static INTEREST: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\b(?:interests?|apologies)\b").unwrap());
+
+/// `… and has recommended to the Council Meeting that it` (the items follow as a list).
+static HAS_RECOMMENDED: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:has|have|had)\s+(?:therefore\s+)?recommended\s+(?:to\s+[^:.]{1,60}?\s+)?(?:that(?:\s+(?:it|they|the\s+\w+))?)?\s*[:\-–]?\s*$").unwrap()
+});
 
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()

@@ -205,6 +205,17 @@ fn wrap_width(text: &str) -> Option<usize> {
 
 /// Whether `prev` runs on into the next line rather than ending a paragraph.
 fn wraps_into_next(prev: &str, width: Option<usize>) -> bool {
+    // A table row closed by its bar does not run on into the next row; a line boxed in bars
+    // on both sides is one line of a cell, whose words may run on.
+    let boxed = prev.trim_start().starts_with('|');
+    if prev.trim_end().ends_with('|') && !boxed {
+        return false;
+    }
+    let prev = if boxed {
+        prev.trim().trim_matches('|').trim()
+    } else {
+        prev
+    };
     let t = prev.trim_end();
     let t = t.trim_end_matches(['”', '"', '’', '\'', ')']);
     if !t.ends_with(['.', ';', ':', '!', '?']) {
@@ -318,8 +329,12 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             continue;
         };
         let sep = &line[m.get(0).map_or(at, |g| g.start())..at];
-        let strong_sep =
-            sep.starts_with([';', ':', '.']) || sep.contains("  ") || sep.contains('\t');
+        // `(a) That …, (b) that …, and (c) that …`: a bracketed label after a comma is strong too.
+        let bracketed = line[at..].starts_with('(');
+        let strong_sep = sep.starts_with([';', ':', '.'])
+            || sep.contains("  ")
+            || sep.contains('\t')
+            || (bracketed && sep.starts_with(','));
         if !strong_sep {
             continue;
         }

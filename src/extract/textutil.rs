@@ -39,7 +39,7 @@ pub fn collapse(s: &str) -> String {
 /// Whether text ends a sentence (`.`, `;`, `!`, `?`, or a closing quote or bracket after one).
 pub fn ends_sentence(s: &str) -> bool {
     let t = s
-        .trim_end()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '|')
         .trim_end_matches(['”', '"', '’', '\'', ')', ']']);
     t.ends_with(['.', ';', '!', '?'])
 }
