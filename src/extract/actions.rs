@@ -48,6 +48,11 @@ pub fn lead_in_status(s: &str) -> Option<ActionStatus> {
     }
 }
 
+/// `The current reviews in progress are:` lists task groups, not actions.
+static NOT_ACTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:reviews|task\s+(?:and\s+finish\s+)?groups|working\s+groups|panels|inquiries|meetings)\b").unwrap()
+});
+
 static CELL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)^\W*(?:
@@ -108,6 +113,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
         if opens
             && words.len() < 600
             && ACTION_CONTEXT.is_match(words)
+            && !NOT_ACTIONS.is_match(words)
             && let Some(status) = lead_in_status(words)
             && segs
                 .get(i + 1)

@@ -370,10 +370,10 @@ fn unnumbered_items(
     let mut j = i + 1;
     while j < segs.len() {
         let s = &segs[j];
-        if s.label.is_some() {
-            // `RESOLVED – That:` followed by numbered items.
+        if s.label.is_some() || s.bullet {
+            // `RESOLVED – That:` followed by numbered items, or `be agreed as follows:` and bullets.
             let cur = items.last().expect("an item");
-            if items.len() == 1 && cur.own_text(text).ends_with(':') {
+            if cur.own_text(text).ends_with(':') {
                 let (list, next) = read_list(text, segs, j, ListRules::default());
                 let mut parent = items.pop().expect("an item");
                 for c in list {
@@ -688,6 +688,50 @@ mod tests {
                 Some("7.1".into()),
                 "Members to note the content of the report.".into()
             )]
+        );
+    }
+
+    #[test]
+    fn bracketed_items_after_commas_on_one_line() {
+        let t = "Resolved – (a) That the report be noted, (b) that the fee be supported, and (c) that any increase go into the quality scheme.";
+        assert_eq!(ids(t), ["a", "b", "c"]);
+        assert_eq!(recs(t)[1].1, "that the fee be supported, and");
+    }
+
+    #[test]
+    fn recommended_to_another_meeting_then_bullets() {
+        let t = "The Executive has recommended to the Council Meeting that it\n\n·   adopt the amendments;\n\n·   review Rule 26.";
+        assert_eq!(
+            recs(t),
+            [
+                (None, "adopt the amendments;".into()),
+                (None, "review Rule 26.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_under_an_unnumbered_resolution() {
+        let t = "RESOLVED: That the fees be agreed as follows:\n· Meals: £5.20\n· Transport: £4.10";
+        let r = extract(Input {
+            text: t,
+            ..Default::default()
+        })
+        .recommendations;
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r[0].text,
+            "That the fees be agreed as follows: Meals: £5.20 Transport: £4.10"
+        );
+        assert_eq!(r[0].children.len(), 2);
+    }
+
+    #[test]
+    fn a_row_closed_by_its_bar_ends_the_item() {
+        let t = "The Committee resolved:- to approve the minute as a correct record. |\nCommittee Business Planner Minutes: The Committee had before it the planner. |";
+        assert_eq!(
+            recs(t),
+            [(None, "to approve the minute as a correct record.".into())]
         );
     }
 }
