@@ -495,3 +495,34 @@ fn a_killed_crawl_resumes_to_the_same_output() {
         "asked again without validators: {fresh:?}"
     );
 }
+
+#[test]
+fn a_crawl_can_fill_a_sqlite_database() {
+    let srv = sites::moderngov();
+    let o = srv.origin();
+    let dir = temp_dir("sqlite");
+    let db = dir.join("records.db");
+    let base = format!("{o}/ieDecisionDetails.aspx?ID=602");
+    for _ in 0..2 {
+        let run = crawl(&base, &dir.join("s"), &db, &["--format", "sqlite"]);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    let conn = rusqlite::Connection::open(&db).expect("open the database");
+    let docs: i64 = conn
+        .query_row("select count(*) from documents", [], |r| r.get(0))
+        .unwrap();
+    let url: String = conn
+        .query_row("select url from documents order by url limit 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    // The second crawl adds nothing: the same two documents, keyed by content and URL.
+    assert_eq!(docs, 2);
+    assert_eq!(url, format!("{o}/documents/s992/Waste.html"));
+    assert!(!dir.join("records.db.partial").exists());
+}

@@ -212,8 +212,15 @@ pub fn run(args: &CrawlArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         sites: args.sites,
         progress: progress_allowed(g),
     };
-    let (out, out_file) = open_out(args.out.as_deref())?;
-    let mut writer = output::writer(args.format, out);
+    // A database or a folder of CSV tables is written in place (SQLite has its own
+    // transactions); a stream of records goes through a `.partial` file renamed at the end.
+    let in_place = matches!(args.format, Format::Sqlite | Format::Csv) && args.out.is_some();
+    let (mut writer, out_file) = if in_place {
+        (output::open(args.format, args.out.as_deref())?, None)
+    } else {
+        let (out, out_file) = open_out(args.out.as_deref())?;
+        (output::writer(args.format, out), out_file)
+    };
     let started = Instant::now();
     let result = crawl::run(&fetcher, &targets, &opts, &pool, |r| writer.write(r));
     let finished = result.and_then(|s| writer.finish().map(|_| s));
