@@ -28,6 +28,28 @@ pub struct LeadIn {
     pub weak: bool,
 }
 
+impl LeadIn {
+    /// A lead-in that ends where its item starts, at `at`, on the same line.
+    fn carries_item(kind: RecKind, at: usize) -> LeadIn {
+        LeadIn {
+            rest: Some(at),
+            ..LeadIn::opens(kind, at)
+        }
+    }
+
+    /// A plain lead-in that ends at `end` and opens a list.
+    fn opens(kind: RecKind, end: usize) -> LeadIn {
+        LeadIn {
+            kind,
+            end,
+            rest: None,
+            heading: false,
+            sub: false,
+            weak: false,
+        }
+    }
+}
+
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?x)
@@ -170,23 +192,18 @@ fn find_short(s: &str) -> Option<LeadIn> {
                 || THEN.is_match(r.as_str());
             !t.is_empty() && t != "that" && !opens
         });
-        return Some(LeadIn {
-            kind: RecKind::Resolution,
-            end: rest.map_or(s.len(), |r| r.start()),
-            rest: rest.map(|r| r.start()),
-            heading: rest.is_none(),
-            sub: false,
-            weak: false,
+        return Some(match rest {
+            Some(r) => LeadIn::carries_item(RecKind::Resolution, r.start()),
+            None => LeadIn {
+                heading: true,
+                ..LeadIn::opens(RecKind::Resolution, s.len())
+            },
         });
     }
     if DECISION_HEADING.is_match(s) {
         return Some(LeadIn {
-            kind: RecKind::Resolution,
-            end: s.len(),
-            rest: None,
             heading: true,
-            sub: false,
-            weak: false,
+            ..LeadIn::opens(RecKind::Resolution, s.len())
         });
     }
     if let Some(l) = verb_lead_in(s) {
@@ -194,42 +211,20 @@ fn find_short(s: &str) -> Option<LeadIn> {
     }
     if THAT_BODY.is_match(s) || THAT_COLON.is_match(s) || BODY_COLON.is_match(s) {
         return Some(LeadIn {
-            kind: RecKind::Officer,
-            end: s.len(),
-            rest: None,
-            heading: false,
             sub: true,
-            weak: false,
+            ..LeadIn::opens(RecKind::Officer, s.len())
         });
     }
     if ASKED.is_match(s) {
-        return Some(LeadIn {
-            kind: RecKind::Officer,
-            end: s.len(),
-            rest: None,
-            heading: false,
-            sub: false,
-            weak: false,
-        });
+        return Some(LeadIn::opens(RecKind::Officer, s.len()));
     }
     if HAS_RECOMMENDED.is_match(s) {
-        return Some(LeadIn {
-            kind: RecKind::Officer,
-            end: s.len(),
-            rest: None,
-            heading: false,
-            sub: false,
-            weak: false,
-        });
+        return Some(LeadIn::opens(RecKind::Officer, s.len()));
     }
     if THEN.is_match(s) {
         return Some(LeadIn {
-            kind: RecKind::Resolution,
-            end: s.len(),
-            rest: None,
-            heading: false,
             sub: true,
-            weak: false,
+            ..LeadIn::opens(RecKind::Resolution, s.len())
         });
     }
     if let Some(c) = ASKED_INLINE.captures(s) {
@@ -238,14 +233,7 @@ fn find_short(s: &str) -> Option<LeadIn> {
         if DECLARE.is_match(rest.as_str()) || INTEREST.is_match(rest.as_str()) {
             return None;
         }
-        return Some(LeadIn {
-            kind: RecKind::Officer,
-            end: rest.start(),
-            rest: Some(rest.start()),
-            heading: false,
-            sub: false,
-            weak: false,
-        });
+        return Some(LeadIn::carries_item(RecKind::Officer, rest.start()));
     }
     if RECOMMEND_COLON.is_match(s) && !REASON_HEAD.is_match(s) {
         let kind = if PEER.is_match(s) {
@@ -259,12 +247,8 @@ fn find_short(s: &str) -> Option<LeadIn> {
         };
         let weak = RELATIVE.is_match(s);
         return Some(LeadIn {
-            kind,
-            end: s.len(),
-            rest: None,
-            heading: false,
-            sub: false,
             weak: true,
+            ..LeadIn::opens(kind, s.len())
         })
         .filter(|_| !weak);
     }
@@ -293,13 +277,11 @@ fn heading(s: &str) -> Option<LeadIn> {
     } else {
         RecKind::Officer
     };
+    let end = rest.map_or(s.len(), |r| r.start());
     Some(LeadIn {
-        kind,
-        end: rest.map_or(s.len(), |r| r.start()),
         rest: rest.map(|r| r.start()),
         heading: true,
-        sub: false,
-        weak: false,
+        ..LeadIn::opens(kind, end)
     })
 }
 
@@ -393,14 +375,7 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         RecKind::Resolution
     };
     if opens || (rest.ends_with(':') && rest.len() < 80 && THAT_BODY.is_match(rest)) {
-        return Some(LeadIn {
-            kind,
-            end: s.len(),
-            rest: None,
-            heading: false,
-            sub: false,
-            weak: false,
-        });
+        return Some(LeadIn::opens(kind, s.len()));
     }
     // `RESOLVED that the report be noted`: the formula includes `that`. After punctuation the
     // item keeps its own `That` (`RESOLVED – That the minutes be approved.`). `to` stays
@@ -409,14 +384,7 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         .name("conn")
         .filter(|c| c.as_str().trim().eq_ignore_ascii_case("to"));
     let rest_start = conn_start.map_or(rest_at, |c| v.end() + c.start());
-    Some(LeadIn {
-        kind,
-        end: rest_start,
-        rest: Some(rest_start),
-        heading: false,
-        sub: false,
-        weak: false,
-    })
+    Some(LeadIn::carries_item(kind, rest_start))
 }
 
 static PASSIVE_REST: LazyLock<Regex> = LazyLock::new(|| {
