@@ -96,7 +96,8 @@ const SKIPPED: &[&str] = &[
     "video", "audio",
 ];
 
-const BLOCKS: &[&str] = &[
+/// Block elements: each starts and ends a paragraph.
+pub(super) const BLOCKS: &[&str] = &[
     "p",
     "div",
     "h1",

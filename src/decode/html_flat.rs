@@ -5,6 +5,7 @@
 //! reader runs only the `html5ever` tokenizer, which is linear, and writes text with a line
 //! break at every block tag. List ordinals and table structure are not rebuilt.
 
+use super::html::BLOCKS;
 use super::normalise::TextBuilder;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -88,33 +89,11 @@ pub fn nesting_depth(bytes: &[u8]) -> usize {
     max
 }
 
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "tr",
-    "blockquote",
-    "pre",
-    "section",
-    "article",
-    "main",
-    "br",
-    "hr",
-    "address",
-    "caption",
-];
+/// Tags that break a line here: the block elements of the tree reader, plus the rows, items
+/// and breaks that the tree reader handles on their own.
+fn breaks_line(name: &str) -> bool {
+    BLOCKS.contains(&name) || matches!(name, "li" | "table" | "tr" | "br" | "hr")
+}
 const RAW_TEXT_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "title", "textarea",
 ];
@@ -150,7 +129,7 @@ impl TokenSink for FlatSink {
                         TagKind::EndTag => *hidden = hidden.saturating_sub(1),
                         _ => {}
                     }
-                } else if BLOCK_TAGS.contains(&name) {
+                } else if breaks_line(name) {
                     self.out.borrow_mut().line_break();
                 } else if name == "td" || name == "th" {
                     self.out.borrow_mut().soft_space();
