@@ -22,7 +22,7 @@ fn config() -> FetchConfig {
     }
 }
 
-fn fetcher(cfg: FetchConfig, name: &str) -> (Fetcher, common::Scratch) {
+fn fetcher(cfg: FetchConfig, name: &str) -> (Fetcher, common::Dir) {
     let dir = temp_dir(name);
     let store = Store::open(&dir).unwrap();
     (Fetcher::new(cfg, store).unwrap(), dir)

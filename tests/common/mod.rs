@@ -6,6 +6,10 @@
 
 #![allow(dead_code)]
 
+#[path = "../util/mod.rs"]
+mod util;
+pub use util::Dir;
+
 pub mod sites;
 
 use bytes::Bytes;
@@ -293,50 +297,14 @@ fn answer(
     b.body(body).unwrap()
 }
 
-/// The built binary, a fresh temporary folder, and JSON Lines helpers.
+/// The built binary.
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_councilrecs")
 }
 
-/// A fresh folder under the system's temporary folder, removed when dropped.
-pub struct Scratch(std::path::PathBuf);
-
-impl std::ops::Deref for Scratch {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.0
-    }
-}
-
-impl AsRef<std::path::Path> for Scratch {
-    fn as_ref(&self) -> &std::path::Path {
-        &self.0
-    }
-}
-
-impl AsRef<std::ffi::OsStr> for Scratch {
-    fn as_ref(&self) -> &std::ffi::OsStr {
-        self.0.as_os_str()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-pub fn temp_dir(name: &str) -> Scratch {
-    let d = std::env::temp_dir().join(format!(
-        "councilrecs-test-{name}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos()
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    Scratch(d)
+/// A fresh folder, removed when dropped (the harness of `tests/util`).
+pub fn temp_dir(name: &str) -> Dir {
+    Dir::new(name)
 }
 
 pub fn read_jsonl(path: &std::path::Path) -> Vec<serde_json::Value> {

@@ -46,6 +46,25 @@ impl Dir {
     }
 }
 
+impl std::ops::Deref for Dir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.root
+    }
+}
+
+impl AsRef<Path> for Dir {
+    fn as_ref(&self) -> &Path {
+        &self.root
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Dir {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.root.as_os_str()
+    }
+}
+
 impl Drop for Dir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.root);
