@@ -383,12 +383,24 @@ fn is_skipped(el: ElementRef) -> bool {
 /// cells. Layout tables (a whole page in one cell) are walked as ordinary blocks instead.
 fn is_data_table(table: ElementRef) -> bool {
     const SCAN_LIMIT: usize = 20_000;
+    // Modern.Gov lays a meeting's items out in a table whose cells hold headed sections
+    // (`Decision:`, `Minutes:`): those are paragraphs, not fields of a record.
+    if table.value().classes().any(|c| c == "mgItemTable") {
+        return false;
+    }
     let mut blocks_in_cell = 0usize;
     for (seen, node) in table.descendants().skip(1).enumerate() {
         if seen > SCAN_LIMIT {
             return false;
         }
         if let Some(el) = ElementRef::wrap(node) {
+            if el
+                .value()
+                .classes()
+                .any(|c| c == "mgSubItemTitleTxt" || c == "mgWordPara")
+            {
+                return false;
+            }
             match el.value().name() {
                 "table" => return false,
                 "td" | "th" => blocks_in_cell = 0,
@@ -512,6 +524,19 @@ mod tests {
         assert_eq!(
             t,
             "No. | Action | Status\n1 | Review the constitution | Complete"
+        );
+    }
+
+    #[test]
+    fn modgov_item_tables_keep_their_sections() {
+        let t = text(
+            "<table class=\"mgItemTable\"><tr><td><p class=\"mgAiTitleTxt\">5.</p></td>\
+             <td><p class=\"mgAiTitleTxt\">Parking Charges</p><p class=\"mgSubItemTitleTxt\">Decision:</p>\
+             <div class=\"mgWordPara\"><p>That the charges be adopted.</p></div></td></tr></table>",
+        );
+        assert_eq!(
+            t,
+            "5.\n\nParking Charges\n\nDecision:\n\nThat the charges be adopted."
         );
     }
 

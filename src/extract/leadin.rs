@@ -230,7 +230,8 @@ fn find_short(s: &str) -> Option<LeadIn> {
     if let Some(c) = ASKED_INLINE.captures(s) {
         let rest = c.name("rest").expect("rest group");
         // `Members are invited to disclose any interest` is housekeeping, not a recommendation.
-        if DECLARE.is_match(rest.as_str()) || INTEREST.is_match(rest.as_str()) {
+        if DECLARE.is_match(rest.as_str()) || INTEREST.is_match(rest.as_str()) || PUBLIC.is_match(s)
+        {
             return None;
         }
         return Some(LeadIn::carries_item(RecKind::Officer, rest.start()));
@@ -405,6 +406,11 @@ static HAS_RECOMMENDED: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:has|have|had)\s+(?:therefore\s+)?recommended\s+(?:to\s+[^:.]{1,60}?\s+)?(?:that(?:\s+(?:it|they|the\s+\w+))?)?\s*[:\-–]?\s*$").unwrap()
 });
 
+/// `Members of the public are invited to put questions …`: an invitation, not a recommendation.
+static PUBLIC: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:members\s+of\s+the\s+public|the\s+public|residents|petitioners|questioners)\s+(?:are|is)\b").unwrap()
+});
+
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()
 });
@@ -521,6 +527,7 @@ mod tests {
             "The purpose of the review meeting is to: -",
             "the peer team considered the following five themes:",
             "Decision Maker: Cabinet",
+            "Members of the public are invited to put questions to the Cabinet on any matter.",
             "If agreed, the plan will be published.",
         ] {
             assert!(find(s).is_none(), "{s:?} read as a lead-in: {:?}", find(s));
