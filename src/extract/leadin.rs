@@ -54,7 +54,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?x)
         \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|RESOVLED|RESLOVED|Resolved|resolved|AGREED|Agreed|agreed
-             |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended)\b",
+             |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended|REQUESTED|requested)\b",
     )
     .unwrap()
 });
@@ -370,6 +370,11 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     if verb_l == "recommended" && !upper && !it_was {
         return None;
     }
+    // `The Committee requested:` opens a list of decisions; `it was requested that the action
+    // be closed` is narrative.
+    if verb_l == "requested" && !opens {
+        return None;
+    }
     let kind = if verb_l.starts_with("recommended") {
         RecKind::Officer
     } else {
@@ -458,6 +463,7 @@ mod tests {
             "Cabinet resolved to:",
             "It was agreed that:",
             "the Committee resolved by 6 votes for and 2 abstentions to:",
+            "The Committee requested:",
         ] {
             let l = find(s).unwrap_or_else(|| panic!("no lead-in in {s:?}"));
             assert_eq!(l.kind, RecKind::Resolution, "{s}");
@@ -529,6 +535,7 @@ mod tests {
             "Decision Maker: Cabinet",
             "Members of the public are invited to put questions to the Cabinet on any matter.",
             "If agreed, the plan will be published.",
+            "Members requested that the report be circulated.",
         ] {
             assert!(find(s).is_none(), "{s:?} read as a lead-in: {:?}", find(s));
         }
