@@ -5,8 +5,7 @@
 //! Numbered lists without any of these (themes, report paragraphs, declarations, minute
 //! numbers, purposes of a meeting) are left alone: the lead-in is what makes a list count.
 
-use super::label::Counter;
-use super::label::parse_label;
+use super::label::{Counter, parse_label};
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
 use super::segment::Segment;
@@ -29,7 +28,9 @@ pub struct FoundRec {
 pub struct DocContext {
     /// The document talks about a peer challenge or peer review.
     pub peer: bool,
-    /// The document is a decision, issue or minutes page, where unlabelled lists are decisions.
+    /// The document is not an officer's report (a decision, issue, minutes or agenda page, or
+    /// one of unknown kind), so a numbered list that reads as resolutions may be a decision
+    /// whose heading was lost.
     pub decisions: bool,
 }
 
