@@ -275,6 +275,13 @@ fn modgov_root(html: &Html) -> ElementRef<'_> {
         .unwrap_or_else(|| html.root_element())
 }
 
+/// The page's own title (`h2.mgSubTitleTxt`; the `h1` only names the page type).
+fn subtitle(root: ElementRef) -> Option<String> {
+    root.select(&selector("h2.mgSubTitleTxt"))
+        .next()
+        .map(|h| text_of(h, &[]))
+}
+
 fn links_of_kind(scope: ElementRef, kind: LinkKind) -> Vec<DocLink> {
     let mut out: Vec<DocLink> = Vec::new();
     for a in scope.select(&selector("a[href]")) {
@@ -293,11 +300,7 @@ fn links_of_kind(scope: ElementRef, kind: LinkKind) -> Vec<DocLink> {
 pub fn parse_decision_detail(bytes: &[u8]) -> Result<DecisionDetail, ParseError> {
     let html = Html::parse_document(&html_str(bytes));
     let root = modgov_root(&html);
-    let title = root
-        .select(&selector("h2.mgSubTitleTxt"))
-        .next()
-        .map(|h| text_of(h, &[]))
-        .ok_or(ParseError::Missing("decision title (h2.mgSubTitleTxt)"))?;
+    let title = subtitle(root).ok_or(ParseError::Missing("decision title (h2.mgSubTitleTxt)"))?;
     let mut fields = Vec::new();
     let mut meeting_href = None;
     for p in root.select(&selector("p")) {
@@ -362,11 +365,7 @@ pub struct MeetingPage {
 pub fn parse_meeting_page(bytes: &[u8]) -> Result<MeetingPage, ParseError> {
     let html = Html::parse_document(&html_str(bytes));
     let root = modgov_root(&html);
-    let heading = root
-        .select(&selector("h2.mgSubTitleTxt"))
-        .next()
-        .map(|h| text_of(h, &[]))
-        .unwrap_or_default();
+    let heading = subtitle(root).unwrap_or_default();
     let (committee, date) = split_heading(&heading);
     let mut items = Vec::new();
     let mut in_items: Vec<String> = Vec::new();
@@ -446,11 +445,7 @@ pub struct IssuePage {
 pub fn parse_issue_page(bytes: &[u8]) -> Result<IssuePage, ParseError> {
     let html = Html::parse_document(&html_str(bytes));
     let root = modgov_root(&html);
-    let title = root
-        .select(&selector("h2.mgSubTitleTxt"))
-        .next()
-        .map(|h| text_of(h, &[]))
-        .ok_or(ParseError::Missing("issue title (h2.mgSubTitleTxt)"))?;
+    let title = subtitle(root).ok_or(ParseError::Missing("issue title (h2.mgSubTitleTxt)"))?;
     Ok(IssuePage {
         title,
         docs: links_of_kind(root, LinkKind::Document),
