@@ -104,11 +104,15 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `That Cabinet:`, `That the Committee:-`, `That Cabinet note:`, `That the Scrutiny Committee
+/// resolves to:` — a body (and perhaps its verb) opening a list. Not `That the plan be approved.`
 static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(
+    re_new(&format!(
         r"(?x)^(?:That|THAT|that)\s+(?:the\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|and|in|for|the|on))*
-        (?:\s+(?:be\s+)?(?:recommended|asked|requested)\s+to(?:\s+\w+){0,3})?\s*[:\-–]\s*$",
-    )
+        (?:\s+(?:be\s+)?(?:recommended|asked|requested)\s+to(?:\s+\w+){{0,3}}
+          |\s+(?:is\s+)?{verbs}(?:\s+to)?(?:\s+(?:the\s+)?following)?)?\s*[:\-–]\s*-?\s*$",
+        verbs = super::vocab::decision_verbs_any_person()
+    ))
     .unwrap()
 });
 
@@ -126,8 +130,10 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A decision heading on its own line: `Decisions`, `Decision Taken`, `Resolutions`, `Decision of
+/// Executive Councillor for Housing`. Not `Decision Maker: Cabinet` or `Decisions were made.`
 static DECISION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"^(?:Decisions?|DECISIONS?|Decision\s+[Tt]aken|Decisions?\s+[Mm]ade|Resolutions?|RESOLUTIONS?)\s*$").unwrap()
+    re_new(r"^(?:Decisions?|DECISIONS?|Decision\s+[Tt]aken|Decisions?\s+[Mm]ade|Resolutions?|RESOLUTIONS?|Decisions?\s+(?:of|by)\s+(?:the\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|for|and|the|in)){0,8})\s*$").unwrap()
 });
 
 static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
@@ -158,25 +164,73 @@ static REASON_HEAD: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)^reasons?\b|\breasons?\s+for\b").unwrap());
 
 /// Finds a lead-in at the start of `s` (a segment's words).
+///
+/// Besides a lead-in at the very start, two others count: one after a field label
+/// (`Content: That Cabinet note:`), and one that is the last sentence of a paragraph that opens
+/// a list (`The Group had spent four days on site. The Group made 8 key recommendations:`).
 pub fn find(s: &str) -> Option<LeadIn> {
+    if s.len() <= 600
+        && let Some(l) = find_short(s)
+    {
+        return Some(l);
+    }
+    if let Some(l) = last_sentence_opener(s) {
+        return Some(l);
+    }
     if s.len() > 600 {
-        // A long paragraph (or a page flattened onto one line) can still end in a lead-in:
-        // look at its last sentence.
-        let tail_from = s.len() - 300;
-        let tail_from = (tail_from..s.len())
-            .find(|&i| s.is_char_boundary(i))
-            .unwrap_or(s.len());
-        let cut = s[tail_from..].rfind(". ").map(|i| tail_from + i + 2)?;
-        let l = find_short(&s[cut..])?;
-        return (l.rest.is_none()).then(|| LeadIn {
-            end: cut + l.end,
+        return None;
+    }
+    let c = FIELD.captures(s)?;
+    let at = c.name("rest")?.start();
+    let l = find_short(&s[at..])?;
+    Some(LeadIn {
+        end: at + l.end,
+        rest: l.rest.map(|r| at + r),
+        ..l
+    })
+}
+
+/// A field label before a lead-in: `Content: That Cabinet note:`, `Decision made: RESOLVED`.
+/// Not a sentence with a colon in it (`The options were as follows: …` has too many words).
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:\s+(?P<rest>\S.*)$").unwrap()
+});
+
+/// The last sentence of a paragraph, when it is a lead-in that opens a list (a long paragraph,
+/// or a page flattened onto one line, may end in one).
+fn last_sentence_opener(s: &str) -> Option<LeadIn> {
+    let t = s.trim_end();
+    if s.len() <= 600 && !super::textutil::ends_with_opener(t) {
+        return None;
+    }
+    let from = t.len().saturating_sub(300);
+    let from = (from..t.len()).find(|&i| t.is_char_boundary(i))?;
+    let cut = from + t[from..].rfind(". ")? + 2;
+    let l = find_short(&t[cut..])?;
+    (l.rest.is_none()).then(|| LeadIn {
+        end: cut + l.end,
+        ..l
+    })
+}
+
+/// A lead-in at the start of a short text. When the words it carries on its line are
+/// themselves an opening lead-in (`RESOLVED: That the Committee:-`, `Recommendations: That the
+/// Scrutiny Committee resolves to:`), the whole line opens the list.
+fn find_short(s: &str) -> Option<LeadIn> {
+    let l = find_plain(s)?;
+    if let Some(r) = l.rest
+        && find_plain(&s[r..]).is_some_and(|inner| inner.rest.is_none())
+    {
+        return Some(LeadIn {
+            rest: None,
+            end: s.len(),
             ..l
         });
     }
-    find_short(s)
+    Some(l)
 }
 
-fn find_short(s: &str) -> Option<LeadIn> {
+fn find_plain(s: &str) -> Option<LeadIn> {
     if let Some(l) = heading(s) {
         return Some(l);
     }

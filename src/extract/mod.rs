@@ -15,6 +15,7 @@ pub mod segment;
 pub mod table;
 pub mod textutil;
 pub mod themes;
+pub mod vocab;
 
 use crate::extract::textutil::re_new;
 use crate::model::{Action, Council, DocKind, Meeting, Meta, RecKind, Recommendation, Theme};

@@ -44,6 +44,14 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', '!', '?'])
 }
 
+/// Whether text ends the way a line that opens a list ends: a colon, alone or with a dash after
+/// it (`:`, `:-`, `: -`, `: –`), or a dash after a space (`as follows –`).
+pub fn ends_with_opener(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
+    let bare = t.trim_end_matches(['-', '–', '—', ' ']);
+    bare.ends_with(':') || (bare.len() < t.len() && t[..bare.len() + 1].ends_with(' '))
+}
+
 pub fn starts_lower(s: &str) -> bool {
     s.trim_start()
         .chars()
@@ -173,6 +181,16 @@ mod tests {
         assert!(!is_terminator(
             "Minutes of the meeting held on 1 May be approved."
         ));
+    }
+
+    #[test]
+    fn openers() {
+        for s in ["RESOLVED:", "That the Committee:-", "as set out below: -", "as follows –", "to: –"] {
+            assert!(ends_with_opener(s), "{s:?}");
+        }
+        for s in ["the plan be approved.", "Cabinet", "pre-", "2023-"] {
+            assert!(!ends_with_opener(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,129 @@
+//! The word lists that several rules share — bodies that decide, the verbs of decisions — each
+//! defined once here and built into regular-expression alternations by the rules that use them.
+//!
+//! A rule that needs "a committee or similar body" or "a decision verb" takes it from here, so a
+//! body or verb added once is known to every lead-in, item and boundary rule at the same time.
+
+/// Bodies that take decisions or receive recommendations (lower case, as words).
+pub const BODIES: &[&str] = &[
+    "cabinet",
+    "council",
+    "committee",
+    "sub-committee",
+    "subcommittee",
+    "board",
+    "panel",
+    "executive",
+    "mayor",
+    "commission",
+    "authority",
+    "forum",
+];
+
+/// Verbs that open a decision or recommendation in the present or imperative (`note`,
+/// `approve` …); the third-person forms (`notes`, `approves`) are derived.
+pub const DECISION_VERBS: &[&str] = &[
+    "note",
+    "approve",
+    "agree",
+    "endorse",
+    "delegate",
+    "authorise",
+    "authorize",
+    "recommend",
+    "request",
+    "accept",
+    "adopt",
+    "support",
+    "receive",
+    "welcome",
+    "confirm",
+    "instruct",
+    "ask",
+    "acknowledge",
+    "allocate",
+    "appoint",
+    "grant",
+    "refer",
+    "commission",
+    "reaffirm",
+    "award",
+    "amend",
+    "consider",
+    "thank",
+    "nominate",
+    "resolve",
+    "decide",
+    "reject",
+    "defer",
+    "establish",
+    "commit",
+    "invite",
+    "review",
+    "ensure",
+    "commend",
+    "congratulate",
+];
+
+/// Verbs by which a body reports what it decided (`noted`, `agreed` …).
+pub const DECISION_PAST: &[&str] = &[
+    "noted",
+    "agreed",
+    "approved",
+    "endorsed",
+    "resolved",
+    "accepted",
+    "adopted",
+    "welcomed",
+    "supported",
+    "requested",
+    "recommended",
+    "delegated",
+    "authorised",
+    "authorized",
+    "decided",
+    "confirmed",
+    "received",
+    "commended",
+];
+
+/// `(?:a|b|c)`: an alternation of words, longest first so that a word is never cut short by
+/// one that is its prefix.
+pub fn alternation(words: &[&str]) -> String {
+    let mut w: Vec<String> = words.iter().map(|s| regex::escape(s)).collect();
+    w.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    w.dedup();
+    format!("(?:{})", w.join("|"))
+}
+
+/// The decision verbs with their third-person forms (`note`, `notes`, `establishes` …).
+pub fn decision_verbs_any_person() -> String {
+    let mut all: Vec<String> = Vec::new();
+    for v in DECISION_VERBS {
+        all.push((*v).to_string());
+        let third = if v.ends_with("sh") || v.ends_with("ch") || v.ends_with('s') || v.ends_with('x')
+        {
+            format!("{v}es")
+        } else {
+            format!("{v}s")
+        };
+        all.push(third);
+    }
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    alternation(&refs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alternations_put_longer_words_first() {
+        assert_eq!(alternation(&["note", "notes", "a"]), "(?:notes|note|a)");
+        let v = decision_verbs_any_person();
+        assert!(v.contains("|establishes|") || v.contains("(?:establishes|"));
+        assert!(v.contains("|notes|"));
+        let re = regex::Regex::new(&format!("^{v}$")).unwrap();
+        assert!(re.is_match("approves") && re.is_match("note") && !re.is_match("noting"));
+    }
+}
