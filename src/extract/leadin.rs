@@ -215,10 +215,12 @@ fn last_sentence_opener(s: &str) -> Option<LeadIn> {
 
 /// A lead-in at the start of a short text. When the words it carries on its line are
 /// themselves an opening lead-in (`RESOLVED: That the Committee:-`, `Recommendations: That the
-/// Scrutiny Committee resolves to:`), the whole line opens the list.
+/// Scrutiny Committee resolves to:`), the whole line opens the list — unless those words are a
+/// resolution in themselves (`RESOLVED: That the fees be agreed as follows:`).
 fn find_short(s: &str) -> Option<LeadIn> {
     let l = find_plain(s)?;
     if let Some(r) = l.rest
+        && !PASSIVE_REST.is_match(&s[r..])
         && find_plain(&s[r..]).is_some_and(|inner| inner.rest.is_none())
     {
         return Some(LeadIn {
