@@ -6,7 +6,9 @@
 use super::list::{ItemDraft, ListRules, Part, read_list};
 use super::segment::{Segment, paragraph_ending_at};
 use super::table::{Table, find_tables};
-use super::textutil::{collapse, re_new};
+use super::status;
+use super::action_prose;
+use super::textutil::{collapse, ends_with_opener, re_new};
 use crate::model::ActionStatus;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -21,68 +23,48 @@ pub struct FoundAction {
     pub end: usize,
 }
 
-static REMAINING: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:remaining|outstanding|still\s+to\s+be|yet\s+to\s+be|yet\s+to|not\s+yet\s+(?:started|begun|complete[d]?)|not\s+started|next\s+steps|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|planned|due\s+to\s+(?:start|begin))\b").unwrap()
-});
-static IN_PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:under\s*way|in\s+progress|ongoing|on-going|being\s+(?:progressed|developed|implemented|delivered|taken\s+forward|reviewed|addressed)|progressing|on\s+track|work\s+(?:has\s+)?(?:started|begun)|continu(?:e|es|ing)\s+to\s+(?:progress|develop|work))\b").unwrap()
-});
-static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:concluded|completed|complete|achieved|delivered|implemented|finished|closed|accomplished|done|have\s+been\s+(?:actioned|addressed|met)|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date))\b").unwrap()
-});
-
 static ACTION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered)\b").unwrap()
 });
-
-/// The status a lead-in's words give, checked most specific first.
-pub fn lead_in_status(s: &str) -> Option<ActionStatus> {
-    if REMAINING.is_match(s) {
-        Some(ActionStatus::Remaining)
-    } else if IN_PROGRESS.is_match(s) {
-        Some(ActionStatus::InProgress)
-    } else if COMPLETED.is_match(s) {
-        Some(ActionStatus::Completed)
-    } else {
-        None
-    }
-}
 
 /// `The current reviews in progress are:` lists task groups, not actions.
 static NOT_ACTIONS: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:reviews|task\s+(?:and\s+finish\s+)?groups|working\s+groups|panels|inquiries|meetings)\b").unwrap()
 });
 
-static CELL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(
-        r"(?xi)^\W*(?:
-            (?P<rem>not\s+(?:yet\s+)?(?:started|begun|complete[d]?|due)|outstanding|open|planned|due|pending|to\s+start|not\s+commenced|overdue|red)
-          | (?P<prog>partially(?:\s+(?:complete[d]?|met|achieved|implemented))?|partly\s+(?:complete[d]?|met)|in\s+progress|ongoing|on-going|on\s+track|underway|under\s+way|started|progressing|amber|commenced)
-          | (?P<done>complete[d]?|closed|done|achieved|delivered|implemented|finished|met|green\s*[-–]\s*complete[d]?|blue)
-        )\b",
-    )
-    .unwrap()
-});
-
 /// Reads a tracker cell's status word (`Complete`, `In progress`, `Not started` …).
 pub fn cell_status(cell: &str) -> Option<ActionStatus> {
-    let c = CELL_STATUS.captures(cell.trim())?;
-    Some(if c.name("rem").is_some() {
-        ActionStatus::Remaining
-    } else if c.name("prog").is_some() {
-        ActionStatus::InProgress
-    } else {
-        ActionStatus::Completed
-    })
+    status::of_cell(cell)
 }
 
+/// Aggregate counts, which are not actions: `64 complete, 49 in progress`, `21 actions are
+/// green (43%)`, `29 (59%) of the actions had been achieved`, `All other actions were complete`.
+/// Not `Publish 4 newsletters a year`.
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^\W*\d+\s*(?:%\s*)?(?:of\s+(?:the\s+)?\d+\s+)?(?:actions?\s+|recommendations?\s+|are\s+|have\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed)\b").unwrap()
+    re_new(r"(?i)^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b").unwrap()
 });
 
-/// Finds actions in document order.
-pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
+/// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`.
+static ONE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b\d+\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|green|amber|red|achieved|overdue)\b").unwrap()
+});
+
+/// Whether text is a count of actions by status rather than an action.
+pub fn is_aggregate(s: &str) -> bool {
+    COUNTS.is_match(s.trim_start()) || ONE_COUNT.find_iter(s).nth(1).is_some()
+}
+
+/// Finds actions in document order: tracker tables, lists under a status lead-in, then the
+/// prose of outstanding-actions minutes and explicit undertakings where nothing else was read.
+///
+/// `exclude` holds the byte ranges of recommendations found in the text: they are not actions.
+pub fn find(text: &str, segs: &[Segment], exclude: &[(usize, usize)]) -> Vec<FoundAction> {
     let mut out = Vec::new();
+    let mut taken: Vec<bool> = segs
+        .iter()
+        .map(|s| exclude.iter().any(|&(a, b)| a < s.end && s.start < b))
+        .collect();
+    let key = status::RagKey::find(text);
     let mut tables = find_tables(text, segs).into_iter().peekable();
     let mut i = 0;
     while i < segs.len() {
@@ -93,28 +75,25 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
         if let Some(t) = tables.peek().filter(|t| t.first == i) {
             let t = t.clone();
             tables.next();
-            if tracker_rows(text, &t, &mut out) {
+            if tracker_rows(text, &t, &key, &mut out) {
+                mark(&mut taken, i, t.next);
                 i = t.next;
                 continue;
             }
         }
         let last = s.body_text(text).trim_end();
-        let opens = last.ends_with(':')
-            || last.ends_with(": -")
-            || last.ends_with(":-")
-            || last.ends_with(": –");
-        let para = if opens {
+        let para = if ends_with_opener(last) {
             paragraph_ending_at(text, segs, i)
         } else {
             String::new()
         };
         // Only the sentence that ends in the colon gives the status.
         let words = last_sentence(para.trim_end());
-        if opens
+        if !para.is_empty()
             && words.len() < 600
             && ACTION_CONTEXT.is_match(words)
             && !NOT_ACTIONS.is_match(words)
-            && let Some(status) = lead_in_status(words)
+            && let Some(status) = status::of_lead_in(words)
             && segs
                 .get(i + 1)
                 .is_some_and(|f| f.bullet || f.label.is_some())
@@ -134,12 +113,32 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundAction> {
             }) {
                 push_item(text, item, status, &lead, &mut out);
             }
+            mark(&mut taken, i, next);
             i = next.max(i + 1);
             continue;
         }
         i += 1;
     }
+    let prose = action_prose::find(text, segs, &taken);
+    let claimed: Vec<(usize, usize)> = out
+        .iter()
+        .chain(prose.iter())
+        .map(|a| (a.start, a.end))
+        .collect();
+    out.extend(prose);
+    out.extend(
+        action_prose::undertakings(text, segs, &taken)
+            .into_iter()
+            .filter(|u| !claimed.iter().any(|&(a, b)| a < u.end && u.start < b)),
+    );
+    out.sort_by_key(|a| a.start);
     out
+}
+
+fn mark(taken: &mut [bool], from: usize, to: usize) {
+    for t in taken.iter_mut().take(to).skip(from) {
+        *t = true;
+    }
 }
 
 fn last_sentence(s: &str) -> &str {
@@ -161,7 +160,7 @@ fn push_item(
         return;
     };
     let words = item.full_text(text);
-    if words.is_empty() || COUNTS.is_match(&words) {
+    if words.is_empty() || is_aggregate(&words) {
         return;
     }
     out.push(FoundAction {
@@ -174,7 +173,7 @@ fn push_item(
 }
 
 /// Actions from the rows of a tracker table, when its header names a status column.
-fn tracker_rows(text: &str, table: &Table, out: &mut Vec<FoundAction>) -> bool {
+fn tracker_rows(text: &str, table: &Table, key: &status::RagKey, out: &mut Vec<FoundAction>) -> bool {
     let cols = table.columns(text);
     let Some(status_col) = cols.status else {
         return false;
@@ -187,7 +186,9 @@ fn tracker_rows(text: &str, table: &Table, out: &mut Vec<FoundAction>) -> bool {
         if status_text.trim().is_empty() {
             continue;
         }
-        let status = cell_status(status_text).unwrap_or(ActionStatus::Unknown);
+        let status = cell_status(status_text)
+            .or_else(|| key.status_of(status_text))
+            .unwrap_or(ActionStatus::Unknown);
         let pick = cols
             .action
             .or(cols.recommendation)
@@ -223,7 +224,7 @@ mod tests {
     use crate::extract::segment::segments;
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {
-        find(t, &segments(t))
+        find(t, &segments(t), &[])
             .into_iter()
             .map(|a| (a.text, a.status))
             .collect()

@@ -3,6 +3,7 @@
 //! Every item carries `span` (character offsets into the normalised text) and `quote` (the text
 //! at that span), so any result can be checked against its source.
 
+pub mod action_prose;
 pub mod actions;
 pub mod dates;
 pub mod label;
@@ -12,6 +13,7 @@ pub mod meetings;
 pub mod meta;
 pub mod recommendations;
 pub mod segment;
+pub mod status;
 pub mod table;
 pub mod textutil;
 pub mod themes;
@@ -81,7 +83,13 @@ pub fn extract(input: Input) -> Extraction {
     let mut exact: HashSet<String> = HashSet::new();
     // Word sets of the items kept, by what a near repeat must share with them.
     let mut near: HashMap<RepeatKey, Vec<HashSet<String>>> = HashMap::new();
-    for f in recommendations::find(text, &segs, ctx) {
+    let found_recs = recommendations::find(text, &segs, ctx);
+    // A resolution is not also an action: the text recommendations came from is not read again.
+    let rec_ranges: Vec<(usize, usize)> = found_recs
+        .iter()
+        .map(|f| (f.item.start, f.item.end))
+        .collect();
+    for f in found_recs {
         let r = to_recommendation(text, &offsets, &f.item, f.kind, f.lead_in.clone(), &blocks);
         if r.text.is_empty() || POINTER.is_match(&r.text) {
             continue;
@@ -112,7 +120,7 @@ pub fn extract(input: Input) -> Extraction {
         })
         .collect();
 
-    let actions = actions::find(text, &segs)
+    let actions = actions::find(text, &segs, &rec_ranges)
         .into_iter()
         .map(|a| Action {
             text: a.text,

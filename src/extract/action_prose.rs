@@ -1,0 +1,384 @@
+//! Actions written in the prose of minutes: the outstanding-actions, matters-arising and
+//! action-log items that a committee goes through, each with its status only in words
+//! (`could now be closed`, `was being drafted`, `would remain open`).
+//!
+//! Prose is read as actions only inside such a part of the page (a zone opened by its heading
+//! or by the sentence that introduces the report), and only where a sentence says how far the
+//! action has got. The unit reported is the smallest that carries one action: a bullet, a
+//! `Title – prose` item, a paragraph that opens by naming its action (`With regard to action
+//! 2, …`), or else a sentence. Outside such zones only explicit undertakings are read
+//! (`The Clerk undertook to circulate the terms of reference.`).
+
+use super::actions::{FoundAction, is_aggregate};
+use super::segment::Segment;
+use super::status;
+use super::textutil::{collapse, is_terminator, re_new};
+use crate::model::ActionStatus;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a zone of actions is about: `Outstanding Actions`, `Matters arising`, `Action log`,
+/// `Tracking decisions`. Not `The action plan was approved.`
+static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations)\b").unwrap()
+});
+
+/// A paragraph that names its action first: `With regards to action 1, …`, `Referring to Item
+/// 5 of the minutes …`, `In respect of item 5 (…)`. Not `With regard to the budget, …`
+static NAMES_ITS_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:with\s+regards?\s+to|in\s+regards?\s+to|regarding|concerning|in\s+respect\s+of|referring\s+to|in\s+relation\s+to|on|under|turning\s+to|for)\s+(?:the\s+)?(?:action|item|minute|reference|recommendation|outstanding\s+reference|OR)\s*(?:no\.?\s*)?\(?[\dA-Z]").unwrap()
+});
+
+/// A reference heading that names one action, its status in the paragraphs under it:
+/// `OR1 – "Use of Force" Figures in Custody`, `Action 3: Library opening hours`.
+/// Not `Page 2` or `1. Apologies`.
+static REF_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:OR|AP|Action|Ref(?:erence)?\.?|Item)\s?\d{1,3}[a-z]?\s*[-–—:]\s*(?P<title>\S.{2,100})$").unwrap()
+});
+
+/// The title of a `Title – prose` item: `Induction Process - A Member raised …`,
+/// `School Meetings: Officers reported …`. Not a sentence with a dash later on.
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:[A-Z0-9][\w’'&/().,]*(?:\s+[\w’'&/().,]+){0,9}?)\s*(?:\s[-–—]\s|:\s)\s*[A-Z“‘\x22]").unwrap()
+});
+
+/// An explicit undertaking, read anywhere in minutes: `X undertook to …`, `It was agreed that
+/// officers would …`, `ACTION: …`. Not `Members agreed the plan.`
+static UNDERTAKING: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\bundert(?:ook|akes)\s+to\b|\bit\s+was\s+agreed\s+that\s+(?:the\s+)?[\w’' ]{2,60}?\s+(?:would|will|should)\s+\w+").unwrap()
+});
+
+/// Words in which the record of a report ends: the resolution or a new agenda item.
+fn ends_zone(text: &str, s: &Segment) -> bool {
+    let w = s.body_text(text);
+    let t = w.trim_start();
+    is_terminator(w) && !t.to_ascii_lowercase().starts_with("minutes")
+        || t.starts_with("RESOLVED")
+        || t.starts_with("Resolved")
+        || t.starts_with("RECOMMENDED")
+}
+
+/// A unit of prose: its byte range.
+type Unit = (usize, usize);
+
+/// Finds prose actions. `taken` marks segments that other readers already used.
+pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        if !TOPIC.is_match(segs[i].body_text(text)) {
+            i += 1;
+            continue;
+        }
+        // The zone runs from the line after the topic to the end of the item.
+        // A table read as a tracker, or a resolution, ends it too.
+        let mut j = i + 1;
+        while j < segs.len() && !ends_zone(text, &segs[j]) && !taken[j] && j < i + 120 {
+            j += 1;
+        }
+        read_zone(text, segs, i + 1, j, taken, &mut out);
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Explicit undertakings outside action zones.
+pub fn undertakings(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
+    let mut out = Vec::new();
+    for (para, _) in paragraphs(text, segs, 0, segs.len(), taken) {
+        for (a, b) in sentences(text, para) {
+            let s = &text[a..b];
+            if UNDERTAKING.is_match(s) && !is_aggregate(s) {
+                push(text, (a, b), ActionStatus::Remaining, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn read_zone(
+    text: &str,
+    segs: &[Segment],
+    from: usize,
+    to: usize,
+    taken: &[bool],
+    out: &mut Vec<FoundAction>,
+) {
+    // A reference heading and the paragraphs under it.
+    let mut heading: Option<(usize, usize, usize)> = None;
+    let flush = |h: &mut Option<(usize, usize, usize)>, out: &mut Vec<FoundAction>| {
+        if let Some((a, b, body_end)) = h.take() {
+            let read = status::of_prose(&text[b..body_end]);
+            let st = read.as_ref().map_or(ActionStatus::Unknown, |r| r.status);
+            let words = collapse(&text[a..b]);
+            out.push(FoundAction {
+                text: words,
+                status: st,
+                status_text: read.map(|r| collapse(&text[b + r.at.0..b + r.at.1])),
+                start: a,
+                end: b,
+            });
+        }
+    };
+    for (para, is_bullet) in paragraphs(text, segs, from, to, taken) {
+        let (pa, pb) = para;
+        let first_line_end = text[pa..pb].find('\n').map_or(pb, |n| pa + n);
+        let first_line = text[pa..first_line_end].trim();
+        if let Some(c) = REF_HEADING.captures(first_line)
+            && first_line_end == pb
+        {
+            flush(&mut heading, out);
+            let t = c.name("title").expect("title");
+            let a = pa + (first_line.as_ptr() as usize - text[pa..].as_ptr() as usize) + t.start();
+            heading = Some((a, a + t.as_str().len(), pb));
+            continue;
+        }
+        if let Some(h) = heading.as_mut() {
+            h.2 = pb;
+            continue;
+        }
+        let words = &text[pa..pb];
+        if is_bullet || NAMES_ITS_ACTION.is_match(words.trim_start()) {
+            unit(text, para, out);
+            continue;
+        }
+        for g in titled_groups(text, para) {
+            unit(text, g, out);
+        }
+    }
+    flush(&mut heading, out);
+}
+
+/// Reports a unit as an action when its words give a status.
+fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
+    let words = &text[a..b];
+    if is_aggregate(words) || INTRO.is_match(words.trim_start()) {
+        return;
+    }
+    if let Some(r) = status::of_prose(words) {
+        let mut f = found(text, (a, b), r.status);
+        f.status_text = Some(collapse(&words[r.at.0..r.at.1]));
+        out.push(f);
+    }
+}
+
+/// The sentence that introduces the report or the discussion, not an action:
+/// `The Committee received a report of the Town Clerk …`, `The following points were noted:`.
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:the\s+[\w ]{2,40}?\s+(?:received|considered|noted|had\s+before\s+it)\s+(?:a|the)\s+(?:joint\s+)?(?:report|update|schedule|list)|the\s+following\s+(?:points|matters|updates)\s+(?:were|was)|members\s+(?:received|noted)\s+the\s+(?:outstanding|list|report))").unwrap()
+});
+
+fn push(text: &str, u: Unit, st: ActionStatus, out: &mut Vec<FoundAction>) {
+    out.push(found(text, u, st));
+}
+
+fn found(text: &str, (a, b): Unit, st: ActionStatus) -> FoundAction {
+    let raw = &text[a..b];
+    let lead = raw.len() - raw.trim_start_matches(|c: char| c.is_whitespace() || "·•●▪-–*".contains(c)).len();
+    let a = a + lead;
+    let b = a + text[a..b].trim_end().len();
+    FoundAction {
+        text: collapse(&text[a..b]),
+        status: st,
+        status_text: None,
+        start: a,
+        end: b,
+    }
+}
+
+/// The paragraphs of segments `from..to`: runs of segments with no empty line between them, a
+/// bullet starting a paragraph of its own. Returns each byte range and whether it is a bullet.
+fn paragraphs(
+    text: &str,
+    segs: &[Segment],
+    from: usize,
+    to: usize,
+    taken: &[bool],
+) -> Vec<(Unit, bool)> {
+    let mut out: Vec<(Unit, bool)> = Vec::new();
+    let mut cur: Option<(usize, usize, bool)> = None;
+    let mut pending_glyph = false;
+    for k in from..to.min(segs.len()) {
+        let s = &segs[k];
+        if taken.get(k).copied().unwrap_or(false) || s.furniture {
+            if let Some((a, b, bl)) = cur.take() {
+                out.push(((a, b), bl));
+            }
+            continue;
+        }
+        let words = s.body_text(text).trim();
+        // A bullet glyph alone on its line: its words follow (after a blank line, perhaps).
+        if s.bullet && words.is_empty() {
+            if let Some((a, b, bl)) = cur.take() {
+                out.push(((a, b), bl));
+            }
+            pending_glyph = true;
+            continue;
+        }
+        let new_para = s.blank_before || s.bullet || s.label.is_some() || cur.is_none();
+        if new_para && !(pending_glyph && cur.is_none() && false) {
+            if let Some((a, b, bl)) = cur.take() {
+                out.push(((a, b), bl));
+            }
+            cur = Some((s.body, s.end, s.bullet || pending_glyph));
+            pending_glyph = false;
+        } else if let Some(c) = cur.as_mut() {
+            c.1 = s.end;
+        }
+    }
+    if let Some((a, b, bl)) = cur.take() {
+        out.push(((a, b), bl));
+    }
+    let _ = text;
+    out
+}
+
+/// The sentences of a unit, as byte ranges. A sentence ends at `.`, `?` or `!` (or a colon
+/// ending a line) before a capital letter, a quote or a digit; `e.g.`, `No.` and initials do
+/// not end one.
+fn sentences(text: &str, (a, b): Unit) -> Vec<Unit> {
+    let s = &text[a..b];
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let ends = matches!(c, b'.' | b'?' | b'!') || (c == b':' && s[i + 1..].starts_with('\n'));
+        if ends {
+            let rest = &s[i + 1..];
+            let gap = rest.len() - rest.trim_start().len();
+            let next = rest.trim_start().chars().next();
+            let opens = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“‘\"(".contains(n));
+            if gap > 0 && opens && !abbreviation(&s[..i]) {
+                out.push((a + start, a + i + 1));
+                start = i + 1 + gap;
+                i = start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < s.len() && !s[start..].trim().is_empty() {
+        out.push((a + start, b));
+    }
+    out
+}
+
+/// Whether the text before a full stop ends in an abbreviation (`e.g`, `No`, `Mr`, `St`, `A`).
+fn abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let w = word.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "e.g" | "i.e" | "no" | "nos" | "mr" | "mrs" | "ms" | "dr" | "st" | "cllr" | "etc" | "vs" | "approx" | "para" | "ref"
+    ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// The units of a paragraph: `Title – prose` items with the sentences that follow each, or
+/// else its sentences one by one.
+fn titled_groups(text: &str, para: Unit) -> Vec<Unit> {
+    let sents = sentences(text, para);
+    let titled: Vec<bool> = sents
+        .iter()
+        .map(|&(a, b)| TITLED.is_match(&text[a..b]) && !INTRO.is_match(&text[a..b]))
+        .collect();
+    if !titled.iter().any(|&t| t) {
+        return sents;
+    }
+    let mut out: Vec<Unit> = Vec::new();
+    let mut group: Option<Unit> = None;
+    for (k, &(a, b)) in sents.iter().enumerate() {
+        if titled[k] {
+            if let Some(g) = group.take() {
+                out.push(g);
+            }
+            group = Some((a, b));
+        } else if let Some(g) = group.as_mut() {
+            g.1 = b;
+        } else {
+            out.push((a, b));
+        }
+    }
+    if let Some(g) = group {
+        out.push(g);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment::segments;
+
+    fn acts(t: &str) -> Vec<(String, ActionStatus)> {
+        let segs = segments(t);
+        let taken = vec![false; segs.len()];
+        find(t, &segs, &taken)
+            .into_iter()
+            .map(|a| (a.text, a.status))
+            .collect()
+    }
+
+    #[test]
+    fn titled_items_in_hard_wrapped_minutes() {
+        let t = "Outstanding Actions\nThe Committee received a report of the Clerk.\nThe following points were noted:\nWebsite Review (Phase\nTwo) – It was noted that the work had been completed and could now be closed.\nStaff Survey - A Member asked about the survey. The Clerk agreed to consider\nthis at the next meeting.\nSupporting documents:";
+        assert_eq!(
+            acts(t),
+            vec![
+                (
+                    "Website Review (Phase Two) – It was noted that the work had been completed and could now be closed.".into(),
+                    ActionStatus::Completed
+                ),
+                (
+                    "Staff Survey - A Member asked about the survey. The Clerk agreed to consider this at the next meeting.".into(),
+                    ActionStatus::Remaining
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_that_name_their_action() {
+        let t = "Outstanding Actions\n\nThe Board noted the outstanding actions.\n\nWith regards to action 1, Members were advised that a strategy was being drafted. It would come to the March meeting.\n\nAll other actions were complete.\n\nSupporting documents:";
+        assert_eq!(
+            acts(t),
+            vec![(
+                "With regards to action 1, Members were advised that a strategy was being drafted. It would come to the March meeting.".into(),
+                ActionStatus::InProgress
+            )]
+        );
+    }
+
+    #[test]
+    fn reference_headings_take_status_from_the_paragraph_below() {
+        let t = "Outstanding References\n\nOR4 – Library Opening Hours\n\nThe Librarian confirmed the new hours were now in place and requested that the item be marked as complete.\n\nOR7 – Parking Review\n\nOfficers explained the review was under way.\n\nRESOLVED – That the report be noted.";
+        assert_eq!(
+            acts(t),
+            vec![
+                ("Library Opening Hours".into(), ActionStatus::Completed),
+                ("Parking Review".into(), ActionStatus::InProgress),
+            ]
+        );
+    }
+
+    #[test]
+    fn undertakings_outside_zones() {
+        let t = "Terms of reference\n\nMembers discussed the draft. The Clerk undertook to circulate a copy to all members.\n\nThe meeting ended at 8pm.";
+        let segs = segments(t);
+        let got: Vec<_> = undertakings(t, &segs, &vec![false; segs.len()])
+            .into_iter()
+            .map(|a| (a.text, a.status))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "The Clerk undertook to circulate a copy to all members.".into(),
+                ActionStatus::Remaining
+            )]
+        );
+    }
+}

@@ -1,0 +1,347 @@
+//! The status vocabulary: every phrase that says how far an action has got, and the status it
+//! gives — in one table, read by tracker cells, list lead-ins and prose alike. The README's
+//! table of statuses is this table (a test keeps the two in step).
+//!
+//! Cells hold a status word or two (`Complete`, `In progress`, `B/Fwd`, `75%`, `Yes`); prose says
+//! it in a sentence (`could now be closed`, `was being drafted`, `would remain open`). Colours
+//! (`Green`, `Amber`, `Red`) give a status only through a key printed on the page.
+
+use super::textutil::re_new;
+use crate::model::ActionStatus;
+use regex::Regex;
+use std::sync::LazyLock;
+
+use ActionStatus::{Completed, InProgress, Remaining};
+
+/// Where a phrase is read (a phrase may be read in several places).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope(u8);
+
+impl Scope {
+    /// At the start of a tracker cell (or a `Status:` field).
+    pub const CELL: Scope = Scope(1);
+    /// Anywhere in a sentence of prose.
+    pub const PROSE: Scope = Scope(2);
+    /// In the lead-in of a list whose items all have its status (`The remaining areas of focus
+    /// include:`); prose phrases are read there too.
+    pub const LEAD_IN: Scope = Scope(4);
+    /// Cells and prose.
+    pub const BOTH: Scope = Scope(3);
+    /// Cells, prose and lead-ins.
+    pub const ALL: Scope = Scope(7);
+
+    fn has(self, other: Scope) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Where the phrase is read, in words (for the README's table).
+    pub fn describe(self) -> &'static str {
+        match self.0 {
+            1 => "cell",
+            2 => "prose",
+            3 => "cell, prose",
+            4 => "lead-in",
+            6 => "prose, lead-in",
+            _ => "cell, prose, lead-in",
+        }
+    }
+}
+
+/// One phrase of the vocabulary: a pattern, the status it gives, where it is read, and an
+/// example as printed on a page.
+pub struct Phrase {
+    pub pattern: &'static str,
+    pub status: ActionStatus,
+    pub scope: Scope,
+    pub example: &'static str,
+}
+
+const fn p(
+    pattern: &'static str,
+    status: ActionStatus,
+    scope: Scope,
+    example: &'static str,
+) -> Phrase {
+    Phrase {
+        pattern,
+        status,
+        scope,
+        example,
+    }
+}
+
+/// The vocabulary, most specific first: within one text the first phrase of the table that
+/// matches decides, so negations (`not implemented`, `not yet complete`) come before the words
+/// they negate, and partial completion before completion.
+pub const VOCABULARY: &[Phrase] = &[
+    // Remaining: not begun, not done, still open.
+    p(r"not\s+(?:yet\s+)?(?:started|begun|commenced|implemented|complete[d]?|progressed|actioned|received|due)", Remaining, Scope::ALL, "Not started"),
+    p(r"(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+\w+", Remaining, Scope::PROSE, "has not been received"),
+    p(r"yet\s+to\s+(?:be\s+)?\w+", Remaining, Scope::BOTH, "yet to be agreed"),
+    p(r"still\s+(?:outstanding|open|to\s+be\s+\w+|awaited|pending)", Remaining, Scope::PROSE, "still outstanding"),
+    p(r"(?:would|will|should)\s+remain\s+(?:open|on\s+the\s+(?:list|log|tracker))", Remaining, Scope::PROSE, "would remain open"),
+    p(r"remain(?:s|ed)?\s+(?:open|outstanding)", Remaining, Scope::PROSE, "remains open"),
+    p(r"agreed\s+to\s+consider", Remaining, Scope::PROSE, "agreed to consider"),
+    p(r"(?:deferred|postponed|paused|on\s+hold|b/\s?fwd|brought\s+forward|carried\s+forward)", Remaining, Scope::BOTH, "Deferred"),
+    p(r"(?:outstanding|overdue|open|planned|pending|to\s+start|not\s+due|due|awaiting\s+\w+|red\s*[-–:]\s*not\s+started)", Remaining, Scope::CELL, "Outstanding"),
+    p(r"(?:is|was|are|were)\s+(?:now\s+)?overdue", Remaining, Scope::PROSE, "was overdue"),
+    // In progress: begun, partly done.
+    p(r"partial(?:ly)?(?:\s+(?:complete[d]?|met|achieved|implemented|delivered))?|partly\s+(?:complete[d]?|met|implemented)", InProgress, Scope::BOTH, "Partially implemented"),
+    p(r"in\s+progress|under\s*way|on-?going|on\s+track|progressing|in\s+hand", InProgress, Scope::ALL, "In progress"),
+    p(r"(?:is|was|are|were)\s+(?:now\s+|currently\s+|still\s+)?being\s+(?:\w+ed|\w+en|made|held|undertaken|done|set\s+up|followed\s+up|worked\s+on)", InProgress, Scope::PROSE, "was being drafted"),
+    p(r"(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:working|in\s+(?:contact|discussion|talks))\s+(?:with|on)", InProgress, Scope::PROSE, "were in contact with"),
+    p(r"(?:started|commenced|begun)", InProgress, Scope::CELL, "Started"),
+    p(r"work\s+(?:has|had)\s+(?:started|begun|commenced)", InProgress, Scope::PROSE, "work had started"),
+    p(r"continu(?:e|es|ed|ing)\s+to\s+(?:progress|develop|work|be\s+\w+ed)", InProgress, Scope::PROSE, "continues to progress"),
+    // Completed: done, closed.
+    p(r"(?:could|can|should|would|will)\s+(?:now\s+)?be\s+(?:closed|removed|signed\s+off|discharged|marked\s+(?:as\s+)?(?:complete[d]?|closed))", Completed, Scope::PROSE, "could now be closed"),
+    p(r"(?:be|was|were|been)\s+marked\s+(?:as\s+)?(?:complete[d]?|closed|done)", Completed, Scope::PROSE, "requested that the item be marked as complete"),
+    p(r"(?:complete[d]?|closed|done|achieved|delivered|implemented|finished|resolved|actioned|discharged|superseded|met)", Completed, Scope::CELL, "Complete"),
+    p(r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place)", Completed, Scope::PROSE, "had been circulated"),
+    p(r"(?:was|were)\s+(?:now\s+)?(?:complete[d]?|closed|circulated|sent|issued|published|resolved|implemented|in\s+place)", Completed, Scope::PROSE, "was circulated"),
+    p(r"(?:is|are)\s+now\s+(?:complete[d]?|closed|in\s+place|resolved|implemented)", Completed, Scope::PROSE, "is now in place"),
+    p(r"(?:had|has|have)\s+(?:now\s+)?(?:taken\s+place|concluded|completed|finished)", Completed, Scope::PROSE, "had taken place"),
+    // Lead-ins of lists whose items share one status.
+    p(r"remaining|next\s+steps|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|due\s+to\s+(?:start|begin)|planned", Remaining, Scope::LEAD_IN, "The remaining areas of focus include:"),
+    p(r"being\s+(?:progressed|developed|implemented|delivered|taken\s+forward|reviewed|addressed)|work\s+(?:has\s+)?(?:started|begun)", InProgress, Scope::LEAD_IN, "Work has started on:"),
+    p(r"concluded|completed|achieved|delivered|implemented|accomplished|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date)", Completed, Scope::LEAD_IN, "The team have concluded a number of the actions including:"),
+    // Remaining: promised for later. Read last so that what has happened wins over a promise.
+    p(r"(?:would|will|shall)\s+(?:now\s+|also\s+|then\s+)?(?:be\s+)?[a-z]{3,}", Remaining, Scope::PROSE, "would be circulated"),
+    p(r"undert(?:ook|akes|aken)\s+to|agreed\s+to|(?:was|were)\s+(?:asked|requested)\s+to|requested\s+that|asked\s+that|(?:is|was)\s+due\s+(?:in|by|on|at|for)", Remaining, Scope::PROSE, "undertook to"),
+];
+
+/// Every pattern, compiled once per place it is read, in table order.
+struct Compiled {
+    prose: Vec<(Regex, ActionStatus)>,
+    cell: Vec<(Regex, ActionStatus)>,
+    lead_in: Vec<(Regex, ActionStatus)>,
+}
+
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
+    let mut c = Compiled {
+        prose: Vec::new(),
+        cell: Vec::new(),
+        lead_in: Vec::new(),
+    };
+    for ph in VOCABULARY {
+        let anywhere = || re_new(&format!(r"(?i)\b(?:{})\b", ph.pattern)).expect("status phrase");
+        if ph.scope.has(Scope::PROSE) {
+            c.prose.push((anywhere(), ph.status));
+        }
+        if ph.scope.has(Scope::LEAD_IN) {
+            c.lead_in.push((anywhere(), ph.status));
+        }
+        if ph.scope.has(Scope::CELL) {
+            let re =
+                re_new(&format!(r"(?i)^[\W_]*(?:{})\b", ph.pattern)).expect("status cell word");
+            c.cell.push((re, ph.status));
+        }
+    }
+    c
+});
+
+/// The status a list's lead-in gives all its items (`have concluded … including:`,
+/// `The remaining areas of focus include:`).
+pub fn of_lead_in(s: &str) -> Option<ActionStatus> {
+    COMPILED
+        .lead_in
+        .iter()
+        .find(|(re, _)| re.is_match(s))
+        .map(|&(_, st)| st)
+}
+
+/// A status read from text, with the words that gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub status: ActionStatus,
+    /// Byte range of the deciding phrase in the text read.
+    pub at: (usize, usize),
+}
+
+/// Reads a tracker cell (`Complete`, `In progress - delayed to May`, `B/Fwd April`, `100%`).
+pub fn of_cell(cell: &str) -> Option<ActionStatus> {
+    let t = cell.trim();
+    if let Some(s) = percentage(t) {
+        return Some(s);
+    }
+    COMPILED
+        .cell
+        .iter()
+        .find(|(re, _)| re.is_match(t))
+        .map(|&(_, s)| s)
+}
+
+/// `100%` → completed, `0%` → remaining, anything between → in progress.
+fn percentage(t: &str) -> Option<ActionStatus> {
+    let digits = t.strip_suffix('%').or_else(|| t.strip_suffix(" %"))?.trim();
+    let n: f64 = digits.parse().ok()?;
+    Some(if n >= 100.0 {
+        Completed
+    } else if n <= 0.0 {
+        Remaining
+    } else {
+        InProgress
+    })
+}
+
+/// Reads the status a sentence or paragraph of prose gives: the first phrase of the table
+/// that it contains. A promise for later in the same words as something already done
+/// (`had liaised …, and this would be reported`) is work in progress.
+pub fn of_prose(s: &str) -> Option<Reading> {
+    let mut first: Option<(usize, Reading)> = None;
+    for (rank, (re, status)) in COMPILED.prose.iter().enumerate() {
+        if let Some(m) = re.find(s) {
+            first = Some((
+                rank,
+                Reading {
+                    status: *status,
+                    at: (m.start(), m.end()),
+                },
+            ));
+            break;
+        }
+    }
+    let (_, mut r) = first?;
+    if r.status == Completed && promises(s) && !closes(s) {
+        r.status = InProgress;
+    }
+    Some(r)
+}
+
+/// `would be reported`, `is due in February`: something still to come.
+fn promises(s: &str) -> bool {
+    static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+        re_new(r"(?i)\b(?:would|will)\s+(?:be\s+)?\w+|\b(?:is|was)\s+due\b|\bin\s+due\s+course\b")
+            .expect("future")
+    });
+    FUTURE.is_match(s)
+}
+
+/// `could now be closed`, `be marked as complete`: the action is finished whatever comes next.
+fn closes(s: &str) -> bool {
+    static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+        re_new(r"(?i)\bbe\s+(?:closed|removed|signed\s+off|discharged|marked\s+(?:as\s+)?(?:complete[d]?|closed))\b")
+            .expect("close")
+    });
+    CLOSE.is_match(s)
+}
+
+/// Colours of a RAG rating and the status a key on the page gives each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RagKey {
+    pub entries: Vec<(String, ActionStatus)>,
+}
+
+impl RagKey {
+    /// Finds a key such as `Green = complete, Amber = in progress, Red = not started` (or
+    /// `Green – on track`) anywhere in the text.
+    pub fn find(text: &str) -> RagKey {
+        static KEY: LazyLock<Regex> = LazyLock::new(|| {
+            re_new(r"(?i)\b(green|amber|red|blue|grey|gray|yellow)\b\s*(?:[:=\-–—]|means|indicates|denotes|is)\s*(?P<what>[^,;\n.]{2,60})")
+                .expect("rag key")
+        });
+        let mut entries: Vec<(String, ActionStatus)> = Vec::new();
+        for c in KEY.captures_iter(text) {
+            let colour = c[1].to_ascii_lowercase();
+            let what = c.name("what").map_or("", |m| m.as_str());
+            let status = of_cell(what).or_else(|| of_prose(what).map(|r| r.status));
+            if let Some(s) = status
+                && !entries.iter().any(|(k, _)| *k == colour)
+            {
+                entries.push((colour, s));
+            }
+        }
+        RagKey { entries }
+    }
+
+    /// The status of a cell that is a colour (`Green`, `AMBER`), when the key names it.
+    pub fn status_of(&self, cell: &str) -> Option<ActionStatus> {
+        let c = cell
+            .trim()
+            .trim_matches(|ch: char| !ch.is_alphabetic())
+            .to_ascii_lowercase();
+        self.entries.iter().find(|(k, _)| *k == c).map(|&(_, s)| s)
+    }
+}
+
+/// Whether a cell is a RAG colour (which says nothing without a key).
+pub fn is_colour(cell: &str) -> bool {
+    let c = cell
+        .trim()
+        .trim_matches(|ch: char| !ch.is_alphabetic())
+        .to_ascii_lowercase();
+    matches!(
+        c.as_str(),
+        "green" | "amber" | "red" | "blue" | "grey" | "gray" | "yellow" | "g" | "a" | "r"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_example_reads_as_its_status() {
+        for ph in VOCABULARY {
+            let got = if ph.scope.has(Scope::PROSE) {
+                of_prose(ph.example).map(|r| r.status)
+            } else if ph.scope.has(Scope::LEAD_IN) {
+                of_lead_in(ph.example)
+            } else {
+                of_cell(ph.example)
+            };
+            assert_eq!(got, Some(ph.status), "{:?}", ph.example);
+        }
+    }
+
+    #[test]
+    fn cells() {
+        assert_eq!(of_cell("Not started"), Some(Remaining));
+        assert_eq!(of_cell("Partially complete"), Some(InProgress));
+        assert_eq!(of_cell("Completed - March 2024"), Some(Completed));
+        assert_eq!(of_cell("On track"), Some(InProgress));
+        assert_eq!(of_cell("B/Fwd April 2010"), Some(Remaining));
+        assert_eq!(of_cell("100%"), Some(Completed));
+        assert_eq!(of_cell("40 %"), Some(InProgress));
+        assert_eq!(of_cell("Councillor Smith"), None);
+        assert_eq!(of_cell("Green"), None);
+    }
+
+    #[test]
+    fn prose() {
+        let s = |t: &str| of_prose(t).map(|r| r.status);
+        assert_eq!(
+            s("It was noted that the action had taken place and could now be closed."),
+            Some(Completed)
+        );
+        assert_eq!(
+            s("The Town Clerk agreed to consider this for any new recruitment."),
+            Some(Remaining)
+        );
+        assert_eq!(
+            s("Members were advised that a strategy was being drafted."),
+            Some(InProgress)
+        );
+        assert_eq!(
+            s("The deputy Chairman had liaised with Officers and this would be reported in November."),
+            Some(Remaining)
+        );
+        assert_eq!(
+            s("The report had been sent to Cabinet and a report back is due in February."),
+            Some(InProgress)
+        );
+        assert_eq!(s("Recommendation 4 was not implemented."), Some(Remaining));
+        assert_eq!(s("Recommendation 5 was partially implemented."), Some(InProgress));
+        assert_eq!(s("The Chair thanked officers."), None);
+    }
+
+    #[test]
+    fn colours_need_a_key() {
+        let key = RagKey::find("Key: Green = complete, Amber = in progress, Red = not started");
+        assert_eq!(key.status_of("GREEN"), Some(Completed));
+        assert_eq!(key.status_of("Amber"), Some(InProgress));
+        assert_eq!(key.status_of("Red"), Some(Remaining));
+        assert_eq!(RagKey::find("No key here").status_of("Green"), None);
+        assert!(is_colour("Amber") && !is_colour("Complete"));
+    }
+}
