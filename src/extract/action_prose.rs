@@ -45,7 +45,18 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
 /// An explicit undertaking, read anywhere in minutes: `X undertook to …`, `It was agreed that
 /// officers would …`, `ACTION: …`. Not `Members agreed the plan.`
 static UNDERTAKING: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\bundert(?:ook|akes)\s+to\b|\bit\s+was\s+agreed\s+that\s+(?:the\s+)?[\w’' ]{2,60}?\s+(?:would|will|should)\s+\w+").unwrap()
+    re_new(r"(?i)\bundert(?:ook|akes)\s+to\b|\bit\s+was\s+agreed\s+that\s+(?:the\s+)?[\w’' ]{2,60}?\s+(?:would|will|should)\s+\w+|\b(?:chair(?:man)?|committee|board|panel|members?)\s+(?:requested|asked)\s+that\s+[^.]{3,120}?\s+(?:be|should)\s+\w+").unwrap()
+});
+
+/// `Robin to speak to the head teachers`, `AF to provide an update` — an action list's
+/// owner-and-verb form. Not `Members to note the report` (a recommendation's wording).
+static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:[A-Z][\w’'.\-]*\s+){1,4}to\s+(?:provide|speak|arrange|circulate|write|send|contact|update|confirm|check|look|review|bring|report|share|liaise|draft|prepare|follow|investigate|consider|ask|raise|meet|organise|organize|seek|discuss|produce|add|amend|clarify|ensure|email|forward|chase|explore|identify|obtain|present|submit|invite|establish|set|agree|respond|issue|publish|collate|compile|feed|take)\b").unwrap()
+});
+
+/// `Action Point 1`, `Action 3:` — a label for one action, not the topic of a zone.
+static NUMBERED_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\baction\s+(?:point\s+)?\d").unwrap()
 });
 
 /// Words in which the record of a report ends: the resolution or a new agenda item.
@@ -66,7 +77,8 @@ pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < segs.len() {
-        if !TOPIC.is_match(segs[i].body_text(text)) {
+        let words = segs[i].body_text(text);
+        if !TOPIC.is_match(words) || NUMBERED_ACTION.is_match(words) {
             i += 1;
             continue;
         }
@@ -159,7 +171,104 @@ fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
         let mut f = found(text, (a, b), r.status);
         f.status_text = Some(collapse(&words[r.at.0..r.at.1]));
         out.push(f);
+    } else if OWNER_TO.is_match(words.trim_start()) {
+        out.push(found(text, (a, b), ActionStatus::Remaining));
     }
+}
+
+/// `Action:` or `Action Point 1` on a line of its own, with the action on the lines after it
+/// (up to an `Owner:` line, a blank line or a heading); or `ACTION: X to circulate the notes`
+/// on one line. A status as the whole value (`Action: Complete`) closes the record above it,
+/// whose `Item discussed:` (or `Subject:`, `Title:`) names the action.
+pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
+    let mut out = Vec::new();
+    for (k, s) in segs.iter().enumerate() {
+        if taken[k] {
+            continue;
+        }
+        let words = s.body_text(text).trim();
+        let Some(c) = ACTION_LABEL.captures(words) else {
+            continue;
+        };
+        let value = c.name("value").map_or("", |m| m.as_str().trim());
+        if !value.is_empty() {
+            let at = s.body + c.name("value").expect("value").start();
+            if let Some(st) = status::of_cell(value).filter(|_| value.split_whitespace().count() <= 4) {
+                // `Action: Complete` after a record: its subject field names the action.
+                if let Some((a, b)) = record_subject(text, segs, k) {
+                    let mut f = found(text, (a, b), st);
+                    f.status_text = Some(collapse(value));
+                    out.push(f);
+                }
+                continue;
+            }
+            // `ACTION: Chief Executive` names who acts, not what is done.
+            let owner_only = value.split_whitespace().count() <= 6
+                && super::textutil::is_heading_like(value)
+                && !value.contains(" to ");
+            if owner_only {
+                continue;
+            }
+            let (a, b) = (at, s.end);
+            let st = status::of_prose(&text[a..b]).map_or(ActionStatus::Unknown, |r| r.status);
+            out.push(found(text, (a, b), st));
+            continue;
+        }
+        // The label alone: the action is on the following lines.
+        let mut j = k + 1;
+        while j < segs.len() && segs[j].body_text(text).trim().is_empty() {
+            j += 1;
+        }
+        let Some(first) = segs.get(j) else { continue };
+        if OWNER_LINE.is_match(first.body_text(text)) {
+            continue;
+        }
+        let mut end = first.end;
+        let mut m = j + 1;
+        while m < segs.len()
+            && !segs[m].blank_before
+            && !segs[m].bullet
+            && !OWNER_LINE.is_match(segs[m].body_text(text))
+            && !super::textutil::is_heading_like(segs[m].body_text(text))
+        {
+            end = segs[m].end;
+            m += 1;
+        }
+        let (a, b) = (first.body, end);
+        let st = status::of_prose(&text[a..b]).map_or(ActionStatus::Unknown, |r| r.status);
+        out.push(found(text, (a, b), st));
+    }
+    out
+}
+
+/// `Action:`, `ACTION –`, `Action Point 1`, `Actions agreed:` at the start of a line, with the
+/// action (or a status) after it. Not `Action plan` or `Actions taken by the Council were …`
+static ACTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:Actions?|ACTIONS?)(?:\s+(?:[Pp]oint|POINT|[Aa]greed|AGREED|[Rr]equired|REQUIRED)s?)?(?:\s+\d{1,3})?\s*(?:[:\-–—]\s*(?P<value>.*)|$)").unwrap()
+});
+
+/// `Owner: Lorraine Forrester`, `Lead: Head of Finance`, `By whom: JB`.
+static OWNER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:owner|lead(?:\s+officer)?|responsible(?:\s+officer)?|by\s+whom|who|deadline|due(?:\s+date)?|timescale)\s*:").unwrap()
+});
+
+/// `Item discussed: …`, `Subject: …`, `Title: …` within the record above segment `k`.
+static SUBJECT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:Item(?:\s+discussed)?|Subject|Title|Topic|Issue|Matter)\s*:\s*(?P<value>\S.*)$").unwrap()
+});
+
+fn record_subject(text: &str, segs: &[Segment], k: usize) -> Option<Unit> {
+    for s in segs[..k].iter().rev().take(40) {
+        let w = s.body_text(text);
+        if ACTION_LABEL.is_match(w.trim()) {
+            return None;
+        }
+        if let Some(c) = SUBJECT_FIELD.captures(w) {
+            let v = c.name("value")?;
+            return Some((s.body + v.start(), s.body + v.end()));
+        }
+    }
+    None
 }
 
 /// The sentence that introduces the report or the discussion, not an action:

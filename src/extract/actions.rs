@@ -41,7 +41,7 @@ pub fn cell_status(cell: &str) -> Option<ActionStatus> {
 /// green (43%)`, `29 (59%) of the actions had been achieved`, `All other actions were complete`.
 /// Not `Publish 4 newsletters a year`.
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b").unwrap()
+    re_new(r"(?i)^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+)?(?:actions?|items|recommendations)\s+(?:(?:had|have)\s+been|were|are)\b").unwrap()
 });
 
 /// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`.
@@ -119,6 +119,15 @@ pub fn find(text: &str, segs: &[Segment], exclude: &[(usize, usize)]) -> Vec<Fou
         }
         i += 1;
     }
+    let labelled = action_prose::labelled(text, segs, &taken);
+    for a in &labelled {
+        for (k, s) in segs.iter().enumerate() {
+            if s.start < a.end && a.start < s.end {
+                taken[k] = true;
+            }
+        }
+    }
+    out.extend(labelled);
     let prose = action_prose::find(text, segs, &taken);
     let claimed: Vec<(usize, usize)> = out
         .iter()
