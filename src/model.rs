@@ -126,7 +126,9 @@ pub struct Recommendation {
     pub meeting: Option<usize>,
 }
 
-/// The five LGA Corporate Peer Challenge core themes (both frameworks map here).
+/// A theme's id in its framework. The five LGA Corporate Peer Challenge core themes come
+/// first (both CPC frameworks map onto them); the other frameworks' themes carry a prefix
+/// (`gov_`, `cqc_`, `bv_`, `ilacs_`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -137,9 +139,33 @@ pub enum CanonicalTheme {
     GovernanceAndCulture,
     FinancialPlanningAndManagement,
     CapacityForImprovement,
+    GovRolesResponsibilitiesAndRelationships,
+    GovEffectiveGovernanceAndScrutiny,
+    GovGovernanceEssentials,
+    GovRiskManagementAndAudit,
+    GovOrganisationalCulture,
+    CqcWorkingWithPeople,
+    CqcProvidingSupport,
+    CqcEnsuringSafety,
+    CqcLeadership,
+    BvContinuousImprovement,
+    BvLeadership,
+    BvGovernance,
+    BvCulture,
+    BvUseOfResources,
+    BvServiceDelivery,
+    BvPartnershipsAndCommunityEngagement,
+    BvSustainability,
+    BvFairnessAndEquality,
+    IlacsOverallEffectiveness,
+    IlacsImpactOfLeaders,
+    IlacsHelpAndProtection,
+    IlacsChildrenInCare,
+    IlacsCareLeavers,
 }
 
 impl CanonicalTheme {
+    /// The five Corporate Peer Challenge themes, which the comparison's theme matrix shows.
     pub const ALL: [CanonicalTheme; 5] = [
         CanonicalTheme::LocalPrioritiesAndOutcomes,
         CanonicalTheme::OrganisationalAndPlaceLeadership,
@@ -150,14 +176,82 @@ impl CanonicalTheme {
 
     /// The snake_case id used in JSON.
     pub fn id(self) -> &'static str {
+        use CanonicalTheme::*;
         match self {
-            CanonicalTheme::LocalPrioritiesAndOutcomes => "local_priorities_and_outcomes",
-            CanonicalTheme::OrganisationalAndPlaceLeadership => {
-                "organisational_and_place_leadership"
+            LocalPrioritiesAndOutcomes => "local_priorities_and_outcomes",
+            OrganisationalAndPlaceLeadership => "organisational_and_place_leadership",
+            GovernanceAndCulture => "governance_and_culture",
+            FinancialPlanningAndManagement => "financial_planning_and_management",
+            CapacityForImprovement => "capacity_for_improvement",
+            GovRolesResponsibilitiesAndRelationships => {
+                "gov_roles_responsibilities_and_relationships"
             }
-            CanonicalTheme::GovernanceAndCulture => "governance_and_culture",
-            CanonicalTheme::FinancialPlanningAndManagement => "financial_planning_and_management",
-            CanonicalTheme::CapacityForImprovement => "capacity_for_improvement",
+            GovEffectiveGovernanceAndScrutiny => "gov_effective_governance_and_scrutiny",
+            GovGovernanceEssentials => "gov_governance_essentials",
+            GovRiskManagementAndAudit => "gov_risk_management_and_audit",
+            GovOrganisationalCulture => "gov_organisational_culture",
+            CqcWorkingWithPeople => "cqc_working_with_people",
+            CqcProvidingSupport => "cqc_providing_support",
+            CqcEnsuringSafety => "cqc_ensuring_safety",
+            CqcLeadership => "cqc_leadership",
+            BvContinuousImprovement => "bv_continuous_improvement",
+            BvLeadership => "bv_leadership",
+            BvGovernance => "bv_governance",
+            BvCulture => "bv_culture",
+            BvUseOfResources => "bv_use_of_resources",
+            BvServiceDelivery => "bv_service_delivery",
+            BvPartnershipsAndCommunityEngagement => "bv_partnerships_and_community_engagement",
+            BvSustainability => "bv_sustainability",
+            BvFairnessAndEquality => "bv_fairness_and_equality",
+            IlacsOverallEffectiveness => "ilacs_overall_effectiveness",
+            IlacsImpactOfLeaders => "ilacs_impact_of_leaders",
+            IlacsHelpAndProtection => "ilacs_help_and_protection",
+            IlacsChildrenInCare => "ilacs_children_in_care",
+            IlacsCareLeavers => "ilacs_care_leavers",
+        }
+    }
+
+    /// Whether this is one of the five Corporate Peer Challenge themes.
+    pub fn is_cpc(self) -> bool {
+        Self::ALL.contains(&self)
+    }
+}
+
+/// The review or inspection framework a theme belongs to.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+pub enum Framework {
+    /// LGA Corporate Peer Challenge (current theme names).
+    #[serde(rename = "cpc")]
+    Cpc,
+    /// LGA Corporate Peer Challenge, the older names (2014–2022).
+    #[serde(rename = "cpc_2014")]
+    Cpc2014,
+    /// LGA Governance Peer Challenge.
+    #[serde(rename = "lga_governance")]
+    LgaGovernance,
+    /// CQC's assessment of local authority adult social care.
+    #[serde(rename = "cqc_asc")]
+    CqcAsc,
+    /// The Best Value statutory guidance (England; Scotland's themes map onto it).
+    #[serde(rename = "best_value")]
+    BestValue,
+    /// Ofsted's inspection of local authority children's services (ILACS) judgement areas.
+    #[serde(rename = "ofsted_ilacs")]
+    OfstedIlacs,
+}
+
+impl Framework {
+    /// The id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Framework::Cpc => "cpc",
+            Framework::Cpc2014 => "cpc_2014",
+            Framework::LgaGovernance => "lga_governance",
+            Framework::CqcAsc => "cqc_asc",
+            Framework::BestValue => "best_value",
+            Framework::OfstedIlacs => "ofsted_ilacs",
         }
     }
 }
@@ -167,6 +261,9 @@ impl CanonicalTheme {
 pub struct Theme {
     pub text: String,
     pub canonical: Option<CanonicalTheme>,
+    /// The framework the theme belongs to; null for a council's own themes. Added in v1.
+    #[serde(default)]
+    pub framework: Option<Framework>,
     pub span: [usize; 2],
     pub page: Option<u32>,
     pub quote: String,

@@ -41,6 +41,8 @@ fn vocabulary(t: CanonicalTheme) -> &'static str {
              digital programme project improvement resources resourced vacancies posts \
              organisational development technology training apprenticeships"
         }
+        // Only the five CPC themes have a column of their own in the matrix.
+        _ => "",
     }
 }
 
@@ -128,7 +130,16 @@ pub fn theme_matrix(corpus: &Corpus, top_other: usize) -> ThemeMatrix {
             .themes
             .iter()
             .filter_map(|t| match t.canonical {
-                Some(k) => Some(Key::Canonical(k)),
+                Some(k) if k.is_cpc() => Some(Key::Canonical(k)),
+                // Another framework's theme is compared by its id, whatever its wording.
+                Some(k) => {
+                    *labels
+                        .entry(k.id().to_string())
+                        .or_default()
+                        .entry(t.text.trim().to_string())
+                        .or_default() += 1;
+                    Some(Key::Other(k.id().to_string()))
+                }
                 None => {
                     let k = other_key(&t.text);
                     (!k.is_empty()).then(|| {
@@ -254,6 +265,7 @@ pub fn canonical_label(t: CanonicalTheme) -> &'static str {
         CanonicalTheme::GovernanceAndCulture => "Governance and culture",
         CanonicalTheme::FinancialPlanningAndManagement => "Financial planning and management",
         CanonicalTheme::CapacityForImprovement => "Capacity for improvement",
+        other => other.id(),
     }
 }
 

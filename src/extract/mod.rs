@@ -16,6 +16,7 @@ pub mod segment;
 pub mod status;
 pub mod table;
 pub mod textutil;
+pub mod theme_names;
 pub mod themes;
 pub mod vocab;
 
@@ -113,6 +114,7 @@ pub fn extract(input: Input) -> Extraction {
             Theme {
                 text: t.text,
                 canonical: t.canonical,
+                framework: t.framework,
                 span,
                 page: offsets.page(t.start),
                 quote: text[t.start..t.end].to_string(),

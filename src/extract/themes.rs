@@ -1,12 +1,14 @@
 //! Review themes: lists under a themes lead-in (numbered, bulleted, dashed, `Name: question?`),
 //! themes given inline in a sentence ("relating to A, B, C and D"), and lines that are exactly
-//! a Corporate Peer Challenge theme name. Each is mapped to a canonical theme when it is one
-//! of the five (under either framework's name, or a clear paraphrase).
+//! a framework's theme name, and `Theme 1: Name` headings. Each is mapped to its framework and
+//! id when it is one of a framework's themes (see `theme_names`): exactly, by the framework the
+//! page is about when a name is shared (`Leadership`), or as a clear paraphrase.
 
 use super::list::{ListRules, read_list};
 use super::segment::{Segment, paragraph_ending_at};
 use super::textutil::{collapse, is_terminator, re_new};
-use crate::model::CanonicalTheme;
+use super::theme_names::{self, key_of};
+use crate::model::{CanonicalTheme, Framework};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -15,6 +17,7 @@ use std::sync::LazyLock;
 pub struct FoundTheme {
     pub text: String,
     pub canonical: Option<CanonicalTheme>,
+    pub framework: Option<Framework>,
     pub start: usize,
     pub end: usize,
 }
@@ -54,15 +57,51 @@ static CONTEXT: LazyLock<Regex> =
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| re_new(r",\s*(?:and\s*,?\s*)?|\s+and,\s+|;\s*").unwrap());
 
-/// Finds themes in document order, without repeats.
+/// `Theme 1: Working with people`, `Theme one – How we work with people`, `Key theme 2 -
+/// Finance`: a theme's own heading. Not `Themes and findings`.
+static THEME_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:key\s+)?theme\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—]\s*(?P<name>\S.{1,100})$").unwrap()
+});
+
+/// A heading over a list of themes with no colon: `Best Value themes`, `Key lines of enquiry`.
+static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:[\w’'&\-]+\s+){0,4}(?:themes|key\s+lines\s+of\s+enquiry|lines\s+of\s+enquiry|judgement\s+areas|areas\s+of\s+focus|focus\s+areas|inspection\s+areas|core\s+components)$").unwrap()
+});
+
+/// An inline list introduced by `namely`, or a themes phrase ending in a colon mid-sentence:
+/// `the four key themes …, namely; Working with people, providing support, …`,
+/// `focused on four key lines of enquiry: A; B; and C.` Not `namely that the plan was late.`
+static NAMELY: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:themes?|lines\s+of\s+enquiry|areas|judgements?|components|priorities)\b[^.:;]{0,120}?(?:,?\s*namely\s*[;:,]?|:)\s+(?P<list>[^.]{10,400})").unwrap()
+});
+
+/// A judgement or rating after a theme's name: `(rated good)`, ` – Good`, `Requires improvement
+/// to be good`. Not part of the name.
+static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\s*(?:\(\s*(?:rated|judged|grade[d]?)?\s*[\w ]{2,40}\)|[-–—:]?\s*\b(?:outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate)\b)\s*[.;,]?\s*$").unwrap()
+});
+
+/// Finds themes in document order, without repeats, each mapped to its framework.
 pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
     let mut out: Vec<FoundTheme> = Vec::new();
+    let hint = framework_of_document(text, segs);
     let mut i = 0;
     while i < segs.len() {
         let s = &segs[i];
         let words = s.body_text(text);
+        if let Some(c) = THEME_HEADING.captures(words.trim_end()) {
+            let name = c.name("name").expect("name");
+            let n = name_part(strip_grade(name.as_str()));
+            if !n.is_empty() && n.split_whitespace().count() <= 14 {
+                let start = s.body + name.start() + name.as_str().find(n).unwrap_or(0);
+                push(&mut out, found(n, start));
+            }
+            i += 1;
+            continue;
+        }
         let lead_in = words.len() < 400
             && (LEAD_IN.is_match(words)
+                || LIST_HEADING.is_match(words.trim())
                 || REVIEW_LEAD_IN.is_match(words) && {
                     let para = paragraph_ending_at(text, segs, i);
                     CONTEXT.is_match(&para) && !REMAINING_WORK.is_match(&para)
@@ -78,6 +117,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         }
         if let Some(c) = THESE_WERE
             .captures(words)
+            .or_else(|| NAMELY.captures(words))
             .or_else(|| INLINE.captures(words))
         {
             let context =
@@ -96,24 +136,75 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
                 .trim_end_matches(" and")
                 .trim_end_matches(" the");
             if context && n.split_whitespace().count() >= 2 {
-                let start = s.body + name.start();
-                push(
-                    &mut out,
-                    FoundTheme {
-                        text: n.to_string(),
-                        canonical: canonical(n),
-                        start,
-                        end: start + n.len(),
-                    },
-                );
+                push(&mut out, found(n, s.body + name.start()));
             }
         }
-        if let Some(t) = exact_theme(text, s) {
+        if let Some(t) = exact_theme(text, s, hint) {
             push(&mut out, t);
         }
         i += 1;
     }
+    for t in &mut out {
+        let (canonical, framework) = theme_names::resolve(&t.text, hint);
+        t.canonical = canonical;
+        t.framework = framework;
+    }
     out
+}
+
+/// The framework a page is about: the one most of its lines name a theme of (counting only
+/// names no other framework shares), or the one it names (`CQC`, `Best Value`, `Ofsted`).
+fn framework_of_document(text: &str, segs: &[Segment]) -> Option<Framework> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        re_new(r"(?i)\b(?P<cqc>CQC|Care\s+Quality\s+Commission)\b|\b(?P<bv>best\s+value)\b|\b(?P<ofsted>ofsted|ILACS)\b|\b(?P<gov>governance\s+peer\s+challenge)\b").unwrap()
+    });
+    let mut votes: Vec<(Framework, usize)> = Vec::new();
+    let mut vote = |f: Framework, n: usize| match votes.iter_mut().find(|(g, _)| *g == f) {
+        Some(v) => v.1 += n,
+        None => votes.push((f, n)),
+    };
+    for s in segs {
+        let words = s.body_text(text);
+        if words.len() > 200 {
+            continue;
+        }
+        let key = key_of(name_part(strip_grade(words)));
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        if let Some(kn) = theme_names::unambiguous(key) {
+            vote(kn.framework, 2);
+        }
+    }
+    for c in NAMED.captures_iter(text) {
+        let f = if c.name("cqc").is_some() {
+            Framework::CqcAsc
+        } else if c.name("bv").is_some() {
+            Framework::BestValue
+        } else if c.name("ofsted").is_some() {
+            Framework::OfstedIlacs
+        } else {
+            Framework::LgaGovernance
+        };
+        vote(f, 1);
+    }
+    votes.sort_by(|a, b| b.1.cmp(&a.1));
+    votes.first().map(|&(f, _)| f)
+}
+
+fn strip_grade(s: &str) -> &str {
+    match GRADE.find(s) {
+        Some(m) if m.start() > 0 => &s[..m.start()],
+        _ => s,
+    }
+}
+
+fn found(name: &str, start: usize) -> FoundTheme {
+    FoundTheme {
+        text: collapse(name),
+        canonical: None,
+        framework: None,
+        start,
+        end: start + name.len(),
+    }
 }
 
 fn short(s: &str) -> bool {
@@ -168,20 +259,12 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
             continue;
         };
         let raw = &text[*a..*b];
-        let name = name_part(raw);
+        let name = name_part(strip_grade(raw));
         if name.is_empty() || name.split_whitespace().count() > 12 {
             continue;
         }
         let start = *a + raw.find(name).unwrap_or(0);
-        push(
-            out,
-            FoundTheme {
-                text: name.to_string(),
-                canonical: canonical(name),
-                start,
-                end: start + name.len(),
-            },
-        );
+        push(out, found(name, start));
     }
     next
 }
@@ -192,11 +275,11 @@ fn has_separator(s: &str) -> bool {
         .any(|sep| s.find(sep).is_some_and(|at| at < 80))
 }
 
-/// The theme's name: the words before a `: question?` or ` – explanation`, without closing
-/// punctuation.
+/// The theme's name: the words before a `: question?`, ` – explanation` or `(explanation)`,
+/// without closing punctuation.
 fn name_part(s: &str) -> &str {
     let s = s.trim();
-    let cut = [": ", " – ", " - ", " — ", "? "]
+    let cut = [": ", " – ", " - ", " — ", "? ", " ("]
         .iter()
         .filter_map(|sep| s.find(sep))
         .min()
@@ -211,9 +294,11 @@ fn name_part(s: &str) -> &str {
 
 fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>) {
     let list = &text[start..end];
+    // Semicolons, when there are any, separate the items (which may hold commas).
+    let split: &Regex = if list.contains(';') { &SEMI } else { &SPLIT };
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut last = 0;
-    for m in SPLIT.find_iter(list) {
+    for m in split.find_iter(list) {
         pieces.push((last, m.start()));
         last = m.end();
     }
@@ -250,33 +335,28 @@ fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
+    let max_words = if split.as_str() == SEMI.as_str() { 8 } else { 6 };
     let good = names.len() >= 3
         && !first_word.ends_with("ing")
         && first_word != "that"
         && names.iter().all(|&(a, b)| {
             let n = &list[a..b];
             let w = n.split_whitespace().count();
-            (1..=6).contains(&w)
+            (1..=max_words).contains(&w)
         });
     if !good {
         return;
     }
     for (a, b) in names {
-        let name = &list[a..b];
-        push(
-            out,
-            FoundTheme {
-                text: collapse(name),
-                canonical: canonical(name),
-                start: start + a,
-                end: start + b,
-            },
-        );
+        push(out, found(&list[a..b], start + a));
     }
 }
 
+/// Items separated by semicolons (`A; B; and C`).
+static SEMI: LazyLock<Regex> = LazyLock::new(|| re_new(r";\s*(?:and\s+)?").unwrap());
+
 /// Where to split `X and Y` when the final two names are joined by `and`: only when the text
-/// after `and` starts a new capitalised name or a canonical theme.
+/// after `and` starts a new capitalised name or a known theme.
 fn split_final_and(tail: &str) -> Option<(usize, usize)> {
     let at = tail.rfind(" and ")?;
     let right = tail[at + 5..].trim();
@@ -284,7 +364,11 @@ fn split_final_and(tail: &str) -> Option<(usize, usize)> {
     if left.is_empty() || right.is_empty() {
         return None;
     }
-    if canonical(tail).is_some() && canonical(left).is_none() {
+    let known = |s: &str| {
+        let k = key_of(s);
+        theme_names::exact(&k).next().is_some() || theme_names::cpc_paraphrase(&k).is_some()
+    };
+    if known(tail) && !known(left) {
         return None;
     }
     let right_capital = right.chars().next().is_some_and(|c| c.is_uppercase());
@@ -293,26 +377,22 @@ fn split_final_and(tail: &str) -> Option<(usize, usize)> {
     // engagement` is one: in lower case only a one-word tail is split off.
     let one_word = right.split_whitespace().count() == 1;
     let same_case = right_capital == left_capital && (right_capital || one_word);
-    (same_case || canonical(right).is_some()).then_some((at, at + 5))
+    (same_case || known(right)).then_some((at, at + 5))
 }
 
-/// A line that is exactly a known theme name (a heading in a peer challenge report).
-fn exact_theme(text: &str, s: &Segment) -> Option<FoundTheme> {
+/// A line that is exactly a framework's theme name (a heading in a peer challenge report);
+/// a name several frameworks share (`Leadership`) only on a page about one of them.
+fn exact_theme(text: &str, s: &Segment, hint: Option<Framework>) -> Option<FoundTheme> {
     let raw = s.body_text(text);
-    let name = name_part(raw);
-    if name.len() > 80 {
+    let name = name_part(strip_grade(raw));
+    if name.len() > 100 {
         return None;
     }
     let key = key_of(name);
-    KNOWN_NAMES.iter().any(|(n, _)| *n == key).then(|| {
-        let start = s.body + raw.find(name).unwrap_or(0);
-        FoundTheme {
-            text: name.to_string(),
-            canonical: canonical(name),
-            start,
-            end: start + name.len(),
-        }
-    })
+    let key = key.strip_prefix("the ").unwrap_or(&key);
+    let known = theme_names::unambiguous(key).is_some()
+        || theme_names::exact(key).any(|kn| Some(kn.framework) == hint && key.contains(' '));
+    known.then(|| found(name, s.body + raw.find(name).unwrap_or(0)))
 }
 
 fn push(out: &mut Vec<FoundTheme>, t: FoundTheme) {
@@ -323,99 +403,12 @@ fn push(out: &mut Vec<FoundTheme>, t: FoundTheme) {
     out.push(t);
 }
 
-fn key_of(s: &str) -> String {
-    s.to_lowercase()
-        .replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The names of both Corporate Peer Challenge frameworks.
-const KNOWN_NAMES: &[(&str, CanonicalTheme)] = &[
-    (
-        "local priorities and outcomes",
-        CanonicalTheme::LocalPrioritiesAndOutcomes,
-    ),
-    (
-        "organisational and place leadership",
-        CanonicalTheme::OrganisationalAndPlaceLeadership,
-    ),
-    (
-        "governance and culture",
-        CanonicalTheme::GovernanceAndCulture,
-    ),
-    (
-        "financial planning and management",
-        CanonicalTheme::FinancialPlanningAndManagement,
-    ),
-    (
-        "capacity for improvement",
-        CanonicalTheme::CapacityForImprovement,
-    ),
-    (
-        "understanding of the local place and priority setting",
-        CanonicalTheme::LocalPrioritiesAndOutcomes,
-    ),
-    (
-        "understanding of local place and priority setting",
-        CanonicalTheme::LocalPrioritiesAndOutcomes,
-    ),
-    (
-        "leadership of place",
-        CanonicalTheme::OrganisationalAndPlaceLeadership,
-    ),
-    (
-        "organisational leadership and governance",
-        CanonicalTheme::GovernanceAndCulture,
-    ),
-    (
-        "financial planning and viability",
-        CanonicalTheme::FinancialPlanningAndManagement,
-    ),
-    (
-        "capacity to deliver",
-        CanonicalTheme::CapacityForImprovement,
-    ),
-];
-
-/// Maps a theme name, including paraphrases, to one of the five canonical themes.
+/// Maps a theme name, including paraphrases, to one of the five Corporate Peer Challenge
+/// themes.
 pub fn canonical(name: &str) -> Option<CanonicalTheme> {
-    let key = key_of(name);
-    if let Some((_, c)) = KNOWN_NAMES.iter().find(|(n, _)| *n == key) {
-        return Some(*c);
-    }
-    let has = |w: &str| key.split(' ').any(|t| t.starts_with(w));
-    if has("capacit") && (has("improv") || has("deliver") || has("change")) {
-        return Some(CanonicalTheme::CapacityForImprovement);
-    }
-    let money = has("financ") || has("money") || has("budget");
-    if money && (has("plan") || has("manag") || has("viab") || has("sustainab") || has("resilien"))
-    {
-        return Some(CanonicalTheme::FinancialPlanningAndManagement);
-    }
-    if has("governance")
-        || (has("culture") && (has("organisation") || has("healthy") || has("good")))
-    {
-        return Some(CanonicalTheme::GovernanceAndCulture);
-    }
-    let area = has("place")
-        || has("organis")
-        || has("borough")
-        || has("district")
-        || has("county")
-        || has("city")
-        || has("area");
-    if (has("leadership") || has("leading")) && area {
-        return Some(CanonicalTheme::OrganisationalAndPlaceLeadership);
-    }
-    if has("priorit") && (has("outcome") || has("local") || has("place") || has("setting")) {
-        return Some(CanonicalTheme::LocalPrioritiesAndOutcomes);
-    }
-    None
+    theme_names::resolve(name, Some(Framework::Cpc))
+        .0
+        .filter(|c| c.is_cpc())
 }
 
 #[cfg(test)]

@@ -1,0 +1,250 @@
+//! The themes of the review and inspection frameworks that councils report against, each under
+//! the names it is printed with, and the rules that map a printed name (or a paraphrase of
+//! one) to its framework and id. The README's table of frameworks is this table.
+
+use crate::model::{CanonicalTheme, Framework};
+
+use CanonicalTheme as C;
+use Framework as F;
+
+/// A name a framework's theme is printed with (in the lower-case, `&`-as-`and` form of
+/// [`key_of`]).
+pub struct Known {
+    pub name: &'static str,
+    pub canonical: CanonicalTheme,
+    pub framework: Framework,
+}
+
+const fn k(name: &'static str, canonical: CanonicalTheme, framework: Framework) -> Known {
+    Known {
+        name,
+        canonical,
+        framework,
+    }
+}
+
+/// Every framework's theme names, current names first.
+pub const KNOWN: &[Known] = &[
+    // LGA Corporate Peer Challenge.
+    k("local priorities and outcomes", C::LocalPrioritiesAndOutcomes, F::Cpc),
+    k("organisational and place leadership", C::OrganisationalAndPlaceLeadership, F::Cpc),
+    k("governance and culture", C::GovernanceAndCulture, F::Cpc),
+    k("financial planning and management", C::FinancialPlanningAndManagement, F::Cpc),
+    k("capacity for improvement", C::CapacityForImprovement, F::Cpc),
+    // Its older names.
+    k("understanding of the local place and priority setting", C::LocalPrioritiesAndOutcomes, F::Cpc2014),
+    k("understanding of local place and priority setting", C::LocalPrioritiesAndOutcomes, F::Cpc2014),
+    k("understanding the local place and priority setting", C::LocalPrioritiesAndOutcomes, F::Cpc2014),
+    k("leadership of place", C::OrganisationalAndPlaceLeadership, F::Cpc2014),
+    k("organisational leadership and governance", C::GovernanceAndCulture, F::Cpc2014),
+    k("financial planning and viability", C::FinancialPlanningAndManagement, F::Cpc2014),
+    k("capacity to deliver", C::CapacityForImprovement, F::Cpc2014),
+    // LGA Governance Peer Challenge.
+    k("roles responsibilities and relationships", C::GovRolesResponsibilitiesAndRelationships, F::LgaGovernance),
+    k("effective governance and scrutiny", C::GovEffectiveGovernanceAndScrutiny, F::LgaGovernance),
+    k("governance essentials", C::GovGovernanceEssentials, F::LgaGovernance),
+    k("risk management and audit", C::GovRiskManagementAndAudit, F::LgaGovernance),
+    k("organisational culture", C::GovOrganisationalCulture, F::LgaGovernance),
+    // CQC assessment of local authority adult social care: four themes, then the quality
+    // statements under each.
+    k("working with people", C::CqcWorkingWithPeople, F::CqcAsc),
+    k("providing support", C::CqcProvidingSupport, F::CqcAsc),
+    k("ensuring safety", C::CqcEnsuringSafety, F::CqcAsc),
+    k("ensuring safety within the system", C::CqcEnsuringSafety, F::CqcAsc),
+    k("how the local authority ensures safety within the system", C::CqcEnsuringSafety, F::CqcAsc),
+    k("leadership", C::CqcLeadership, F::CqcAsc),
+    k("assessing needs", C::CqcWorkingWithPeople, F::CqcAsc),
+    k("supporting people to live healthier lives", C::CqcWorkingWithPeople, F::CqcAsc),
+    k("equity in experience and outcomes", C::CqcWorkingWithPeople, F::CqcAsc),
+    k("care provision integration and continuity", C::CqcProvidingSupport, F::CqcAsc),
+    k("partnerships and communities", C::CqcProvidingSupport, F::CqcAsc),
+    k("safe pathways systems and transitions", C::CqcEnsuringSafety, F::CqcAsc),
+    k("safeguarding", C::CqcEnsuringSafety, F::CqcAsc),
+    k("governance management and sustainability", C::CqcLeadership, F::CqcAsc),
+    k("learning improvement and innovation", C::CqcLeadership, F::CqcAsc),
+    // Best Value statutory guidance (England), then Scotland's themes.
+    k("continuous improvement", C::BvContinuousImprovement, F::BestValue),
+    k("leadership", C::BvLeadership, F::BestValue),
+    k("governance", C::BvGovernance, F::BestValue),
+    k("culture", C::BvCulture, F::BestValue),
+    k("use of resources", C::BvUseOfResources, F::BestValue),
+    k("service delivery", C::BvServiceDelivery, F::BestValue),
+    k("partnerships and community engagement", C::BvPartnershipsAndCommunityEngagement, F::BestValue),
+    k("vision and leadership", C::BvLeadership, F::BestValue),
+    k("governance and accountability", C::BvGovernance, F::BestValue),
+    k("effective use of resources", C::BvUseOfResources, F::BestValue),
+    k("partnerships and collaborative working", C::BvPartnershipsAndCommunityEngagement, F::BestValue),
+    k("working with communities", C::BvPartnershipsAndCommunityEngagement, F::BestValue),
+    k("sustainability", C::BvSustainability, F::BestValue),
+    k("sustainable development", C::BvSustainability, F::BestValue),
+    k("fairness and equality", C::BvFairnessAndEquality, F::BestValue),
+    k("performance outcomes and improvement", C::BvContinuousImprovement, F::BestValue),
+    // Ofsted ILACS judgement areas (and the single inspection framework's before them).
+    k("overall effectiveness", C::IlacsOverallEffectiveness, F::OfstedIlacs),
+    k("the impact of leaders on social work practice with children and families", C::IlacsImpactOfLeaders, F::OfstedIlacs),
+    k("impact of leaders on social work practice with children and families", C::IlacsImpactOfLeaders, F::OfstedIlacs),
+    k("the experiences and progress of children who need help and protection", C::IlacsHelpAndProtection, F::OfstedIlacs),
+    k("experiences and progress of children who need help and protection", C::IlacsHelpAndProtection, F::OfstedIlacs),
+    k("children who need help and protection", C::IlacsHelpAndProtection, F::OfstedIlacs),
+    k("the experiences and progress of children in care", C::IlacsChildrenInCare, F::OfstedIlacs),
+    k("experiences and progress of children in care", C::IlacsChildrenInCare, F::OfstedIlacs),
+    k("the experiences and progress of children in care and care leavers", C::IlacsChildrenInCare, F::OfstedIlacs),
+    k("experiences and progress of children in care and care leavers", C::IlacsChildrenInCare, F::OfstedIlacs),
+    k("children looked after and achieving permanence", C::IlacsChildrenInCare, F::OfstedIlacs),
+    k("the experiences and progress of care leavers", C::IlacsCareLeavers, F::OfstedIlacs),
+    k("experiences and progress of care leavers", C::IlacsCareLeavers, F::OfstedIlacs),
+    k("leadership management and governance", C::IlacsImpactOfLeaders, F::OfstedIlacs),
+];
+
+/// A name in comparable form: lower case, `&` as `and`, punctuation dropped, single spaces.
+pub fn key_of(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        let w = if w == "&" { "and" } else { w };
+        let cleaned: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if cleaned.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&cleaned);
+    }
+    out
+}
+
+/// The frameworks whose theme is printed exactly as `key` (several for `leadership`).
+pub fn exact(key: &str) -> impl Iterator<Item = &'static Known> + '_ {
+    KNOWN.iter().filter(move |kn| kn.name == key)
+}
+
+/// Whether a name is one framework's theme and no other's (`Governance and culture`), as
+/// opposed to a word several frameworks use (`Leadership`).
+pub fn unambiguous(key: &str) -> Option<&'static Known> {
+    let mut it = exact(key);
+    let first = it.next()?;
+    it.all(|o| o.framework == first.framework).then_some(first)
+}
+
+/// Maps a printed name to its id and framework: exactly, by the framework the document is
+/// about when several share the name, or as a paraphrase (`Our capacity to deliver and
+/// improve`, `How we work with people`).
+pub fn resolve(name: &str, hint: Option<Framework>) -> (Option<CanonicalTheme>, Option<Framework>) {
+    let key = key_of(name);
+    let key = key.strip_prefix("the ").map_or(key.as_str(), |k| k);
+    let candidates: Vec<&Known> = exact(key).collect();
+    if let Some(kn) = candidates
+        .iter()
+        .find(|kn| Some(kn.framework) == hint)
+        .or_else(|| candidates.first().filter(|_| candidates.len() == 1))
+    {
+        return (Some(kn.canonical), Some(kn.framework));
+    }
+    if !candidates.is_empty() {
+        return (None, None);
+    }
+    if let Some(c) = cpc_paraphrase(key) {
+        let f = match hint {
+            Some(F::Cpc2014) => F::Cpc2014,
+            _ => F::Cpc,
+        };
+        return (Some(c), Some(f));
+    }
+    if hint == Some(F::CqcAsc)
+        && let Some(c) = cqc_paraphrase(key)
+    {
+        return (Some(c), Some(F::CqcAsc));
+    }
+    (None, None)
+}
+
+/// A paraphrase of one of the five Corporate Peer Challenge themes.
+pub fn cpc_paraphrase(key: &str) -> Option<CanonicalTheme> {
+    let has = |w: &str| key.split(' ').any(|t| t.starts_with(w));
+    if has("capacit") && (has("improv") || has("deliver") || has("change")) {
+        return Some(C::CapacityForImprovement);
+    }
+    let money = has("financ") || has("money") || has("budget");
+    if money && (has("plan") || has("manag") || has("viab") || has("sustainab") || has("resilien"))
+    {
+        return Some(C::FinancialPlanningAndManagement);
+    }
+    if (has("governance") && (has("culture") || has("organisation") || has("leadership")))
+        || (has("culture") && (has("organisation") || has("healthy") || has("good")))
+    {
+        return Some(C::GovernanceAndCulture);
+    }
+    let area = has("place")
+        || has("organis")
+        || has("borough")
+        || has("district")
+        || has("county")
+        || has("city")
+        || has("area");
+    if (has("leadership") || has("leading")) && area {
+        return Some(C::OrganisationalAndPlaceLeadership);
+    }
+    if has("priorit") && (has("outcome") || has("local") || has("place") || has("setting")) {
+        return Some(C::LocalPrioritiesAndOutcomes);
+    }
+    None
+}
+
+/// A council's own wording of CQC's four themes (`How we work with people`, `How we keep
+/// people safe`, `How we led`), read only where the page is about CQC's assessment.
+fn cqc_paraphrase(key: &str) -> Option<CanonicalTheme> {
+    let has = |w: &str| key.split(' ').any(|t| t.starts_with(w));
+    if has("work") && has("people") {
+        Some(C::CqcWorkingWithPeople)
+    } else if has("support") && !has("safe") {
+        Some(C::CqcProvidingSupport)
+    } else if has("safe") {
+        Some(C::CqcEnsuringSafety)
+    } else if has("lead") || has("led") {
+        Some(C::CqcLeadership)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_map_to_their_framework() {
+        assert_eq!(
+            resolve("Governance & Culture", None),
+            (Some(C::GovernanceAndCulture), Some(F::Cpc))
+        );
+        assert_eq!(
+            resolve("Leadership of Place", None),
+            (Some(C::OrganisationalAndPlaceLeadership), Some(F::Cpc2014))
+        );
+        assert_eq!(resolve("Leadership", None), (None, None));
+        assert_eq!(
+            resolve("Leadership", Some(F::CqcAsc)),
+            (Some(C::CqcLeadership), Some(F::CqcAsc))
+        );
+        assert_eq!(
+            resolve("How we keep people safe", Some(F::CqcAsc)),
+            (Some(C::CqcEnsuringSafety), Some(F::CqcAsc))
+        );
+        assert_eq!(
+            resolve("Our capacity to deliver and improve", None),
+            (Some(C::CapacityForImprovement), Some(F::Cpc))
+        );
+        assert_eq!(resolve("Inclusive economy", None), (None, None));
+    }
+
+    #[test]
+    fn every_name_is_in_key_form() {
+        for kn in KNOWN {
+            assert_eq!(key_of(kn.name), kn.name);
+        }
+    }
+}
