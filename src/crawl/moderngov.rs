@@ -13,7 +13,7 @@
 //!    window lead to decision pages (`--match` on their titles), their documents and the issue
 //!    pages they link to.
 
-use super::record::Facts;
+use crate::pipeline::Facts;
 use super::site::{SiteCtx, resolve};
 use crate::model::DocKind;
 use crate::source::date::Date;
