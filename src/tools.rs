@@ -54,12 +54,9 @@ impl Converters for Tools {
         };
         match tool {
             // UTF-8 text in reading order, a form feed between pages; the PDF on standard input.
-            Tool::Pdftotext => run_with_stdin(
-                path,
-                &["-enc", "UTF-8", "-q", "fd://0", "-"],
-                input,
-                limits,
-            ),
+            Tool::Pdftotext => {
+                run_with_stdin(path, &["-enc", "UTF-8", "-q", "fd://0", "-"], input, limits)
+            }
             // `-w 0`: one line per paragraph; `-m UTF-8.txt`: UTF-8 output. It must seek.
             Tool::Antiword => {
                 run_with_temp_file(path, &["-w", "0", "-m", "UTF-8.txt"], input, limits)

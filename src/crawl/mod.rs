@@ -201,11 +201,6 @@ fn crawl_site(ctx: &mut SiteCtx, target: &Target) {
         Ok(detect::Plan::Meeting(url)) => {
             moderngov::walk_meeting_page(ctx, &url, &moderngov::PageHints::default(), false)
         }
-        Err(e) => ctx.error_record(
-            &e.url,
-            "unknown_platform",
-            e.to_string(),
-            &Facts::default(),
-        ),
+        Err(e) => ctx.error_record(&e.url, "unknown_platform", e.to_string(), &Facts::default()),
     }
 }

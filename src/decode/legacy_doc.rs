@@ -17,16 +17,16 @@ pub fn decode_doc(
     let out = tools
         .run(Tool::Antiword, bytes, limits.max_bytes.saturating_mul(4))
         .map_err(|e| match e {
-        ToolError::Missing(_) => DecodeError::LegacyWord,
-        ToolError::Failed { message, .. } => DecodeError::Corrupt {
-            format: "Word (.doc)",
-            reason: format!("antiword could not read it: {message}"),
-        },
-        other => DecodeError::Tool {
-            tool: "antiword",
-            message: other.to_string(),
-        },
-    })?;
+            ToolError::Missing(_) => DecodeError::LegacyWord,
+            ToolError::Failed { message, .. } => DecodeError::Corrupt {
+                format: "Word (.doc)",
+                reason: format!("antiword could not read it: {message}"),
+            },
+            other => DecodeError::Tool {
+                tool: "antiword",
+                message: other.to_string(),
+            },
+        })?;
     let text: String = String::from_utf8_lossy(&out).nfkc().collect();
     let (text, page_starts) = normalise_plain(&text);
     if text.trim().is_empty() {

@@ -184,14 +184,14 @@ fn read_pdftotext(
     let out = tools
         .run(Tool::Pdftotext, bytes, max_output)
         .map_err(|e| match e {
-        ToolError::Failed { message, .. } if message.contains("Incorrect password") => {
-            DecodeError::Encrypted
-        }
-        other => DecodeError::Tool {
-            tool: "pdftotext",
-            message: other.to_string(),
-        },
-    })?;
+            ToolError::Failed { message, .. } if message.contains("Incorrect password") => {
+                DecodeError::Encrypted
+            }
+            other => DecodeError::Tool {
+                tool: "pdftotext",
+                message: other.to_string(),
+            },
+        })?;
     let text: String = String::from_utf8_lossy(&out).nfkc().collect();
     Ok(pdf_pages::assemble(plain_pages(&text)))
 }

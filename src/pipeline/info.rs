@@ -67,7 +67,10 @@ impl DocInfo {
         if let Some(p) = &self.path {
             return Some(p.clone());
         }
-        self.final_url.as_deref().or(self.url.as_deref()).map(url_path)
+        self.final_url
+            .as_deref()
+            .or(self.url.as_deref())
+            .map(url_path)
     }
 
     /// The record's `source` as far as it is known before the bytes are read.

@@ -30,7 +30,13 @@ pub fn needs_child(format: Format) -> bool {
 }
 
 /// Reads one document of a sniffed `format` in a child process under `iso`'s limits.
-pub fn read(bytes: &[u8], format: Format, hint: &Hint, config: &Config, iso: &Isolation) -> Reading {
+pub fn read(
+    bytes: &[u8],
+    format: Format,
+    hint: &Hint,
+    config: &Config,
+    iso: &Isolation,
+) -> Reading {
     let failed = |kind: &str, message: String| {
         Err(RecordError {
             kind: kind.to_string(),
@@ -174,4 +180,3 @@ fn read_capped(pipe: Option<impl Read>, max: usize) -> Vec<u8> {
     let _ = pipe.take(max as u64).read_to_end(&mut out);
     out
 }
-

@@ -39,7 +39,13 @@ pub struct Request {
 
 impl Request {
     /// The request for one document.
-    pub fn new(bytes: &[u8], format: Format, hint: &Hint, record: &RecordConfig, tools: &Tools) -> Request {
+    pub fn new(
+        bytes: &[u8],
+        format: Format,
+        hint: &Hint,
+        record: &RecordConfig,
+        tools: &Tools,
+    ) -> Request {
         Request {
             version: VERSION.to_string(),
             format,

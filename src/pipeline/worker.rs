@@ -10,8 +10,8 @@ use std::io::{self, BufRead, Read, Write};
 pub fn serve(mut input: impl BufRead, mut output: impl Write) -> io::Result<()> {
     let mut line = String::new();
     (&mut input).take(MAX_REQUEST_LINE).read_line(&mut line)?;
-    let request: Request = serde_json::from_str(&line)
-        .map_err(|e| invalid(format!("not a document request: {e}")))?;
+    let request: Request =
+        serde_json::from_str(&line).map_err(|e| invalid(format!("not a document request: {e}")))?;
     if request.version != VERSION {
         return Err(invalid(format!(
             "the request comes from councilrecs {}, this is {VERSION}",
