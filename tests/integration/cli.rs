@@ -1,9 +1,7 @@
 //! The `extract` command as a user runs it: paths and folders, order, formats, exit codes,
 //! standard output only for records.
 
-mod util;
-
-use util::{Dir, fixture, records, run};
+use crate::util::{Dir, fixture, records, run};
 
 const RESOLUTION: &str =
     "RESOLVED:\n\n1. That the report be noted.\n\n2. That the plan be approved.\n";
