@@ -136,8 +136,11 @@ pub fn read(
     };
     if status.success()
         && let Ok(reply) = serde_json::from_slice::<Reply>(&out)
-        && reply.version == VERSION
     {
+        if reply.version != VERSION {
+            let message = format!("the reader is councilrecs {}, not {VERSION}", reply.version);
+            return failed("internal", message);
+        }
         return reply.reading;
     }
     if stderr.contains("memory allocation of") || stderr.contains("out of memory") {

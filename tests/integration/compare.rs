@@ -2,7 +2,7 @@
 //! peer recommendations, two peer challenge chains): grouping, clusters, totals, chains, the
 //! theme matrix, and the command line with its CSV tables.
 
-use crate::util::{Dir, bin};
+use crate::util::{Dir, bin, run_with_input};
 use councilrecs::compare::{Options, Report, compare, input};
 use councilrecs::model::Record;
 use std::collections::BTreeSet;
@@ -302,8 +302,8 @@ fn theme_matrix_has_canonical_and_council_specific_columns() {
 #[test]
 fn command_line_reads_stdin_and_writes_csv_tables() {
     let data = std::fs::read(DATA).expect("data");
-    let mut child = bin()
-        .args([
+    let out = run_with_input(
+        bin().args([
             "compare",
             "-",
             "--council-from",
@@ -312,19 +312,9 @@ fn command_line_reads_stdin_and_writes_csv_tables() {
             "csv",
             "--table",
             "clusters",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("run");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&data)
-        .expect("write");
-    let out = child.wait_with_output().expect("output");
+        ]),
+        &data,
+    );
     assert!(out.status.success());
     let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
     assert_eq!(rdr.headers().unwrap().get(0), Some("cluster"));

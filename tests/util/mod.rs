@@ -85,6 +85,22 @@ pub fn run(cmd: &mut Command) -> Output {
     cmd.stdin(Stdio::null()).output().expect("run councilrecs")
 }
 
+/// Runs a command to completion with `input` on its standard input.
+pub fn run_with_input(cmd: &mut Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run councilrecs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // A child that stops reading early closes the pipe; what it printed tells why.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("wait for councilrecs")
+}
+
 /// The JSON records a run printed, one per line.
 pub fn records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)
