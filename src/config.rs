@@ -20,7 +20,8 @@ pub struct Config {
     pub record: RecordConfig,
     /// How PDF and Word files are read in a child process; `None` reads them in this process.
     pub isolation: Option<Isolation>,
-    /// The store fetched bodies go to (`--store`, else `$COUNCILRECS_STORE`, else the cache).
+    /// The store fetched bodies go to (`--store`, else `$COUNCILRECS_STORE`, else the cache);
+    /// empty in `Config::default()`, so a library caller that fetches sets it.
     pub store: PathBuf,
     /// The external converters that may be run.
     pub tools: Tools,
