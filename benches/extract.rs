@@ -5,9 +5,9 @@
 //! Run with `cargo bench --bench extract`.
 
 use councilrecs::batch;
-use councilrecs::cmd::extract::{Input, process};
+use councilrecs::config::Config;
 use councilrecs::output::{JsonLines, RecordWriter};
-use councilrecs::pipeline::RecordOptions;
+use councilrecs::pipeline;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -72,27 +72,20 @@ fn peak_rss_kb() -> u64 {
 }
 
 fn child(threads: usize, docs: usize) {
-    let inputs: Vec<Input> = build_corpus()
-        .into_iter()
-        .take(docs)
-        .map(Input::File)
-        .collect();
+    let inputs: Vec<PathBuf> = build_corpus().into_iter().take(docs).collect();
     let bytes: u64 = inputs
         .iter()
-        .map(|i| match i {
-            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-            Input::Missing(..) => 0,
-        })
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
         .sum();
     let pool = batch::pool(threads).expect("thread pool");
-    let opts = RecordOptions::default();
+    let config = Config::default();
     let mut writer = JsonLines::new(std::io::sink());
     let mut recs = 0usize;
     let start = Instant::now();
     batch::run_ordered(
         &inputs,
         &pool,
-        |i| process(i, &opts),
+        |p| pipeline::read_file(p, &config),
         |_, r| {
             recs += r.recommendations.len();
             writer.write(&r)

@@ -5,8 +5,9 @@
 //! `COUNCILRECS_PDF_BENCH` to other files or folders (separated by `:`) and
 //! `COUNCILRECS_PDF_ROUNDS` to the number of rounds (default 20).
 
-use councilrecs::decode::Limits;
-use councilrecs::decode::pdf::{Backends, decode_pdf_with, decode_with_pdftotext};
+use councilrecs::decode::pdf::{decode_pdf, decode_with_pdftotext};
+use councilrecs::decode::{Converters, Limits, NoConverters, Tool};
+use councilrecs::tools::Tools;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -55,7 +56,7 @@ fn pdf_pages_per_second() {
         pages = 0;
         for (_, bytes) in &files {
             let start = Instant::now();
-            let d = decode_pdf_with(bytes, &limits, &Backends::default());
+            let d = decode_pdf(bytes, &limits, &NoConverters);
             ours += start.elapsed();
             pages += d.map(|d| d.page_starts.len() + 1).unwrap_or(0);
         }
@@ -71,15 +72,16 @@ fn pdf_pages_per_second() {
         total_pages / ours.as_secs_f64(),
         1e3 * ours.as_secs_f64() / total_pages
     );
-    let Some(tool) = Backends::installed().pdftotext else {
+    let tools = Tools::installed();
+    if !tools.has(Tool::Pdftotext) {
         println!("pdftotext: not installed");
         return;
-    };
+    }
     let mut theirs = Duration::ZERO;
     for _ in 0..rounds {
         for (_, bytes) in &files {
             let start = Instant::now();
-            let _ = decode_with_pdftotext(&tool, bytes, &limits);
+            let _ = decode_with_pdftotext(bytes, &limits, &tools);
             theirs += start.elapsed();
         }
     }

@@ -1,9 +1,14 @@
-//! The command line: global options, the subcommands, and the mapping of outcomes to exit
-//! codes (0 all documents ok, 1 some documents failed, 2 usage or setup error).
+//! The command line as clap types: the global options, each subcommand's arguments, and the
+//! value lists of their options. Nothing here runs anything: `cmd::run` turns a parsed
+//! [`Cli`] into a `Config` once and dispatches to the subcommand.
 
-use crate::cmd;
-use clap::{Args, Parser, Subcommand};
-use std::process::ExitCode;
+use crate::compare::{self, tables};
+use crate::output::Format;
+use crate::pipeline::isolate::SUBCOMMAND as ISOLATED;
+use crate::registry::Platform;
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,45 +69,238 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    Extract(cmd::extract::ExtractArgs),
-    Fetch(cmd::fetch::FetchArgs),
-    Crawl(cmd::crawl::CrawlArgs),
-    Compare(cmd::compare::CompareArgs),
-    Councils(cmd::councils::CouncilsArgs),
-    Schema(cmd::schema::SchemaArgs),
-    #[command(name = "isolated-record", hide = true)]
-    IsolatedRecord(cmd::isolated::IsolatedArgs),
+    Extract(ExtractArgs),
+    Fetch(FetchArgs),
+    Crawl(CrawlArgs),
+    Compare(CompareArgs),
+    Councils(CouncilsArgs),
+    Schema(SchemaArgs),
+    /// Reads one document for a parent `councilrecs` (a request on standard input).
+    #[command(name = ISOLATED, hide = true)]
+    IsolatedRecord(IsolatedArgs),
 }
 
-/// Parses the command line, runs the subcommand and returns the process exit code.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
-                }
-                _ => ExitCode::from(2),
-            };
-        }
-    };
-    let outcome = match &cli.command {
-        Command::Extract(a) => cmd::extract::run(a, &cli.global),
-        Command::Fetch(a) => cmd::fetch::run(a, &cli.global),
-        Command::Crawl(a) => cmd::crawl::run(a, &cli.global),
-        Command::Compare(a) => cmd::compare::run(a, &cli.global),
-        Command::Councils(a) => cmd::councils::run(a, &cli.global),
-        Command::Schema(a) => cmd::schema::run(a, &cli.global),
-        Command::IsolatedRecord(a) => cmd::isolated::run(a, &cli.global),
-    };
-    match outcome {
-        Ok(cmd::Outcome::Ok) => ExitCode::SUCCESS,
-        Ok(cmd::Outcome::SomeFailed) => ExitCode::from(1),
-        Err(e) => {
-            eprintln!("councilrecs: {e:#}");
-            ExitCode::from(2)
-        }
+#[derive(Debug, Args)]
+#[command(
+    about = "Extract recommendations, themes and actions from documents",
+    long_about = "Reads each file (folders are walked recursively in sorted path order) and writes \
+                  one record per document, in input order whatever the thread count. The kind of \
+                  each file (HTML, text, Markdown) is sniffed from its bytes. A document that \
+                  cannot be read gives a record with `error` and the run goes on; the exit code \
+                  is then 1.",
+    after_help = "Examples:\n  councilrecs extract fixtures/\n  councilrecs extract minutes.html report.txt --format json --out records.json\n  councilrecs extract -j 1 papers/ | jq '.recommendations[].text'\n  councilrecs extract 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=123'"
+)]
+pub struct ExtractArgs {
+    /// Files or folders to read, or http(s) URLs to fetch.
+    #[arg(required = true, value_name = "PATH_OR_URL")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Write records to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Worker threads (0 = one per core).
+    #[arg(short = 'j', long = "jobs", default_value_t = 0, value_name = "N")]
+    pub jobs: usize,
+    /// Add each document's normalised text (`text`), which every `span` indexes.
+    #[arg(long)]
+    pub emit_text: bool,
+    /// The store URLs are fetched into (default: $COUNCILRECS_STORE, else ~/.cache/councilrecs).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Download URLs into the store and print one manifest line per URL",
+    long_about = "Downloads each URL into the store (bodies by SHA-256, an SQLite index of URL, \
+                  status, validators and times), obeying robots.txt and the per-host delay. A URL \
+                  fetched before is asked for conditionally and a 304 keeps the stored body. \
+                  Prints one JSON line per URL, in input order: url, final_url, status, outcome \
+                  (downloaded, not_modified, stored), changed, sha256, bytes, media_type, \
+                  fetched_at, path, error. The exit code is 1 when some URL failed.",
+    after_help = "Examples:\n  councilrecs fetch https://democracy.example.gov.uk/mgWebService.asmx/GetCommittees\n  councilrecs fetch --store papers/ --delay 2 URL1 URL2 | jq -r .path\n  councilrecs fetch --offline --store papers/ URL1"
+)]
+pub struct FetchArgs {
+    /// URLs to download (http or https).
+    #[arg(required = true, value_name = "URL")]
+    pub urls: Vec<String>,
+    /// The store folder (default: $COUNCILRECS_STORE, else ~/.cache/councilrecs).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// URLs fetched at the same time (each host still gets one request at a time).
+    #[arg(short = 'j', long = "jobs", default_value_t = 4, value_name = "N")]
+    pub jobs: usize,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Find, fetch and extract a council's papers over a date window",
+    long_about = "Walks each site — Modern.Gov (web service, meeting pages, decision lists, issue \
+                  pages) or CMIS (month calendars, meeting pages) — over the window, downloads the \
+                  matching documents into the store and writes one record per document, in a \
+                  fixed order. Each record carries source.url, the council, and the crawl's \
+                  committee, date and item in meta. Requests are polite: one at a time per host, \
+                  --delay apart (or robots.txt's Crawl-delay when larger), robots.txt obeyed, \
+                  429/5xx retried after Retry-After. A re-run with the same store asks only \
+                  for changes; a killed run resumes. A summary line ends the run on stderr; the \
+                  exit code is 1 when some document failed (its record carries error).",
+    after_help = "Examples:\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer (challenge|review)'\n  councilrecs crawl --base https://democracy.example.gov.uk --committee '^Cabinet$' --out cabinet.jsonl\n  councilrecs crawl --base https://example.cmis.uk.com/example --store papers/ --delay 2\n  councilrecs crawl --council all --from 2024-01-01 --match 'peer challenge' --sites 8"
+)]
+pub struct CrawlArgs {
+    /// Site to crawl: a democracy site's base URL (host root or sub-path), or a decision,
+    /// issue or meeting page (repeatable).
+    #[arg(long = "base", value_name = "URL")]
+    pub bases: Vec<String>,
+    /// Council code from the registry (`councilrecs councils`), or `all` (repeatable).
+    #[arg(long = "council", value_name = "CODE")]
+    pub councils: Vec<String>,
+    /// First day of the window (default: a year before --to).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Last day of the window (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    /// Keep agenda items, decisions and documents whose title matches (case-insensitive).
+    #[arg(long = "match", value_name = "REGEX")]
+    pub matches: Option<String>,
+    /// Keep committees whose title matches (case-insensitive).
+    #[arg(long, value_name = "REGEX")]
+    pub committee: Option<String>,
+    /// The store folder (default: $COUNCILRECS_STORE, else ~/.cache/councilrecs).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Write records to this file (replaced when the run ends) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Extraction threads (0 = one per core).
+    #[arg(short = 'j', long = "jobs", default_value_t = 0, value_name = "N")]
+    pub jobs: usize,
+    /// Sites crawled at the same time.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub sites: usize,
+    /// Add each document's normalised text (`text`), which every `span` indexes.
+    #[arg(long)]
+    pub emit_text: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// The whole report as one JSON object.
+    Json,
+    /// One CSV file per table in the `--out` folder, or one `--table` alone.
+    Csv,
+    /// One self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Compare records across councils: themes, recurring recommendations, progress",
+    long_about = "Reads records written by `extract` or `crawl` (JSON Lines or a JSON array; `-` \
+                  for standard input) and compares them across councils: a council × theme \
+                  matrix, recommendations that several councils make in different words, \
+                  totals per council, and each council's peer challenge chain (feedback report \
+                  → action plan → progress review). A document is grouped by the record's \
+                  council, else the council whose website the source URL is on, else by \
+                  --council-from, else as unknown.",
+    after_help = "Examples:\n  councilrecs extract papers/ > records.jsonl && councilrecs compare records.jsonl\n  councilrecs compare a.jsonl b.jsonl --format html --out report.html\n  councilrecs compare records.jsonl --format csv --out tables/\n  councilrecs compare records.jsonl --format csv --table clusters\n  cat records.jsonl | councilrecs compare - --council-from dir --min-similarity 0.4\n\nTables: councils, documents, themes, clusters, chains, chain_recommendations, chain_completions.\n--council-from: dir (the folder a document is in), path:N (the N-th path component), regex:PATTERN (its first capture group or the group named `council`)."
+)]
+pub struct CompareArgs {
+    /// Record files (JSON Lines or a JSON array); `-` reads standard input.
+    #[arg(required = true, value_name = "RESULTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Json)]
+    pub format: CompareFormat,
+    /// Output file (json, html, csv with --table) or folder (csv); standard output if absent.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// With --format csv: write only this table.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(tables::NAMES))]
+    pub table: Option<String>,
+    /// Lowest TF-IDF cosine similarity for two recommendations to count as the same (0–1).
+    #[arg(long, default_value_t = compare::DEFAULT_MIN_SIMILARITY, value_name = "X", value_parser = unit_interval)]
+    pub min_similarity: f32,
+    /// Fewest councils a recurring recommendation must come from.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_councils: usize,
+    /// Council-specific themes to show beside the five canonical ones.
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub top_themes: usize,
+    /// How to name the council of a record that has none and no URL: dir, path:N, regex:PATTERN.
+    #[arg(long, value_name = "RULE")]
+    pub council_from: Option<String>,
+}
+
+fn unit_interval(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CouncilsFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    about = "List the councils the tool knows, with platform and base URL",
+    after_help = "Examples:\n  councilrecs councils\n  councilrecs councils --platform cmis --format jsonl"
+)]
+pub struct CouncilsArgs {
+    /// Only councils on this platform.
+    #[arg(long, value_enum)]
+    pub platform: Option<Platform>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CouncilsFormat::Csv)]
+    pub format: CouncilsFormat,
+}
+
+impl ValueEnum for Platform {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Platform::Moderngov, Platform::Cmis, Platform::Other]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Print the JSON Schema of one output record",
+    after_help = "Examples:\n  councilrecs schema > record.schema.json"
+)]
+pub struct SchemaArgs {}
+
+/// The hidden subcommand of a child process that reads one document; its request comes on
+/// standard input, never as options.
+#[derive(Debug, Args)]
+pub struct IsolatedArgs {}
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Format::Jsonl, Format::Json, Format::Csv, Format::Sqlite]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Format::Jsonl => PossibleValue::new("jsonl").help("One JSON record per line"),
+            Format::Json => PossibleValue::new("json").help("One JSON array of records"),
+            Format::Csv => PossibleValue::new("csv").help(
+                "CSV tables (documents, recommendations, themes, actions) in the folder given by \
+                 `--out`; without `--out`, the recommendations table on standard output",
+            ),
+            Format::Sqlite => PossibleValue::new("sqlite")
+                .help("A SQLite database (`--out FILE.db`), appended to without duplicates"),
+        })
     }
 }

@@ -299,3 +299,26 @@ pub struct RecordError {
     pub kind: String,
     pub message: String,
 }
+
+/// A document's identity: its sha256 and where it came from (URL, else path). Two records
+/// with the same key are the same document.
+pub fn document_key(r: &Record) -> String {
+    let s = &r.source;
+    format!(
+        "{}|{}",
+        s.sha256.as_deref().unwrap_or(""),
+        s.url.as_deref().or(s.path.as_deref()).unwrap_or("")
+    )
+}
+
+/// Hex SHA-256 of some bytes, as `source.sha256` holds it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The JSON Schema of [`Record`], derived from the types above.
+pub fn record_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Record)).expect("schema serialises")
+}

@@ -3,71 +3,14 @@
 //! HTML page.
 
 use super::{Outcome, is_broken_pipe};
-use crate::cli::GlobalArgs;
+use crate::cli::{CompareArgs, CompareFormat};
 use crate::compare::{self, Options, group::CouncilFrom, input, tables};
+use crate::config::Config;
 use crate::output;
 use anyhow::{Context, bail};
-use clap::{Args, ValueEnum};
 use std::io::{self, Write};
-use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CompareFormat {
-    /// The whole report as one JSON object.
-    Json,
-    /// One CSV file per table in the `--out` folder, or one `--table` alone.
-    Csv,
-    /// One self-contained HTML page.
-    Html,
-}
-
-#[derive(Debug, Args)]
-#[command(
-    about = "Compare records across councils: themes, recurring recommendations, progress",
-    long_about = "Reads records written by `extract` or `crawl` (JSON Lines or a JSON array; `-` \
-                  for standard input) and compares them across councils: a council × theme \
-                  matrix, recommendations that several councils make in different words, \
-                  totals per council, and each council's peer challenge chain (feedback report \
-                  → action plan → progress review). A document is grouped by the record's \
-                  council, else the council whose website the source URL is on, else by \
-                  --council-from, else as unknown.",
-    after_help = "Examples:\n  councilrecs extract papers/ > records.jsonl && councilrecs compare records.jsonl\n  councilrecs compare a.jsonl b.jsonl --format html --out report.html\n  councilrecs compare records.jsonl --format csv --out tables/\n  councilrecs compare records.jsonl --format csv --table clusters\n  cat records.jsonl | councilrecs compare - --council-from dir --min-similarity 0.4\n\nTables: councils, documents, themes, clusters, chains, chain_recommendations, chain_completions.\n--council-from: dir (the folder a document is in), path:N (the N-th path component), regex:PATTERN (its first capture group or the group named `council`)."
-)]
-pub struct CompareArgs {
-    /// Record files (JSON Lines or a JSON array); `-` reads standard input.
-    #[arg(required = true, value_name = "RESULTS")]
-    pub inputs: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CompareFormat::Json)]
-    pub format: CompareFormat,
-    /// Output file (json, html, csv with --table) or folder (csv); standard output if absent.
-    #[arg(long, value_name = "PATH")]
-    pub out: Option<PathBuf>,
-    /// With --format csv: write only this table.
-    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(tables::NAMES))]
-    pub table: Option<String>,
-    /// Lowest TF-IDF cosine similarity for two recommendations to count as the same (0–1).
-    #[arg(long, default_value_t = compare::DEFAULT_MIN_SIMILARITY, value_name = "X", value_parser = unit_interval)]
-    pub min_similarity: f32,
-    /// Fewest councils a recurring recommendation must come from.
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    pub min_councils: usize,
-    /// Council-specific themes to show beside the five canonical ones.
-    #[arg(long, default_value_t = 8, value_name = "N")]
-    pub top_themes: usize,
-    /// How to name the council of a record that has none and no URL: dir, path:N, regex:PATTERN.
-    #[arg(long, value_name = "RULE")]
-    pub council_from: Option<String>,
-}
-
-fn unit_interval(s: &str) -> Result<f32, String> {
-    match s.parse::<f32>() {
-        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
-        _ => Err(format!("{s:?} is not a number from 0 to 1")),
-    }
-}
-
-pub fn run(args: &CompareArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: &CompareArgs, config: &Config) -> anyhow::Result<Outcome> {
     let council_from = args
         .council_from
         .as_deref()
@@ -85,7 +28,7 @@ pub fn run(args: &CompareArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
                 .with_context(|| format!("cannot open {}", path.display()))?;
             input::read_records(f, &path.display().to_string())?
         };
-        if !g.quiet {
+        if !config.quiet {
             for note in loaded.skipped.iter().take(20) {
                 eprintln!("councilrecs: skipped {note}");
             }
@@ -106,7 +49,7 @@ pub fn run(args: &CompareArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         ..Options::default()
     };
     let report = compare::compare(&records, &opts);
-    if g.verbose > 0 {
+    if config.verbose > 0 {
         eprintln!(
             "councilrecs: {} documents, {} councils, {} clusters",
             report.summary.documents, report.summary.councils, report.summary.clusters

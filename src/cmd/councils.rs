@@ -1,42 +1,12 @@
 //! `councilrecs councils`: list the council registry (code, name, platform, base URL).
 
 use super::{Outcome, is_broken_pipe};
-use crate::cli::GlobalArgs;
-use crate::registry::{self, Platform};
-use clap::{Args, ValueEnum};
+use crate::cli::{CouncilsArgs, CouncilsFormat};
+use crate::config::Config;
+use crate::registry;
 use std::io::Write;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CouncilsFormat {
-    Csv,
-    Jsonl,
-}
-
-#[derive(Debug, Args)]
-#[command(
-    about = "List the councils the tool knows, with platform and base URL",
-    after_help = "Examples:\n  councilrecs councils\n  councilrecs councils --platform cmis --format jsonl"
-)]
-pub struct CouncilsArgs {
-    /// Only councils on this platform.
-    #[arg(long, value_enum)]
-    pub platform: Option<Platform>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CouncilsFormat::Csv)]
-    pub format: CouncilsFormat,
-}
-
-impl ValueEnum for Platform {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[Platform::Moderngov, Platform::Cmis, Platform::Other]
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.as_str()))
-    }
-}
-
-pub fn run(args: &CouncilsArgs, _g: &GlobalArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: &CouncilsArgs, _config: &Config) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(stdout);
     let rows = registry::councils()

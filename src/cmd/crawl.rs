@@ -1,79 +1,22 @@
 //! `councilrecs crawl`: discover a council's papers over a date window, fetch them politely
 //! into the store and write one record per document.
 
-use super::{Outcome, is_broken_pipe, progress_allowed};
+use super::{Outcome, is_broken_pipe};
 use crate::batch;
-use crate::cli::GlobalArgs;
+use crate::cli::CrawlArgs;
+use crate::config::Config;
 use crate::crawl::{self, CrawlOptions, Filters, Target};
-use crate::decode::Limits;
 use crate::fetch::{clock, parse_url};
-use crate::isolate::Isolation;
 use crate::model::Council;
 use crate::output::{self, Format};
-use crate::pipeline::RecordOptions;
 use crate::registry::{self, Platform};
 use crate::source::date::{Date, Window};
 use anyhow::{Context, bail};
-use clap::Args;
 use regex::{Regex, RegexBuilder};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::Instant;
-
-#[derive(Debug, Args)]
-#[command(
-    about = "Find, fetch and extract a council's papers over a date window",
-    long_about = "Walks each site — Modern.Gov (web service, meeting pages, decision lists, issue \
-                  pages) or CMIS (month calendars, meeting pages) — over the window, downloads the \
-                  matching documents into the store and writes one record per document, in a \
-                  fixed order. Each record carries source.url, the council, and the crawl's \
-                  committee, date and item in meta. Requests are polite: one at a time per host, \
-                  --delay apart (or robots.txt's Crawl-delay when larger), robots.txt obeyed, \
-                  429/5xx retried after Retry-After. A re-run with the same store asks only \
-                  for changes; a killed run resumes. A summary line ends the run on stderr; the \
-                  exit code is 1 when some document failed (its record carries error).",
-    after_help = "Examples:\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer (challenge|review)'\n  councilrecs crawl --base https://democracy.example.gov.uk --committee '^Cabinet$' --out cabinet.jsonl\n  councilrecs crawl --base https://example.cmis.uk.com/example --store papers/ --delay 2\n  councilrecs crawl --council all --from 2024-01-01 --match 'peer challenge' --sites 8"
-)]
-pub struct CrawlArgs {
-    /// Site to crawl: a democracy site's base URL (host root or sub-path), or a decision,
-    /// issue or meeting page (repeatable).
-    #[arg(long = "base", value_name = "URL")]
-    pub bases: Vec<String>,
-    /// Council code from the registry (`councilrecs councils`), or `all` (repeatable).
-    #[arg(long = "council", value_name = "CODE")]
-    pub councils: Vec<String>,
-    /// First day of the window (default: a year before --to).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub from: Option<String>,
-    /// Last day of the window (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub to: Option<String>,
-    /// Keep agenda items, decisions and documents whose title matches (case-insensitive).
-    #[arg(long = "match", value_name = "REGEX")]
-    pub matches: Option<String>,
-    /// Keep committees whose title matches (case-insensitive).
-    #[arg(long, value_name = "REGEX")]
-    pub committee: Option<String>,
-    /// The store folder (default: $COUNCILRECS_STORE, else ~/.cache/councilrecs).
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
-    /// Write records to this file (replaced when the run ends) instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
-    /// Extraction threads (0 = one per core).
-    #[arg(short = 'j', long = "jobs", default_value_t = 0, value_name = "N")]
-    pub jobs: usize,
-    /// Sites crawled at the same time.
-    #[arg(long, default_value_t = 4, value_name = "N")]
-    pub sites: usize,
-    /// Add each document's normalised text (`text`), which every `span` indexes.
-    #[arg(long)]
-    pub emit_text: bool,
-}
 
 fn pattern(p: Option<&str>, flag: &str) -> anyhow::Result<Option<Regex>> {
     p.map(|p| {
@@ -174,18 +117,7 @@ fn open_out(out: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, Option<OutFil
     ))
 }
 
-/// PDF and Word files are read in a child process under `--doc-timeout` and `--doc-memory`,
-/// as `extract` reads them.
-fn isolation(g: &GlobalArgs) -> anyhow::Result<Isolation> {
-    let timeout = std::time::Duration::try_from_secs_f64(g.doc_timeout)
-        .ok()
-        .filter(|d| !d.is_zero())
-        .context("--doc-timeout must be a positive number of seconds")?;
-    Isolation::current_exe(timeout, g.doc_memory.saturating_mul(1 << 20))
-        .context("cannot find the councilrecs executable")
-}
-
-pub fn run(args: &CrawlArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
     let to = day(args.to.as_deref(), "--to")?.unwrap_or_else(clock::today);
     let from = day(args.from.as_deref(), "--from")?.unwrap_or_else(|| to.add_days(-365));
     if from > to {
@@ -196,21 +128,12 @@ pub fn run(args: &CrawlArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         matches: pattern(args.matches.as_deref(), "--match")?,
         committee: pattern(args.committee.as_deref(), "--committee")?,
     };
-    let targets = targets(args, g.quiet)?;
-    let fetcher = super::fetch::fetcher(args.store.as_deref(), g)?;
+    let targets = targets(args, config.quiet)?;
+    let fetcher = super::fetch::fetcher(config)?;
     let pool = batch::pool(args.jobs)?;
     let opts = CrawlOptions {
         filters,
-        record: RecordOptions {
-            emit_text: args.emit_text,
-            limits: Limits {
-                max_bytes: usize::try_from(g.max_bytes).unwrap_or(usize::MAX),
-                ..Limits::default()
-            },
-        },
-        isolation: Some(isolation(g)?),
         sites: args.sites,
-        progress: progress_allowed(g),
     };
     // A database or a folder of CSV tables is written in place (SQLite has its own
     // transactions); a stream of records goes through a `.partial` file renamed at the end.
@@ -222,7 +145,9 @@ pub fn run(args: &CrawlArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         (output::writer(args.format, out), out_file)
     };
     let started = Instant::now();
-    let result = crawl::run(&fetcher, &targets, &opts, &pool, |r| writer.write(r));
+    let result = crawl::run(&fetcher, &targets, &opts, config, &pool, |r| {
+        writer.write(r)
+    });
     let finished = result.and_then(|s| writer.finish().map(|_| s));
     drop(writer);
     let summary = match finished {
@@ -234,7 +159,7 @@ pub fn run(args: &CrawlArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         std::fs::rename(&f.tmp, &f.dest)
             .with_context(|| format!("cannot write {}", f.dest.display()))?;
     }
-    if !g.quiet {
+    if !config.quiet {
         let st = &fetcher.stats;
         eprintln!(
             "councilrecs: crawl: {} documents found, {} fetched, {} unchanged, {} failed \

@@ -1,48 +1,15 @@
 //! `councilrecs extract PATH...`: read documents from files and folders and write one record
 //! per document, in input order.
 
-use super::{Outcome, is_broken_pipe, progress_allowed};
+use super::{Outcome, is_broken_pipe};
 use crate::batch;
-use crate::cli::GlobalArgs;
-use crate::decode::{Hint, Limits};
-use crate::isolate::{self, Isolation};
-use crate::model::{Record, Source};
-use crate::output::{self, Format};
-use crate::pipeline::{RecordOptions, error_record};
-use clap::Args;
+use crate::cli::ExtractArgs;
+use crate::config::Config;
+use crate::fetch::Fetcher;
+use crate::model::Record;
+use crate::output;
+use crate::pipeline::{self, DocInfo};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-#[derive(Debug, Args)]
-#[command(
-    about = "Extract recommendations, themes and actions from documents",
-    long_about = "Reads each file (folders are walked recursively in sorted path order) and writes \
-                  one record per document, in input order whatever the thread count. The kind of \
-                  each file (HTML, text, Markdown) is sniffed from its bytes. A document that \
-                  cannot be read gives a record with `error` and the run goes on; the exit code \
-                  is then 1.",
-    after_help = "Examples:\n  councilrecs extract fixtures/\n  councilrecs extract minutes.html report.txt --format json --out records.json\n  councilrecs extract -j 1 papers/ | jq '.recommendations[].text'\n  councilrecs extract 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=123'"
-)]
-pub struct ExtractArgs {
-    /// Files or folders to read, or http(s) URLs to fetch.
-    #[arg(required = true, value_name = "PATH_OR_URL")]
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
-    /// Write records to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Worker threads (0 = one per core).
-    #[arg(short = 'j', long = "jobs", default_value_t = 0, value_name = "N")]
-    pub jobs: usize,
-    /// Add each document's normalised text (`text`), which every `span` indexes.
-    #[arg(long)]
-    pub emit_text: bool,
-    /// The store URLs are fetched into (default: $COUNCILRECS_STORE, else ~/.cache/councilrecs).
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
-}
 
 /// One input: a file found on disk, or a path given that could not be walked.
 #[derive(Debug, Clone)]
@@ -109,83 +76,51 @@ fn is_hidden(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-/// Reads and extracts one input in this process.
-pub fn process(input: &Input, opts: &RecordOptions) -> Record {
-    process_isolated(input, opts, None)
-}
-
-/// Reads and extracts one input; PDF and Word files are read in a child process when `iso`
-/// is given.
-pub fn process_isolated(input: &Input, opts: &RecordOptions, iso: Option<&Isolation>) -> Record {
+/// The record of one input, read as `config` says.
+pub fn process(input: &Input, config: &Config) -> Record {
     match input {
-        Input::Missing(p, why) => error_record(
-            source_for(p),
+        Input::Missing(p, why) => pipeline::failed(
+            &DocInfo::file(p.to_string_lossy()),
             "not_found",
             format!("{}: {why}", p.display()),
         ),
-        Input::File(p) => {
-            let source = source_for(p);
-            let limit = opts.limits.max_bytes as u64;
-            match std::fs::metadata(p) {
-                Ok(m) if m.len() > limit => {
-                    return error_record(
-                        source,
-                        "too_large",
-                        format!(
-                            "{} is {} bytes; the limit is {limit} (--max-bytes)",
-                            p.display(),
-                            m.len()
-                        ),
-                    );
-                }
-                Err(e) => return error_record(source, "io", format!("{}: {e}", p.display())),
-                _ => {}
-            }
-            match std::fs::read(p) {
-                Ok(bytes) => {
-                    let name = p.to_string_lossy();
-                    let hint = Hint {
-                        name: Some(&name),
-                        content_type: None,
-                    };
-                    isolate::record(&bytes, &hint, source, opts, iso)
-                }
-                Err(e) => error_record(source, "io", format!("{}: {e}", p.display())),
-            }
-        }
+        Input::File(p) => pipeline::read_file(p, config),
     }
 }
 
-fn source_for(p: &Path) -> Source {
-    Source {
-        path: Some(p.to_string_lossy().into_owned()),
-        ..Default::default()
-    }
-}
-
-pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
-    let inputs = jobs(&args.paths);
-    let opts = RecordOptions {
-        emit_text: args.emit_text,
-        limits: Limits {
-            max_bytes: usize::try_from(g.max_bytes).unwrap_or(usize::MAX),
-            ..Limits::default()
-        },
+/// Fetches one URL through the polite client and the store and makes its record.
+fn from_url(fetcher: Option<&Fetcher>, url: &str, config: &Config) -> Record {
+    let Some(fetcher) = fetcher else {
+        let message = "no HTTP client for URL inputs".into();
+        return pipeline::failed(&DocInfo::url(url), "network", message);
     };
-    let timeout = Duration::try_from_secs_f64(g.doc_timeout)
-        .ok()
-        .filter(|d| !d.is_zero())
-        .ok_or_else(|| anyhow::anyhow!("--doc-timeout must be a positive number of seconds"))?;
-    let iso = Isolation::current_exe(timeout, g.doc_memory.saturating_mul(1 << 20))
-        .map_err(|e| anyhow::anyhow!("cannot find the councilrecs executable: {e}"))?;
+    match fetcher
+        .get(url)
+        .and_then(|f| fetcher.body(&f).map(|b| (f, b)))
+    {
+        Ok((f, bytes)) => {
+            let info = DocInfo {
+                final_url: Some(f.final_url),
+                fetched_at: Some(f.fetched_at),
+                content_type: f.media_type,
+                ..DocInfo::url(url)
+            };
+            pipeline::read(&bytes, &info, config)
+        }
+        Err(e) => pipeline::failed(&DocInfo::url(url), e.kind(), e.to_string()),
+    }
+}
+
+pub fn run(args: &ExtractArgs, config: &Config) -> anyhow::Result<Outcome> {
+    let inputs = jobs(&args.paths);
     let fetcher = inputs
         .iter()
         .any(|i| matches!(i, Job::Url(_)))
-        .then(|| super::fetch::fetcher(args.store.as_deref(), g))
+        .then(|| super::fetch::fetcher(config))
         .transpose()?;
     let pool = batch::pool(args.jobs)?;
     let mut writer = output::open(args.format, args.out.as_deref())?;
-    let bar = progress_allowed(g).then(|| {
+    let bar = config.progress.then(|| {
         let b = indicatif::ProgressBar::new(inputs.len() as u64);
         b.set_style(
             indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
@@ -198,19 +133,13 @@ pub fn run(args: &ExtractArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
         &inputs,
         &pool,
         |i| match i {
-            Job::Url(u) => {
-                let reader = crate::crawl::record::Reader {
-                    opts: &opts,
-                    iso: Some(&iso),
-                };
-                crate::crawl::record::from_url(fetcher.as_ref(), u, reader)
-            }
-            Job::Local(i) => process_isolated(i, &opts, Some(&iso)),
+            Job::Url(u) => from_url(fetcher.as_ref(), u, config),
+            Job::Local(i) => process(i, config),
         },
         |_, record| {
             if let Some(e) = &record.error {
                 failed += 1;
-                if g.verbose > 0 || bar.is_none() && !g.quiet {
+                if config.verbose > 0 || bar.is_none() && !config.quiet {
                     eprintln!(
                         "councilrecs: {}: {}",
                         record

@@ -1,37 +1,14 @@
-//! `councilrecs isolated-record` (hidden): the child side of `isolate` — reads one document on
-//! standard input and prints its record as JSON on standard output.
+//! `councilrecs isolated-record` (hidden): a child process that reads one document for its
+//! parent (`pipeline::worker` on standard input and output).
 
 use super::Outcome;
-use crate::cli::GlobalArgs;
-use crate::decode::{Hint, Limits};
-use crate::pipeline::RecordOptions;
-use clap::Args;
+use crate::cli::IsolatedArgs;
+use crate::config::Config;
+use crate::pipeline::worker;
+use std::io;
 
-#[derive(Debug, Args)]
-pub struct IsolatedArgs {
-    /// The document's file name or URL path (a tie-breaker when sniffing its format).
-    #[arg(long)]
-    pub name: Option<String>,
-    /// The document's HTTP Content-Type.
-    #[arg(long)]
-    pub content_type: Option<String>,
-    /// Include the normalised text in the record.
-    #[arg(long)]
-    pub emit_text: bool,
-}
-
-pub fn run(args: &IsolatedArgs, g: &GlobalArgs) -> anyhow::Result<Outcome> {
-    let hint = Hint {
-        name: args.name.as_deref(),
-        content_type: args.content_type.as_deref(),
-    };
-    let opts = RecordOptions {
-        emit_text: args.emit_text,
-        limits: Limits {
-            max_bytes: usize::try_from(g.max_bytes).unwrap_or(usize::MAX),
-            ..Limits::default()
-        },
-    };
-    crate::isolate::child_main(&hint, &opts)?;
+/// The request carries everything the reading needs, so the configuration is not used.
+pub fn run(_args: &IsolatedArgs, _config: &Config) -> anyhow::Result<Outcome> {
+    worker::serve(io::stdin().lock(), io::BufWriter::new(io::stdout().lock()))?;
     Ok(Outcome::Ok)
 }

@@ -5,8 +5,7 @@
 use super::group::{CouncilFrom, CouncilId, council_of};
 use super::similarity::{Vector, tfidf};
 use super::text::{name_words, terms};
-use crate::model::Record;
-use crate::output::rows::document_key;
+use crate::model::{Record, document_key};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 

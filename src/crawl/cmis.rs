@@ -5,8 +5,8 @@
 //! titles, so `--match` applies to document titles only. Without any meeting link to build
 //! calendar URLs from, the list view's own rows are used.
 
-use super::record::Facts;
 use super::site::{SiteCtx, resolve};
+use crate::pipeline::Facts;
 use crate::source::cmis::{self, MeetingLink};
 use std::collections::HashSet;
 

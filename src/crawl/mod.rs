@@ -10,18 +10,19 @@
 pub mod cmis;
 pub mod detect;
 pub mod moderngov;
-pub mod record;
 pub mod site;
 
+use crate::config::Config;
 use crate::fetch::Fetcher;
 use crate::model::{Council, Record};
-use crate::pipeline::RecordOptions;
+use crate::pipeline::Facts;
 use crate::registry::Platform;
 use crate::source::date::Window;
 use regex::Regex;
 use site::{Counts, SiteCtx};
 use std::collections::{BTreeMap, HashSet};
 use std::io;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use url::Url;
@@ -47,16 +48,12 @@ pub struct Filters {
     pub committee: Option<Regex>,
 }
 
-/// How to run.
+/// What to crawl besides the sites.
 #[derive(Debug, Clone)]
 pub struct CrawlOptions {
     pub filters: Filters,
-    pub record: RecordOptions,
-    /// How PDF and Word files are read in a child process (none: in this process).
-    pub isolation: Option<crate::isolate::Isolation>,
     /// Sites walked at the same time.
     pub sites: usize,
-    pub progress: bool,
 }
 
 /// Documents found, fetched (new or changed), unchanged (not modified) and failed.
@@ -81,26 +78,30 @@ pub(crate) enum Msg {
     },
 }
 
-/// Crawls every target and hands each record to `write`, in order. Stops early (returning
-/// the error) when `write` fails, e.g. on a closed pipe.
+/// Crawls every target and hands each record to `write`, in order. Documents are read as
+/// `config` says (`crate::pipeline::read`). Stops early (returning the error) when `write`
+/// fails, e.g. on a closed pipe.
 pub fn run(
     fetcher: &Fetcher,
     targets: &[Target],
     opts: &CrawlOptions,
+    config: &Config,
     pool: &rayon::ThreadPool,
     mut write: impl FnMut(&Record) -> io::Result<()>,
 ) -> io::Result<Summary> {
     let counts = Counts::default();
     let cancel = AtomicBool::new(false);
     let next = AtomicUsize::new(0);
-    let multi = opts.progress.then(indicatif::MultiProgress::new);
+    let multi = config.progress.then(indicatif::MultiProgress::new);
+    // Documents are read on the pool after their walker has moved on, so each holds a share.
+    let config = Arc::new(config.clone());
     let mut failed = 0u64;
     let mut result = Ok(());
     std::thread::scope(|s| {
         let (tx, rx) = mpsc::channel::<Msg>();
         for _ in 0..opts.sites.clamp(1, targets.len().max(1)) {
             let tx = tx.clone();
-            let (counts, cancel, next, multi) = (&counts, &cancel, &next, &multi);
+            let (counts, cancel, next, multi, config) = (&counts, &cancel, &next, &multi, &config);
             s.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -111,8 +112,7 @@ pub fn run(
                         filters: &opts.filters,
                         site: i,
                         council: target.council.clone(),
-                        opts: opts.record,
-                        iso: opts.isolation.clone(),
+                        config: Arc::clone(config),
                         pool,
                         tx: tx.clone(),
                         seq: 0,
@@ -201,11 +201,6 @@ fn crawl_site(ctx: &mut SiteCtx, target: &Target) {
         Ok(detect::Plan::Meeting(url)) => {
             moderngov::walk_meeting_page(ctx, &url, &moderngov::PageHints::default(), false)
         }
-        Err(e) => ctx.error_record(
-            &e.url,
-            "unknown_platform",
-            e.to_string(),
-            &record::Facts::default(),
-        ),
+        Err(e) => ctx.error_record(&e.url, "unknown_platform", e.to_string(), &Facts::default()),
     }
 }

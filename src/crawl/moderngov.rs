@@ -13,9 +13,9 @@
 //!    window lead to decision pages (`--match` on their titles), their documents and the issue
 //!    pages they link to.
 
-use super::record::Facts;
 use super::site::{SiteCtx, resolve};
 use crate::model::DocKind;
+use crate::pipeline::Facts;
 use crate::source::date::Date;
 use crate::source::moderngov::{self as mg, Committee, MeetingStub};
 

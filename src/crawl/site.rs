@@ -1,14 +1,15 @@
 //! One site's crawl context: the filters, the fetcher, the documents already seen, and the
 //! hand-off of each document to extraction (on rayon) as soon as its bytes are in.
 
-use super::record::{self, Facts};
 use super::{Filters, Msg};
+use crate::config::Config;
 use crate::fetch::{FetchError, Fetched, Fetcher, Outcome};
 use crate::model::Council;
-use crate::pipeline::RecordOptions;
+use crate::pipeline::{self, DocInfo, Facts};
 use crate::source::ParseError;
 use crate::source::date::Date;
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::Sender;
 use url::Url;
@@ -27,8 +28,7 @@ pub struct SiteCtx<'a> {
     pub filters: &'a Filters,
     pub(super) site: usize,
     pub(super) council: Option<Council>,
-    pub(super) opts: RecordOptions,
-    pub(super) iso: Option<crate::isolate::Isolation>,
+    pub(super) config: Arc<Config>,
     pub(super) pool: &'a rayon::ThreadPool,
     pub(super) tx: Sender<Msg>,
     pub(super) seq: usize,
@@ -174,7 +174,12 @@ impl SiteCtx<'_> {
 
     /// A record with `error` for a URL that gave no document.
     pub fn error_record(&mut self, url: &str, kind: &str, message: String, facts: &Facts) {
-        let rec = record::failed(url, kind, message, facts, self.council.as_ref());
+        let info = DocInfo {
+            facts: facts.clone(),
+            council: self.council.clone(),
+            ..DocInfo::url(url)
+        };
+        let rec = pipeline::failed(&info, kind, message);
         let seq = self.next_seq();
         let _ = self.tx.send(Msg::Record {
             site: self.site,
@@ -205,23 +210,20 @@ impl SiteCtx<'_> {
         counter.fetch_add(1, Ordering::Relaxed);
         let seq = self.next_seq();
         let tx = self.tx.clone();
-        let (site, council, opts) = (self.site, self.council.clone(), self.opts);
-        let iso = self.iso.clone();
+        let content_type = content_type.or(f.as_ref().and_then(|f| f.media_type.as_deref()));
+        let info = DocInfo {
+            path: None,
+            final_url: f.as_ref().map(|f| f.final_url.clone()),
+            fetched_at: f.as_ref().map(|f| f.fetched_at.clone()),
+            content_type: content_type.map(str::to_string),
+            facts,
+            council: self.council.clone(),
+            url: Some(url),
+        };
+        let (site, config) = (self.site, Arc::clone(&self.config));
         let bar = self.bar.clone();
         self.pool.spawn(move || {
-            let ct = content_type.or(f.as_ref().and_then(|f| f.media_type.as_deref()));
-            let rec = record::build(
-                &bytes,
-                &url,
-                ct,
-                f.as_ref(),
-                &facts,
-                council.as_ref(),
-                record::Reader {
-                    opts: &opts,
-                    iso: iso.as_ref(),
-                },
-            );
+            let rec = pipeline::read(&bytes, &info, &config);
             let _ = tx.send(Msg::Record {
                 site,
                 seq,

@@ -1,37 +1,32 @@
-//! Legacy Word (`.doc`, OLE compound files): read through `antiword` when it is installed,
-//! otherwise refused with an error that names the alternatives.
+//! Legacy Word (`.doc`, OLE compound files): read through `antiword` when the converters
+//! have it, otherwise refused with an error that names the alternatives.
 
-use super::external::{self, RunLimits, ToolError};
 use super::normalise::normalise_plain;
-use super::{DecodeError, Decoded, Format, Limits};
+use super::{Converters, DecodeError, Decoded, Format, Limits, Tool, ToolError};
 use unicode_normalization::UnicodeNormalization;
 
-/// Decodes a `.doc` file with `antiword`, found on `PATH`.
-pub fn decode_doc(bytes: &[u8], limits: &Limits) -> Result<Decoded, DecodeError> {
-    let Some(antiword) = external::find_tool("antiword") else {
+/// Decodes a `.doc` file with `antiword`.
+pub fn decode_doc(
+    bytes: &[u8],
+    limits: &Limits,
+    tools: &dyn Converters,
+) -> Result<Decoded, DecodeError> {
+    if !tools.has(Tool::Antiword) {
         return Err(DecodeError::LegacyWord);
-    };
-    // `-w 0`: one line per paragraph; `-m UTF-8.txt`: UTF-8 output.
-    let out = external::run_with_temp_file(
-        &antiword,
-        &["-w", "0", "-m", "UTF-8.txt"],
-        bytes,
-        RunLimits {
-            max_output: limits.max_bytes.saturating_mul(4),
-            ..RunLimits::default()
-        },
-    )
-    .map_err(|e| match e {
-        ToolError::Missing(_) => DecodeError::LegacyWord,
-        ToolError::Failed { message, .. } => DecodeError::Corrupt {
-            format: "Word (.doc)",
-            reason: format!("antiword could not read it: {message}"),
-        },
-        other => DecodeError::Tool {
-            tool: "antiword",
-            message: other.to_string(),
-        },
-    })?;
+    }
+    let out = tools
+        .run(Tool::Antiword, bytes, limits.max_bytes.saturating_mul(4))
+        .map_err(|e| match e {
+            ToolError::Missing(_) => DecodeError::LegacyWord,
+            ToolError::Failed { message, .. } => DecodeError::Corrupt {
+                format: "Word (.doc)",
+                reason: format!("antiword could not read it: {message}"),
+            },
+            other => DecodeError::Tool {
+                tool: "antiword",
+                message: other.to_string(),
+            },
+        })?;
     let text: String = String::from_utf8_lossy(&out).nfkc().collect();
     let (text, page_starts) = normalise_plain(&text);
     if text.trim().is_empty() {
@@ -54,13 +49,8 @@ mod tests {
     #[test]
     fn not_a_word_file_is_an_error() {
         let bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 but nothing else";
-        let e = decode_doc(bytes, &Limits::default()).unwrap_err();
-        assert!(
-            matches!(e, DecodeError::LegacyWord | DecodeError::Corrupt { .. }),
-            "{e:?}"
-        );
-        if matches!(e, DecodeError::LegacyWord) {
-            assert!(e.to_string().contains("convert the file to DOCX or PDF"));
-        }
+        let e = decode_doc(bytes, &Limits::default(), &crate::decode::NoConverters).unwrap_err();
+        assert_eq!(e, DecodeError::LegacyWord);
+        assert!(e.to_string().contains("convert the file to DOCX or PDF"));
     }
 }

@@ -1,10 +1,14 @@
 //! Bytes to normalised text: sniffs the format from the bytes (not only the name), picks the
 //! character encoding, and hands over to the decoder for that format.
+//!
+//! Pure: no decoder starts a process, reads an environment variable or touches the
+//! filesystem. The converter programs some formats fall back on are asked for through the
+//! [`Converters`] the caller passes in (see [`convert`]).
 
+pub mod convert;
 pub mod docx;
 pub mod docx_numbering;
 pub mod encoding;
-pub mod external;
 pub mod html;
 pub mod html_flat;
 pub mod legacy_doc;
@@ -15,10 +19,13 @@ pub mod pdf_layout;
 pub mod pdf_pages;
 pub mod text;
 
+pub use convert::{Converters, NoConverters, Tool, ToolError};
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// The formats the tool can tell apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Html,
     Xml,
@@ -135,7 +142,7 @@ impl DecodeError {
 }
 
 /// Limits on what a decoder will take on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Limits {
     /// Largest document decoded at all.
     pub max_bytes: usize,
@@ -221,8 +228,15 @@ fn looks_like_html(head: &str) -> bool {
     head.starts_with('<') && TAGS.iter().any(|t| head.contains(t))
 }
 
-/// Decodes a document into normalised text.
-pub fn decode(bytes: &[u8], hint: &Hint, limits: &Limits) -> Result<Decoded, DecodeError> {
+/// Decodes a document of a known format (see [`sniff`]) into normalised text; `tools` are the
+/// converters the PDF and legacy Word readers may fall back on.
+pub fn decode(
+    bytes: &[u8],
+    format: Format,
+    hint: &Hint,
+    limits: &Limits,
+    tools: &dyn Converters,
+) -> Result<Decoded, DecodeError> {
     if bytes.len() > limits.max_bytes {
         return Err(DecodeError::TooLarge {
             size: bytes.len(),
@@ -232,11 +246,10 @@ pub fn decode(bytes: &[u8], hint: &Hint, limits: &Limits) -> Result<Decoded, Dec
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
-    let format = sniff(bytes, hint);
     match format {
-        Format::Pdf => pdf::decode_pdf(bytes, limits),
+        Format::Pdf => pdf::decode_pdf(bytes, limits, tools),
         Format::Docx => docx::decode_docx(bytes, limits),
-        Format::Doc => legacy_doc::decode_doc(bytes, limits),
+        Format::Doc => legacy_doc::decode_doc(bytes, limits, tools),
         Format::Zip => Err(DecodeError::Binary(
             "a zip archive that is not a Word document".into(),
         )),
@@ -287,7 +300,14 @@ mod tests {
     #[test]
     fn blank_input_is_empty() {
         assert_eq!(
-            decode(b" \n\t ", &Hint::default(), &Limits::default()).unwrap_err(),
+            decode(
+                b" \n\t ",
+                Format::Text,
+                &Hint::default(),
+                &Limits::default(),
+                &NoConverters
+            )
+            .unwrap_err(),
             DecodeError::Empty
         );
     }

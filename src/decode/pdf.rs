@@ -3,45 +3,22 @@
 //! The built-in reader (lopdf) places every glyph on the page, lays the page out
 //! (`pdf_layout`) and rebuilds paragraphs across pages (`pdf_pages`). When it fails, finds no
 //! text, or its text looks broken (very long "words", replacement characters), the document is
-//! read again through poppler's `pdftotext` if it is installed; if it is not, the built-in
-//! result (or its error) stands. Encrypted documents that open without a password are read;
+//! read again through poppler's `pdftotext` when the converters have it; if they do not, the
+//! built-in result (or its error) stands. Encrypted documents that open without a password are read;
 //! others are an `Encrypted` error.
 
-use super::external::{self, RunLimits, ToolError};
 use super::pdf_content::{self, Budget, ContentError};
 use super::pdf_layout::{self, Line};
 use super::pdf_pages::{self, PageText};
-use super::{DecodeError, Decoded, Format, Limits};
+use super::{Converters, DecodeError, Decoded, Format, Limits, Tool, ToolError};
 use lopdf::{Document, LoadOptions};
-use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
-/// Which backends may be used.
-#[derive(Debug, Clone, Default)]
-pub struct Backends {
-    /// The `pdftotext` executable, when one may be run.
-    pub pdftotext: Option<PathBuf>,
-}
-
-impl Backends {
-    /// `pdftotext` from `PATH`, when installed.
-    pub fn installed() -> Backends {
-        Backends {
-            pdftotext: external::find_tool("pdftotext"),
-        }
-    }
-}
-
-/// Decodes a PDF with the built-in reader, falling back to `pdftotext` from `PATH`.
-pub fn decode_pdf(bytes: &[u8], limits: &Limits) -> Result<Decoded, DecodeError> {
-    decode_pdf_with(bytes, limits, &Backends::installed())
-}
-
-/// Decodes a PDF with the given backends.
-pub fn decode_pdf_with(
+/// Decodes a PDF with the built-in reader, falling back to `pdftotext` when `tools` have it.
+pub fn decode_pdf(
     bytes: &[u8],
     limits: &Limits,
-    backends: &Backends,
+    tools: &dyn Converters,
 ) -> Result<Decoded, DecodeError> {
     let mut warnings = Vec::new();
     let builtin = read_builtin(bytes, &mut warnings);
@@ -54,7 +31,7 @@ pub fn decode_pdf_with(
     let Some(reason) = reason else {
         return builtin.map(|(text, pages)| decoded(text, pages, warnings));
     };
-    let Some(tool) = &backends.pdftotext else {
+    if !tools.has(Tool::Pdftotext) {
         return match builtin {
             Ok((text, _)) if text.trim().is_empty() => Err(DecodeError::NoText),
             Ok((text, pages)) => {
@@ -66,7 +43,7 @@ pub fn decode_pdf_with(
             Err(e) => Err(e),
         };
     };
-    match read_pdftotext(tool, bytes, limits) {
+    match read_pdftotext(tools, bytes, limits) {
         Ok((text, pages)) if !text.trim().is_empty() => {
             warnings.push(format!(
                 "read with pdftotext: the built-in reader gave {reason}"
@@ -186,11 +163,11 @@ fn looks_broken(text: &str) -> Option<String> {
 
 /// Decodes a PDF with `pdftotext` only (the reference reading in tests and benchmarks).
 pub fn decode_with_pdftotext(
-    tool: &Path,
     bytes: &[u8],
     limits: &Limits,
+    tools: &dyn Converters,
 ) -> Result<Decoded, DecodeError> {
-    let (text, pages) = read_pdftotext(tool, bytes, limits)?;
+    let (text, pages) = read_pdftotext(tools, bytes, limits)?;
     if text.trim().is_empty() {
         return Err(DecodeError::NoText);
     }
@@ -199,28 +176,22 @@ pub fn decode_with_pdftotext(
 
 /// Reads a PDF with `pdftotext` (reading order, one form feed between pages).
 fn read_pdftotext(
-    tool: &Path,
+    tools: &dyn Converters,
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<(String, Vec<usize>), DecodeError> {
-    let out = external::run_with_stdin(
-        tool,
-        &["-enc", "UTF-8", "-q", "fd://0", "-"],
-        bytes,
-        RunLimits {
-            max_output: limits.max_bytes.saturating_mul(4).max(1 << 20),
-            ..RunLimits::default()
-        },
-    )
-    .map_err(|e| match e {
-        ToolError::Failed { message, .. } if message.contains("Incorrect password") => {
-            DecodeError::Encrypted
-        }
-        other => DecodeError::Tool {
-            tool: "pdftotext",
-            message: other.to_string(),
-        },
-    })?;
+    let max_output = limits.max_bytes.saturating_mul(4).max(1 << 20);
+    let out = tools
+        .run(Tool::Pdftotext, bytes, max_output)
+        .map_err(|e| match e {
+            ToolError::Failed { message, .. } if message.contains("Incorrect password") => {
+                DecodeError::Encrypted
+            }
+            other => DecodeError::Tool {
+                tool: "pdftotext",
+                message: other.to_string(),
+            },
+        })?;
     let text: String = String::from_utf8_lossy(&out).nfkc().collect();
     Ok(pdf_pages::assemble(plain_pages(&text)))
 }
@@ -296,10 +267,10 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_without_pdftotext() {
-        let e = decode_pdf_with(
+        let e = decode_pdf(
             b"%PDF-1.7\n garbage",
             &Limits::default(),
-            &Backends::default(),
+            &crate::decode::NoConverters,
         )
         .unwrap_err();
         assert_eq!(e.kind(), "corrupt");

@@ -123,14 +123,13 @@ mod tests {
     use super::*;
 
     fn dec(bytes: &[u8], name: &str) -> Result<Decoded, DecodeError> {
-        super::super::decode(
-            bytes,
-            &Hint {
-                name: Some(name),
-                content_type: None,
-            },
-            &Limits::default(),
-        )
+        let hint = Hint {
+            name: Some(name),
+            content_type: None,
+        };
+        let format = super::super::sniff(bytes, &hint);
+        let tools = super::super::NoConverters;
+        super::super::decode(bytes, format, &hint, &Limits::default(), &tools)
     }
 
     #[test]

@@ -77,23 +77,6 @@ impl Default for FetchConfig {
     }
 }
 
-impl FetchConfig {
-    /// The configuration the global command-line options ask for.
-    pub fn from_global(g: &crate::cli::GlobalArgs) -> FetchConfig {
-        let secs = |s: f64| Duration::try_from_secs_f64(s.max(0.0)).unwrap_or(Duration::MAX);
-        FetchConfig {
-            user_agent: g.user_agent.clone().unwrap_or_else(default_user_agent),
-            delay: secs(g.delay),
-            timeout: secs(g.timeout).max(Duration::from_millis(1)),
-            max_bytes: g.max_bytes,
-            ignore_robots: g.ignore_robots,
-            offline: g.offline,
-            verbose: if g.quiet { 0 } else { g.verbose },
-            ..FetchConfig::default()
-        }
-    }
-}
-
 /// Where a body came from this time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

@@ -4,7 +4,7 @@
 
 use super::RecordWriter;
 use super::rows::{self, Cell};
-use crate::model::Record;
+use crate::model::{Record, document_key};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -58,7 +58,7 @@ impl CsvFolder {
 
 impl RecordWriter for CsvFolder {
     fn write(&mut self, r: &Record) -> io::Result<()> {
-        let key = rows::document_key(r);
+        let key = document_key(r);
         self.documents.write_record(texts(rows::document_row(r)))?;
         for row in rows::recommendation_rows(r) {
             self.recommendations.write_record(with_key(&key, row))?;
@@ -107,7 +107,7 @@ impl<W: Write> CsvRecommendations<W> {
 impl<W: Write> RecordWriter for CsvRecommendations<W> {
     fn write(&mut self, r: &Record) -> io::Result<()> {
         self.start()?;
-        let key = rows::document_key(r);
+        let key = document_key(r);
         for row in rows::recommendation_rows(r) {
             self.out.write_record(with_key(&key, row))?;
         }

@@ -2,7 +2,7 @@
 //! recommendation (sub-items too, with their parent's position), theme and action, each item
 //! carrying its document's key.
 
-use crate::model::{Recommendation, Record};
+use crate::model::{Recommendation, Record, document_key};
 
 /// A typed cell, so that SQLite stores numbers as numbers.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,16 +45,6 @@ fn name<T: serde::Serialize>(v: &T) -> Cell {
         .ok()
         .and_then(|v| v.as_str().map(text))
         .unwrap_or(Cell::Null)
-}
-
-/// A document's identity: its sha256 and where it came from (URL, else path).
-pub fn document_key(r: &Record) -> String {
-    let s = &r.source;
-    format!(
-        "{}|{}",
-        s.sha256.as_deref().unwrap_or(""),
-        s.url.as_deref().or(s.path.as_deref()).unwrap_or("")
-    )
 }
 
 pub const DOCUMENT_COLUMNS: &[&str] = &[

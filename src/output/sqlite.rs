@@ -9,7 +9,7 @@
 
 use super::RecordWriter;
 use super::rows::{self, Cell};
-use crate::model::Record;
+use crate::model::{Record, document_key, sha256_hex};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql};
 use std::io;
@@ -176,8 +176,8 @@ impl SqliteWriter {
 
     /// Stores one record unless the same content is already there.
     pub fn store(&mut self, r: &Record) -> Result<Stored, SqliteError> {
-        let key = rows::document_key(r);
-        let content = crate::pipeline::sha256_hex(&serde_json::to_vec(r).unwrap_or_default());
+        let key = document_key(r);
+        let content = sha256_hex(&serde_json::to_vec(r).unwrap_or_default());
         let existing: Option<(i64, String)> = self
             .conn
             .query_row(

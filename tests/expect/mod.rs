@@ -3,33 +3,26 @@
 //! at its span.
 #![allow(dead_code)]
 
-use councilrecs::decode::Hint;
-use councilrecs::model::{Recommendation, Record, Source};
-use councilrecs::pipeline::{RecordOptions, record_from_bytes};
+use councilrecs::config::{Config, RecordConfig};
+use councilrecs::model::{Recommendation, Record};
+use councilrecs::pipeline::{self, DocInfo};
+use councilrecs::tools::Tools;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
-/// The fixture's record, with its normalised text.
+/// The fixture's record, with its normalised text, read in this process with the installed
+/// converters.
 pub fn run(path: &Path) -> Record {
     let bytes = std::fs::read(path).expect("read fixture");
-    let name = path.to_string_lossy();
-    let opts = RecordOptions {
-        emit_text: true,
-        ..Default::default()
-    };
-    let source = Source {
-        path: Some(name.to_string()),
-        ..Default::default()
-    };
-    record_from_bytes(
-        &bytes,
-        &Hint {
-            name: Some(&name),
-            content_type: None,
+    let config = Config {
+        record: RecordConfig {
+            emit_text: true,
+            ..RecordConfig::default()
         },
-        source,
-        &opts,
-    )
+        tools: Tools::installed(),
+        ..Config::default()
+    };
+    pipeline::read(&bytes, &DocInfo::file(path.to_string_lossy()), &config)
 }
 
 fn rec_json(r: &Recommendation, top: bool) -> Value {

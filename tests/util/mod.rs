@@ -1,5 +1,6 @@
-//! Test harness: a scratch working folder and a builder for running the `councilrecs` binary
-//! in it, in the manner of ripgrep's `tests/util.rs`.
+//! The one harness of the integration tests, in the manner of ripgrep's `tests/util.rs`: a
+//! scratch working folder removed when dropped, and the `councilrecs` binary run by its path,
+//! in that folder or in the repository.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -71,14 +72,48 @@ impl Drop for Dir {
     }
 }
 
+/// The `councilrecs` binary, run in the repository (so that `fixtures/` and `tests/data/` are
+/// found).
+pub fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_councilrecs"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
 /// Runs a command to completion with standard input closed.
 pub fn run(cmd: &mut Command) -> Output {
     cmd.stdin(Stdio::null()).output().expect("run councilrecs")
 }
 
+/// Runs a command to completion with `input` on its standard input.
+pub fn run_with_input(cmd: &mut Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run councilrecs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // A child that stops reading early closes the pipe; what it printed tells why.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("wait for councilrecs")
+}
+
 /// The JSON records a run printed, one per line.
 pub fn records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {e}: {l}")))
+        .collect()
+}
+
+/// The JSON records of a JSON Lines file.
+pub fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {e}: {l}")))

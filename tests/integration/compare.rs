@@ -2,10 +2,10 @@
 //! peer recommendations, two peer challenge chains): grouping, clusters, totals, chains, the
 //! theme matrix, and the command line with its CSV tables.
 
+use crate::util::{Dir, bin, run_with_input};
 use councilrecs::compare::{Options, Report, compare, input};
 use councilrecs::model::Record;
 use std::collections::BTreeSet;
-use std::process::Command;
 
 const DATA: &str = "tests/data/multi-council.jsonl";
 
@@ -299,15 +299,11 @@ fn theme_matrix_has_canonical_and_council_specific_columns() {
     assert_eq!(total, r.summary.recommendations);
 }
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_councilrecs"))
-}
-
 #[test]
 fn command_line_reads_stdin_and_writes_csv_tables() {
     let data = std::fs::read(DATA).expect("data");
-    let mut child = bin()
-        .args([
+    let out = run_with_input(
+        bin().args([
             "compare",
             "-",
             "--council-from",
@@ -316,19 +312,9 @@ fn command_line_reads_stdin_and_writes_csv_tables() {
             "csv",
             "--table",
             "clusters",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("run");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&data)
-        .expect("write");
-    let out = child.wait_with_output().expect("output");
+        ]),
+        &data,
+    );
     assert!(out.status.success());
     let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
     assert_eq!(rdr.headers().unwrap().get(0), Some("cluster"));
@@ -337,7 +323,8 @@ fn command_line_reads_stdin_and_writes_csv_tables() {
         report().summary.clustered_recommendations
     );
 
-    let dir = std::env::temp_dir().join(format!("councilrecs-compare-{}", std::process::id()));
+    let tmp = Dir::new("compare-csv");
+    let dir = tmp.path("report");
     let status = bin()
         .args([
             "compare",
@@ -374,7 +361,6 @@ fn command_line_reads_stdin_and_writes_csv_tables() {
         .records()
         .count();
     assert_eq!(councils, 8);
-    std::fs::remove_dir_all(&dir).expect("clean up");
 
     // Usage errors exit 2; JSON is the default and parses.
     let bad = bin()

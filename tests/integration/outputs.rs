@@ -1,23 +1,12 @@
 //! The tabular outputs of `extract`: CSV tables in a folder and a SQLite database with keys and
 //! FTS5 indexes, appended to without duplicates. The database is a real file.
 
+use crate::util::{Dir, bin};
 use councilrecs::model::Record;
 use councilrecs::output::RecordWriter;
 use councilrecs::output::sqlite::{SqliteWriter, Stored};
 use rusqlite::Connection;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_councilrecs"))
-}
-
-fn temp(name: &str) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("councilrecs-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_file(&p);
-    let _ = std::fs::remove_dir_all(&p);
-    p
-}
+use std::path::Path;
 
 /// Records of the fixtures, as `extract fixtures/` writes them.
 fn fixture_records() -> Vec<Record> {
@@ -54,7 +43,8 @@ fn items(records: &[Record]) -> (i64, i64, i64) {
 fn sqlite_import_twice_adds_nothing_and_fts_finds_text() {
     let records = fixture_records();
     let (n_recs, n_themes, n_actions) = items(&records);
-    let db = temp("twice.db");
+    let dir = Dir::new("sqlite-twice");
+    let db = dir.path("twice.db");
     for _ in 0..2 {
         let status = bin()
             .args(["extract", "fixtures/", "--format", "sqlite", "--out"])
@@ -116,13 +106,13 @@ fn sqlite_import_twice_adds_nothing_and_fts_finds_text() {
             "select count(*) from recommendations where parent is not null"
         ) > 0
     );
-    std::fs::remove_file(&db).expect("clean up");
 }
 
 #[test]
 fn sqlite_replaces_a_changed_record_and_keeps_fts_in_step() {
     let mut records = fixture_records();
-    let db = temp("replace.db");
+    let dir = Dir::new("sqlite-replace");
+    let db = dir.path("replace.db");
     let mut w = SqliteWriter::open(&db).expect("open");
     for r in &records {
         assert_eq!(w.store(r).expect("store"), Stored::Added);
@@ -163,22 +153,20 @@ fn sqlite_replaces_a_changed_record_and_keeps_fts_in_step() {
         1
     );
     // A database that is not ours is refused rather than written into.
-    let foreign = temp("foreign.db");
+    let foreign = dir.path("foreign.db");
     Connection::open(&foreign)
         .expect("open")
         .execute_batch("create table t(x)")
         .expect("create");
     assert!(SqliteWriter::open(&foreign).is_err());
-    for p in [&db, &foreign] {
-        std::fs::remove_file(p).expect("clean up");
-    }
 }
 
 #[test]
 fn csv_folder_has_flat_tables_with_the_document_key() {
     let records = fixture_records();
     let (n_recs, n_themes, n_actions) = items(&records);
-    let dir = temp("csv");
+    let tmp = Dir::new("csv-tables");
+    let dir = tmp.path("csv");
     let status = bin()
         .args(["extract", "fixtures/", "--format", "csv", "--out"])
         .arg(&dir)
@@ -226,5 +214,4 @@ fn csv_folder_has_flat_tables_with_the_document_key() {
         .output()
         .expect("run");
     assert_eq!(no_file.status.code(), Some(2));
-    std::fs::remove_dir_all(&dir).expect("clean up");
 }

@@ -1,35 +1,75 @@
-//! Runs an installed converter (`pdftotext`, `antiword`) on a document's bytes.
+//! The external converters, `pdftotext` (poppler-utils) and `antiword`: found on `PATH` once
+//! (when the configuration is built) and run on a document's bytes.
 //!
-//! This is the only place in `decode` that starts processes or touches the filesystem: the
-//! bytes go to the tool on standard input (or, for tools that must seek, through a private
-//! temporary file that is removed afterwards), the tool runs under a time limit and an output
-//! cap, and what it prints comes back as bytes. A tool that is not installed is reported as
-//! such so that callers can degrade gracefully.
+//! This is the one module that starts converter processes; the decoders reach it only through
+//! [`Converters`]. The bytes go to the tool on standard input (or, for a tool that must seek,
+//! through a private temporary file that is removed afterwards), the tool runs under a time
+//! limit and an output cap, and what it prints comes back as bytes. A tool that is not
+//! installed is reported as such so that the decoders can degrade gracefully.
 
+use crate::decode::{Converters, Tool, ToolError};
+use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use thiserror::Error;
 
-/// Why a tool gave no output.
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
-pub enum ToolError {
-    #[error("{0} is not installed")]
-    Missing(String),
-    #[error("{tool} did not finish within {secs} s")]
-    Timeout { tool: String, secs: u64 },
-    #[error("{tool} printed more than {limit} bytes")]
-    TooMuchOutput { tool: String, limit: usize },
-    #[error("{tool} failed: {message}")]
-    Failed { tool: String, message: String },
+/// The converters that may be run: the full path of each installed one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tools {
+    pub pdftotext: Option<PathBuf>,
+    pub antiword: Option<PathBuf>,
+}
+
+impl Tools {
+    /// The converters installed on `PATH`.
+    pub fn installed() -> Tools {
+        Tools {
+            pdftotext: find_tool(Tool::Pdftotext.name()),
+            antiword: find_tool(Tool::Antiword.name()),
+        }
+    }
+
+    /// The path of `tool`, when it may be run.
+    pub fn path(&self, tool: Tool) -> Option<&Path> {
+        match tool {
+            Tool::Pdftotext => self.pdftotext.as_deref(),
+            Tool::Antiword => self.antiword.as_deref(),
+        }
+    }
+}
+
+impl Converters for Tools {
+    fn has(&self, tool: Tool) -> bool {
+        self.path(tool).is_some()
+    }
+
+    fn run(&self, tool: Tool, input: &[u8], max_output: usize) -> Result<Vec<u8>, ToolError> {
+        let Some(path) = self.path(tool) else {
+            return Err(ToolError::Missing(tool.name().to_string()));
+        };
+        let limits = RunLimits {
+            max_output,
+            ..RunLimits::default()
+        };
+        match tool {
+            // UTF-8 text in reading order, a form feed between pages; the PDF on standard input.
+            Tool::Pdftotext => {
+                run_with_stdin(path, &["-enc", "UTF-8", "-q", "fd://0", "-"], input, limits)
+            }
+            // `-w 0`: one line per paragraph; `-m UTF-8.txt`: UTF-8 output. It must seek.
+            Tool::Antiword => {
+                run_with_temp_file(path, &["-w", "0", "-m", "UTF-8.txt"], input, limits)
+            }
+        }
+    }
 }
 
 /// Limits on one run of a tool.
 #[derive(Debug, Clone, Copy)]
-pub struct RunLimits {
-    pub timeout: Duration,
-    pub max_output: usize,
+struct RunLimits {
+    timeout: Duration,
+    max_output: usize,
 }
 
 impl Default for RunLimits {
@@ -42,7 +82,7 @@ impl Default for RunLimits {
 }
 
 /// The full path of an executable found on `PATH`, if any.
-pub fn find_tool(name: &str) -> Option<PathBuf> {
+fn find_tool(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|dir| dir.join(name))
@@ -55,7 +95,7 @@ fn is_executable(p: &Path) -> bool {
 }
 
 /// Runs `tool args…` with `input` on standard input and returns its standard output.
-pub fn run_with_stdin(
+fn run_with_stdin(
     tool: &Path,
     args: &[&str],
     input: &[u8],
@@ -66,7 +106,7 @@ pub fn run_with_stdin(
 
 /// Runs `tool args… FILE` where FILE is a private temporary copy of `input`, for tools that
 /// cannot read a pipe.
-pub fn run_with_temp_file(
+fn run_with_temp_file(
     tool: &Path,
     args: &[&str],
     input: &[u8],
@@ -219,6 +259,12 @@ mod tests {
             Err(ToolError::Missing("councilrecs-no-such-tool".into()))
         );
         assert_eq!(find_tool("councilrecs-no-such-tool"), None);
+        let none = Tools::default();
+        assert!(!none.has(Tool::Pdftotext));
+        assert_eq!(
+            none.run(Tool::Antiword, b"x", 100),
+            Err(ToolError::Missing("antiword".into()))
+        );
     }
 
     #[test]

@@ -4,26 +4,25 @@
 //! result), in-process where the reader is bounded and through the `extract` command (which
 //! reads such files in a child process) for all of them together with good documents.
 
-use councilrecs::decode::pdf::{Backends, decode_pdf_with};
-use councilrecs::decode::{DecodeError, Hint, Limits, decode};
+use crate::util::{Dir, bin};
+use councilrecs::decode::pdf::decode_pdf;
+use councilrecs::decode::{DecodeError, Hint, Limits, NoConverters, decode, sniff};
+use councilrecs::tools::Tools;
 use lopdf::{Document, Object, Stream, dictionary};
 use std::io::{Cursor, Write};
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 const GOOD_PDF: &str = "fixtures/pdf/decision-notice-lower-roman-dot.pdf";
 const GOOD_DOCX: &str = "fixtures/docx/decision-notice-lower-roman-dot.docx";
 
 fn dec(bytes: &[u8], name: &str) -> Result<councilrecs::decode::Decoded, DecodeError> {
-    decode(
-        bytes,
-        &Hint {
-            name: Some(name),
-            content_type: None,
-        },
-        &Limits::default(),
-    )
+    let hint = Hint {
+        name: Some(name),
+        content_type: None,
+    };
+    let format = sniff(bytes, &hint);
+    decode(bytes, format, &hint, &Limits::default(), &NoConverters)
 }
 
 /// A one-page PDF showing `text`, built with lopdf.
@@ -179,10 +178,10 @@ fn random_bytes(n: usize, seed: u64) -> Vec<u8> {
 
 #[test]
 fn encrypted_pdf_needing_a_password_is_a_clear_error() {
-    let e = decode_pdf_with(
+    let e = decode_pdf(
         &encrypted_pdf("secret"),
         &Limits::default(),
-        &Backends::installed(),
+        &Tools::installed(),
     )
     .unwrap_err();
     assert_eq!(e, DecodeError::Encrypted);
@@ -192,7 +191,7 @@ fn encrypted_pdf_needing_a_password_is_a_clear_error() {
 
 #[test]
 fn encrypted_pdf_with_an_empty_user_password_is_read() {
-    let d = decode_pdf_with(&encrypted_pdf(""), &Limits::default(), &Backends::default()).unwrap();
+    let d = decode_pdf(&encrypted_pdf(""), &Limits::default(), &NoConverters).unwrap();
     assert_eq!(d.text, "RESOLVED: that the report be noted.");
 }
 
@@ -200,7 +199,7 @@ fn encrypted_pdf_with_an_empty_user_password_is_read() {
 fn truncated_and_broken_xref_pdfs() {
     let good = std::fs::read(GOOD_PDF).unwrap();
     for cut in [good.len() / 3, good.len() - 200, 40] {
-        match decode_pdf_with(&good[..cut], &Limits::default(), &Backends::default()) {
+        match decode_pdf(&good[..cut], &Limits::default(), &NoConverters) {
             Ok(d) => assert!(!d.text.is_empty()),
             Err(e) => assert!(matches!(e.kind(), "corrupt" | "no_text"), "{e:?}"),
         }
@@ -216,7 +215,7 @@ fn truncated_and_broken_xref_pdfs() {
             *b = b'7';
         }
     }
-    let d = decode_pdf_with(&broken, &Limits::default(), &Backends::default()).unwrap();
+    let d = decode_pdf(&broken, &Limits::default(), &NoConverters).unwrap();
     assert!(d.text.contains("Decision Made: That"));
 }
 
@@ -224,7 +223,7 @@ fn truncated_and_broken_xref_pdfs() {
 fn random_bytes_are_refused() {
     let mut fake_pdf = b"%PDF-1.7\n".to_vec();
     fake_pdf.extend(random_bytes(20_000, 7));
-    let e = decode_pdf_with(&fake_pdf, &Limits::default(), &Backends::default()).unwrap_err();
+    let e = decode_pdf(&fake_pdf, &Limits::default(), &NoConverters).unwrap_err();
     assert_eq!(e.kind(), "corrupt");
     assert_eq!(
         dec(&random_bytes(20_000, 9), "x.pdf").unwrap_err().kind(),
@@ -235,10 +234,10 @@ fn random_bytes_are_refused() {
 #[test]
 fn flate_bomb_pdf_is_bounded() {
     let start = Instant::now();
-    let r = decode_pdf_with(
+    let r = decode_pdf(
         &flate_bomb_pdf(512 << 20),
         &Limits::default(),
-        &Backends::default(),
+        &NoConverters,
     );
     assert!(
         matches!(r, Err(ref e) if matches!(e.kind(), "corrupt" | "no_text")),
@@ -299,7 +298,7 @@ fn legacy_doc_names_the_alternatives_or_uses_antiword() {
 /// good ones read, bad ones with an error, exit code 1.
 #[test]
 fn extract_survives_a_folder_of_hostile_files() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new("hostile");
     let good_pdf = std::fs::read(GOOD_PDF).unwrap();
     let files: Vec<(&str, Vec<u8>)> = vec![
         ("a-good.pdf", good_pdf.clone()),
@@ -326,12 +325,12 @@ fn extract_survives_a_folder_of_hostile_files() {
         ),
     ];
     for (name, bytes) in &files {
-        std::fs::write(dir.path().join(name), bytes).unwrap();
+        dir.create(name, bytes);
     }
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_councilrecs"))
+    let out = bin()
         .args(["extract", "-j", "2", "--doc-timeout", "30"])
-        .arg(dir.path())
+        .arg(&*dir)
         .output()
         .unwrap();
     assert!(start.elapsed() < Duration::from_secs(60));
@@ -392,12 +391,8 @@ fn extract_survives_a_folder_of_hostile_files() {
 
 #[test]
 fn a_document_over_its_time_or_memory_limit_gets_an_error_record() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("b.txt"),
-        "RESOLVED:\n\n1. That the report be noted.\n",
-    )
-    .unwrap();
+    let dir = Dir::new("limits");
+    dir.create("b.txt", "RESOLVED:\n\n1. That the report be noted.\n");
     let good = std::fs::read(GOOD_PDF).unwrap();
     // The bomb inflates to more than the memory allowed (but less than the stream limit).
     let bomb = flate_bomb_pdf(60 << 20);
@@ -405,10 +400,10 @@ fn a_document_over_its_time_or_memory_limit_gets_an_error_record() {
         ("--doc-timeout", "0.001", "timeout", &good),
         ("--doc-memory", "64", "out_of_memory", &bomb),
     ] {
-        std::fs::write(dir.path().join("a.pdf"), pdf).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_councilrecs"))
+        dir.create("a.pdf", pdf);
+        let out = bin()
             .args(["extract", flag, value])
-            .arg(dir.path())
+            .arg(&*dir)
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1));
@@ -465,7 +460,7 @@ fn mutated_office_fixtures_never_panic() {
                     _ => bytes.truncate((next() as usize) % bytes.len()),
                 }
                 let _ = if kind == "pdf" {
-                    decode_pdf_with(&bytes, &Limits::default(), &Backends::default())
+                    decode_pdf(&bytes, &Limits::default(), &NoConverters)
                 } else {
                     dec(&bytes, "mutated.docx")
                 };

@@ -1,47 +1,27 @@
-//! Reads one document in a child process, so that a decoder that crashes, overflows its stack,
-//! loops or eats memory costs that document only, never the batch.
+//! The parent's side of isolation: reads one document in a child process, so that a decoder
+//! that crashes, overflows its stack, loops or eats memory costs that document only, never the
+//! batch.
 //!
-//! The child is this same program run as `councilrecs isolated-record`: it reads the document's
-//! bytes on standard input and prints the finished record as JSON. The parent puts it in a
-//! process group of its own, caps its address space and CPU time (`prlimit`) before sending the
-//! bytes, and kills the whole group (the child and any converter it started) when the time limit
-//! passes. A child that dies or is killed gives a record whose `error.kind` is `timeout`,
-//! `out_of_memory` or `crashed`.
+//! The child is this same program run as `councilrecs isolated-record` ([`super::worker`]): it
+//! gets a [`Request`] line and the document's bytes on standard input and prints its
+//! [`super::protocol::Reply`]. The parent puts it in a process group of its own, caps its
+//! address space and CPU time (`prlimit`) before sending anything, and kills the whole group
+//! (the child and any converter it started) when the time limit passes. A child that dies or
+//! is killed gives a reading whose error kind is `timeout`, `out_of_memory` or `crashed`.
 
-use crate::decode::{self, Format, Hint};
-use crate::model::{Record, Source};
-use crate::pipeline::{RecordOptions, error_record, record_from_bytes, sha256_hex};
+use super::Reading;
+use super::protocol::{Reply, Request, VERSION};
+use crate::config::{Config, Isolation};
+use crate::decode::{Format, Hint};
+use crate::model::RecordError;
 use rustix::process::{Pid, Resource, Rlimit, Signal, kill_process_group, prlimit};
 use std::io::{Read, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The name of the hidden subcommand the child runs.
 pub const SUBCOMMAND: &str = "isolated-record";
-
-/// How documents are isolated.
-#[derive(Debug, Clone)]
-pub struct Isolation {
-    /// The `councilrecs` executable to run as the child.
-    pub exe: PathBuf,
-    /// Wall-clock limit for one document.
-    pub timeout: Duration,
-    /// Address-space limit of the child, in bytes.
-    pub memory: u64,
-}
-
-impl Isolation {
-    /// Isolation through the running executable.
-    pub fn current_exe(timeout: Duration, memory: u64) -> std::io::Result<Isolation> {
-        Ok(Isolation {
-            exe: std::env::current_exe()?,
-            timeout,
-            memory,
-        })
-    }
-}
 
 /// Formats read by decoders that are not proven safe in-process: parsers of binary containers
 /// and external converters.
@@ -49,53 +29,29 @@ pub fn needs_child(format: Format) -> bool {
     matches!(format, Format::Pdf | Format::Docx | Format::Doc)
 }
 
-/// The record for one document: in a child process when its format needs it, else in-process.
-pub fn record(
+/// Reads one document of a sniffed `format` in a child process under `iso`'s limits.
+pub fn read(
     bytes: &[u8],
-    hint: &Hint,
-    source: Source,
-    opts: &RecordOptions,
-    iso: Option<&Isolation>,
-) -> Record {
-    let format = decode::sniff(bytes, hint);
-    match iso {
-        Some(iso) if needs_child(format) && bytes.len() <= opts.limits.max_bytes => {
-            record_in_child(bytes, hint, source, opts, iso, format)
-        }
-        _ => record_from_bytes(bytes, hint, source, opts),
-    }
-}
-
-fn record_in_child(
-    bytes: &[u8],
-    hint: &Hint,
-    source: Source,
-    opts: &RecordOptions,
-    iso: &Isolation,
     format: Format,
-) -> Record {
+    hint: &Hint,
+    config: &Config,
+    iso: &Isolation,
+) -> Reading {
     let failed = |kind: &str, message: String| {
-        let mut s = source.clone();
-        s.sha256 = Some(sha256_hex(bytes));
-        s.bytes = Some(bytes.len() as u64);
-        s.media_type = Some(format.media_type().to_string());
-        error_record(s, kind, message)
+        Err(RecordError {
+            kind: kind.to_string(),
+            message,
+        })
     };
+    let request = Request::new(bytes, format, hint, &config.record, &config.tools);
+    let mut line = match serde_json::to_vec(&request) {
+        Ok(l) => l,
+        Err(e) => return failed("internal", format!("cannot write the request: {e}")),
+    };
+    line.push(b'\n');
     let mut cmd = Command::new(&iso.exe);
     cmd.arg(SUBCOMMAND)
-        .arg("--max-bytes")
-        .arg(opts.limits.max_bytes.to_string());
-    // `--opt=value`, so that a value starting with `-` is not read as an option.
-    if let Some(name) = hint.name {
-        cmd.arg(format!("--name={name}"));
-    }
-    if let Some(ct) = hint.content_type {
-        cmd.arg(format!("--content-type={ct}"));
-    }
-    if opts.emit_text {
-        cmd.arg("--emit-text");
-    }
-    cmd.stdin(Stdio::piped())
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0);
@@ -141,7 +97,7 @@ fn record_in_child(
     let (status, out, err) = std::thread::scope(|s| {
         s.spawn(move || {
             if let Some(mut w) = stdin {
-                let _ = w.write_all(bytes);
+                let _ = w.write_all(&line).and_then(|_| w.write_all(bytes));
             }
         });
         let out = s.spawn(move || read_capped(stdout, max_out));
@@ -179,15 +135,13 @@ fn record_in_child(
         );
     };
     if status.success()
-        && let Ok(mut r) = serde_json::from_slice::<Record>(&out)
+        && let Ok(reply) = serde_json::from_slice::<Reply>(&out)
     {
-        r.source.path = source.path;
-        r.source.url = source.url;
-        r.source.fetched_at = source.fetched_at;
-        if r.source.media_type.is_none() {
-            r.source.media_type = source.media_type;
+        if reply.version != VERSION {
+            let message = format!("the reader is councilrecs {}, not {VERSION}", reply.version);
+            return failed("internal", message);
         }
-        return r;
+        return reply.reading;
     }
     if stderr.contains("memory allocation of") || stderr.contains("out of memory") {
         return failed(
@@ -228,17 +182,4 @@ fn read_capped(pipe: Option<impl Read>, max: usize) -> Vec<u8> {
     let mut out = Vec::new();
     let _ = pipe.take(max as u64).read_to_end(&mut out);
     out
-}
-
-/// What the child does: read the document on standard input, print its record as JSON.
-pub fn child_main(hint: &Hint, opts: &RecordOptions) -> std::io::Result<()> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(opts.limits.max_bytes as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    let record = record_from_bytes(&bytes, hint, Source::default(), opts);
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    serde_json::to_writer(&mut w, &record)?;
-    w.flush()
 }

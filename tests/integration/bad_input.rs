@@ -2,19 +2,13 @@
 //! never a panic, a stack overflow or a hang, and the documents beside it still come out.
 //! The large inputs are generated here, not committed.
 
-mod util;
-
-use councilrecs::decode::Hint;
-use councilrecs::model::{Record, Source};
-use councilrecs::pipeline::{RecordOptions, record_from_bytes};
-use util::{Dir, records, run};
+use crate::util::{Dir, records, run};
+use councilrecs::config::Config;
+use councilrecs::model::Record;
+use councilrecs::pipeline::{self, DocInfo};
 
 fn extract(bytes: &[u8], name: &str) -> Record {
-    let hint = Hint {
-        name: Some(name),
-        content_type: None,
-    };
-    record_from_bytes(bytes, &hint, Source::default(), &RecordOptions::default())
+    pipeline::read(bytes, &DocInfo::file(name), &Config::default())
 }
 
 fn rec_texts(r: &Record) -> Vec<String> {

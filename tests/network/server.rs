@@ -6,12 +6,6 @@
 
 #![allow(dead_code)]
 
-#[path = "../util/mod.rs"]
-mod util;
-pub use util::Dir;
-
-pub mod sites;
-
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, StreamBody, combinators::BoxBody};
 use hyper::body::Frame;
@@ -295,24 +289,6 @@ fn answer(
         }
     };
     b.body(body).unwrap()
-}
-
-/// The built binary.
-pub fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_councilrecs")
-}
-
-/// A fresh folder, removed when dropped (the harness of `tests/util`).
-pub fn temp_dir(name: &str) -> Dir {
-    Dir::new(name)
-}
-
-pub fn read_jsonl(path: &std::path::Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
 }
 
 /// The User-Agent every request must carry.

@@ -3,9 +3,8 @@
 //! retried, time and size limits, redirects and loops, robots.txt, per-host spacing measured
 //! on the server, and `councilrecs fetch` / `extract URL` end to end.
 
-mod common;
-
-use common::{Handler, Reply, Req, TestServer, expected_user_agent, temp_dir};
+use crate::server::{Handler, Hit, Reply, Req, TestServer, expected_user_agent};
+use crate::util::{Dir, bin};
 use councilrecs::fetch::{FetchConfig, FetchError, Fetcher, Outcome};
 use councilrecs::store::Store;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -22,8 +21,8 @@ fn config() -> FetchConfig {
     }
 }
 
-fn fetcher(cfg: FetchConfig, name: &str) -> (Fetcher, common::Dir) {
-    let dir = temp_dir(name);
+fn fetcher(cfg: FetchConfig, name: &str) -> (Fetcher, Dir) {
+    let dir = Dir::new(name);
     let store = Store::open(&dir).unwrap();
     (Fetcher::new(cfg, store).unwrap(), dir)
 }
@@ -46,7 +45,7 @@ fn server(f: impl Fn(&Req, u32) -> Reply + Send + Sync + 'static) -> TestServer 
     })
 }
 
-fn gaps(hits: &[common::Hit]) -> Vec<Duration> {
+fn gaps(hits: &[Hit]) -> Vec<Duration> {
     hits.windows(2).map(|w| w[1].at - w[0].at).collect()
 }
 
@@ -395,8 +394,8 @@ fn fetch_command_prints_a_manifest_and_extract_reads_urls() {
         "/missing" => Reply::status(404),
         _ => Reply::ok("text/plain", "hello"),
     });
-    let store = temp_dir("cmd-store");
-    let out = std::process::Command::new(common::bin())
+    let store = Dir::new("cmd-store");
+    let out = bin()
         .args(["fetch", "--delay", "0.05", "--store"])
         .arg(&store)
         .args([
@@ -423,7 +422,7 @@ fn fetch_command_prints_a_manifest_and_extract_reads_urls() {
     assert_eq!(lines[2]["media_type"], "text/html");
 
     // extract URL goes through the same client and store: the second ask is conditional.
-    let out = std::process::Command::new(common::bin())
+    let out = bin()
         .args(["extract", "--emit-text", "--delay", "0.05", "--store"])
         .arg(&store)
         .arg(srv.url("/fees.html"))
@@ -459,9 +458,9 @@ fn a_pdf_fetched_by_url_reads_as_the_same_file_on_disk() {
         "/documents/s1/notice.pdf" => Reply::ok("application/pdf", pdf.clone()),
         _ => Reply::status(404),
     });
-    let store = temp_dir("pdf-store");
+    let store = Dir::new("pdf-store");
     let run = |arg: &std::ffi::OsStr| {
-        let out = std::process::Command::new(common::bin())
+        let out = bin()
             .args(["extract", "--delay", "0.05", "--store"])
             .arg(&store)
             .arg(arg)

@@ -6,11 +6,11 @@
 //! Set `COUNCILRECS_WRITE_ACTUAL=1` to write what was extracted to `target/office-actual/` for
 //! review; expected files are never written by the tests.
 
-mod expect;
-
-use councilrecs::decode::Limits;
-use councilrecs::decode::pdf::{Backends, decode_pdf_with, decode_with_pdftotext};
+use crate::expect;
+use councilrecs::decode::pdf::{decode_pdf, decode_with_pdftotext};
+use councilrecs::decode::{Converters, Limits, NoConverters, Tool};
 use councilrecs::model::Record;
+use councilrecs::tools::Tools;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -176,18 +176,15 @@ fn words(text: &str) -> HashSet<String> {
 
 #[test]
 fn builtin_reader_agrees_with_pdftotext() {
-    let Some(backends) = Backends::installed()
-        .pdftotext
-        .map(|p| Backends { pdftotext: Some(p) })
-    else {
+    let tools = Tools::installed();
+    if !tools.has(Tool::Pdftotext) {
         eprintln!("pdftotext is not installed; skipping the comparison");
         return;
-    };
-    let tool = backends.pdftotext.clone().unwrap();
+    }
     for path in files("pdf") {
         let bytes = std::fs::read(&path).unwrap();
-        let ours = decode_pdf_with(&bytes, &Limits::default(), &Backends::default()).unwrap();
-        let theirs = decode_with_pdftotext(&tool, &bytes, &Limits::default()).unwrap();
+        let ours = decode_pdf(&bytes, &Limits::default(), &NoConverters).unwrap();
+        let theirs = decode_with_pdftotext(&bytes, &Limits::default(), &tools).unwrap();
         let (a, b) = (words(&ours.text), words(&theirs.text));
         let common = a.intersection(&b).count() as f64;
         let dice = 2.0 * common / (a.len() + b.len()) as f64;
@@ -210,7 +207,7 @@ fn builtin_reader_agrees_with_pdftotext() {
 #[test]
 fn pdf_without_pdftotext_still_reads() {
     let bytes = std::fs::read("fixtures/pdf/decision-notice-lower-roman-dot.pdf").unwrap();
-    let d = decode_pdf_with(&bytes, &Limits::default(), &Backends::default()).unwrap();
+    let d = decode_pdf(&bytes, &Limits::default(), &NoConverters).unwrap();
     assert!(d.text.contains("Decision Made: That"));
     assert!(d.warnings.is_empty());
 }

@@ -1,10 +1,10 @@
 //! Every record the fixtures produce, and every record in `tests/data`, is valid against the
 //! JSON Schema that `councilrecs schema` prints.
 
-use councilrecs::cmd::schema::record_schema;
-use councilrecs::decode::Hint;
-use councilrecs::model::Source;
-use councilrecs::pipeline::{RecordOptions, record_from_bytes};
+use crate::util::bin;
+use councilrecs::config::{Config, RecordConfig};
+use councilrecs::model::record_schema;
+use councilrecs::pipeline::{self, DocInfo};
 use serde_json::Value;
 
 fn validator() -> jsonschema::Validator {
@@ -32,21 +32,14 @@ fn every_fixture_record_matches_the_schema() {
         let name = path.to_string_lossy().into_owned();
         let bytes = std::fs::read(path).expect("read");
         for emit_text in [false, true] {
-            let record = record_from_bytes(
-                &bytes,
-                &Hint {
-                    name: Some(&name),
-                    content_type: None,
-                },
-                Source {
-                    path: Some(name.clone()),
-                    ..Default::default()
-                },
-                &RecordOptions {
+            let config = Config {
+                record: RecordConfig {
                     emit_text,
-                    ..Default::default()
+                    ..RecordConfig::default()
                 },
-            );
+                ..Config::default()
+            };
+            let record = pipeline::read(&bytes, &DocInfo::file(name.as_str()), &config);
             check(
                 &v,
                 &name,
@@ -60,10 +53,7 @@ fn every_fixture_record_matches_the_schema() {
 
 #[test]
 fn schema_printed_by_the_command_validates_test_data_and_rejects_bad_records() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_councilrecs"))
-        .arg("schema")
-        .output()
-        .expect("run");
+    let out = bin().arg("schema").output().expect("run");
     let printed: Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
     assert_eq!(printed, record_schema());
     let v = jsonschema::validator_for(&printed).expect("compiles");

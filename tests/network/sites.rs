@@ -3,7 +3,7 @@
 //! to conditional requests, and with the faults the crawl tests look for. `{{ORIGIN}}` in a
 //! served file becomes the server's origin, as real sites write absolute links.
 
-use super::{Handler, Reply, Req, TestServer};
+use crate::server::{Handler, Reply, Req, TestServer};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

@@ -1,9 +1,11 @@
 //! The `extract` command as a user runs it: paths and folders, order, formats, exit codes,
 //! standard output only for records.
 
-mod util;
-
-use util::{Dir, fixture, records, run};
+use crate::util::{Dir, bin, fixture, records, run, run_with_input};
+use councilrecs::config::RecordConfig;
+use councilrecs::decode::{Format, Hint};
+use councilrecs::pipeline::protocol::{Reply, Request};
+use councilrecs::tools::Tools;
 
 const RESOLUTION: &str =
     "RESOLVED:\n\n1. That the report be noted.\n\n2. That the plan be approved.\n";
@@ -234,4 +236,53 @@ fn schema_describes_a_record() {
     ] {
         assert!(props.contains_key(key), "schema lacks {key}");
     }
+}
+
+/// The child that reads one document in isolation answers a request of its own version, with
+/// only what it works out, and refuses a request from any other.
+#[test]
+fn the_reading_child_answers_its_own_version_only() {
+    let doc = std::fs::read(fixture("pdf/decision-notice-lower-roman-dot.pdf")).unwrap();
+    let input = |version: &str| {
+        let hint = Hint {
+            name: Some("notice.pdf"),
+            content_type: None,
+        };
+        let record = RecordConfig::default();
+        let mut req = Request::new(&doc, Format::Pdf, &hint, &record, &Tools::default());
+        req.version = version.to_string();
+        let mut v = serde_json::to_vec(&req).unwrap();
+        v.push(b'\n');
+        v.extend_from_slice(&doc);
+        v
+    };
+    let ok = run_with_input(
+        bin().arg("isolated-record"),
+        &input(env!("CARGO_PKG_VERSION")),
+    );
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let reply: Reply = serde_json::from_slice(&ok.stdout).expect("a reply");
+    assert_eq!(reply.version, env!("CARGO_PKG_VERSION"));
+    let content = reply.reading.expect("a reading");
+    assert_eq!(content.recommendations.len(), 3);
+    assert_eq!(content.text, None);
+    let line: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert!(line["reading"]["Ok"].get("source").is_none());
+
+    let old = run_with_input(bin().arg("isolated-record"), &input("0.0.1"));
+    assert_eq!(old.status.code(), Some(2));
+    assert!(old.stdout.is_empty());
+    let err = String::from_utf8_lossy(&old.stderr);
+    assert!(
+        err.contains(&format!(
+            "the request comes from councilrecs 0.0.1, this is {}",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{err}"
+    );
 }

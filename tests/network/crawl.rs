@@ -3,19 +3,19 @@
 //! server, faults turned into records, conditional re-runs, `--offline`, and a run killed
 //! midway then resumed.
 
-mod common;
-
-use common::{TestServer, bin, expected_user_agent, read_jsonl, sites, temp_dir};
+use crate::server::{TestServer, expected_user_agent};
+use crate::sites;
+use crate::util::{Dir, bin, read_jsonl};
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 const WINDOW: [&str; 4] = ["--from", "2023-01-01", "--to", "2023-12-31"];
 const MATCH: [&str; 2] = ["--match", "peer (challenge|review)"];
 
 fn crawl(base: &str, store: &Path, out: &Path, extra: &[&str]) -> Output {
-    Command::new(bin())
+    bin()
         .arg("crawl")
         .args(["--base", base])
         .args(WINDOW)
@@ -121,7 +121,7 @@ fn assert_polite(srv: &TestServer, interval: Duration) {
 fn crawls_a_moderngov_site_politely_and_revalidates_on_a_second_run() {
     let srv = sites::moderngov();
     let o = srv.origin();
-    let dir = temp_dir("mg");
+    let dir = Dir::new("mg");
     let (store, out) = (dir.join("store"), dir.join("out.jsonl"));
     let t0 = Instant::now();
     let run = crawl(&o, &store, &out, &["--max-bytes", "100000", "--emit-text"]);
@@ -280,7 +280,7 @@ fn crawls_a_moderngov_site_politely_and_revalidates_on_a_second_run() {
 fn crawls_a_cmis_site_by_month_calendars() {
     let srv = sites::cmis();
     let o = srv.origin();
-    let dir = temp_dir("cmis");
+    let dir = Dir::new("cmis");
     let (store, out) = (dir.join("store"), dir.join("out.jsonl"));
     let run = crawl(&format!("{o}/felpersham"), &store, &out, &[]);
     let stderr = String::from_utf8_lossy(&run.stderr);
@@ -361,7 +361,7 @@ fn crawls_a_cmis_site_by_month_calendars() {
 fn without_the_web_service_meetings_come_from_the_calendar_and_meeting_pages() {
     let srv = sites::moderngov_without_web_service();
     let o = srv.origin();
-    let dir = temp_dir("mg-off");
+    let dir = Dir::new("mg-off");
     let out = dir.join("out.jsonl");
     let run = crawl(&o, &dir.join("store"), &out, &[]);
     assert_eq!(
@@ -406,7 +406,7 @@ fn without_the_web_service_meetings_come_from_the_calendar_and_meeting_pages() {
 fn a_decision_page_given_directly_is_crawled_with_its_documents() {
     let srv = sites::moderngov();
     let o = srv.origin();
-    let dir = temp_dir("direct");
+    let dir = Dir::new("direct");
     let out = dir.join("out.jsonl");
     let run = crawl(
         &format!("{o}/ieDecisionDetails.aspx?ID=602"),
@@ -432,7 +432,7 @@ fn a_decision_page_given_directly_is_crawled_with_its_documents() {
 fn a_killed_crawl_resumes_to_the_same_output() {
     let srv = sites::moderngov();
     let o = srv.origin();
-    let dir = temp_dir("resume");
+    let dir = Dir::new("resume");
     let whole = dir.join("whole.jsonl");
     crawl(&o, &dir.join("store-a"), &whole, &[]);
     let expected = read_jsonl(&whole);
@@ -441,7 +441,7 @@ fn a_killed_crawl_resumes_to_the_same_output() {
     let store = dir.join("store-b");
     let out = dir.join("resumed.jsonl");
     let before = srv.hits().len();
-    let mut child = Command::new(bin())
+    let mut child = bin()
         .arg("crawl")
         .args(["--base", &o])
         .args(WINDOW)
@@ -500,7 +500,7 @@ fn a_killed_crawl_resumes_to_the_same_output() {
 fn a_crawl_can_fill_a_sqlite_database() {
     let srv = sites::moderngov();
     let o = srv.origin();
-    let dir = temp_dir("sqlite");
+    let dir = Dir::new("sqlite");
     let db = dir.join("records.db");
     let base = format!("{o}/ieDecisionDetails.aspx?ID=602");
     for _ in 0..2 {

@@ -1,0 +1,21 @@
+//! The integration tests that need no network, in one crate: the commands as a user runs them,
+//! hostile input, the office readers, the output formats and their pinned layout, `compare`,
+//! and the layering of the source tree. The fixtures against their expectations are
+//! `tests/fixtures.rs`; the network tests are `tests/network/`.
+
+#[path = "../expect/mod.rs"]
+mod expect;
+#[path = "../util/mod.rs"]
+mod util;
+
+mod bad_input;
+mod cli;
+mod compare;
+mod compare_similarity;
+mod layering;
+mod office_fixtures;
+mod office_hostile;
+mod outputs;
+mod record_format;
+mod report_html;
+mod schema;
