@@ -190,6 +190,57 @@ pub fn find(s: &str) -> Option<LeadIn> {
     })
 }
 
+/// Words that make a line ending in a colon a lead-in when a numbered list follows it:
+/// `That the Leader, having considered the report …:`, `the Committee recommends to Council:`.
+/// Not `The options considered were:` (no decision words).
+static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(&format!(
+        r"(?i)^that\b|\bthat\s*[:\-–]*\s*$|\b(?:resolved|resolves|agreed|agrees|decided|decides|recommend(?:s|ed)?|recommendations?|(?:is|are)\s+asked\s+to|{bodies}\s+{verbs})\b",
+        bodies = super::vocab::alternation(super::vocab::BODIES),
+        verbs = super::vocab::decision_verbs_any_person(),
+    ))
+    .unwrap()
+});
+
+/// A lead-in recognised by what follows it: a line that ends like an opener and speaks of a
+/// decision (`That the Leader, having considered …:`), when a numbered list comes next.
+/// `strong` is set when the line itself says a decision was taken or recommended (`Agreed, in
+/// order to …, to:`), so that the items need not read as decisions themselves.
+pub fn opener_with_cue(s: &str) -> Option<(LeadIn, bool)> {
+    let t = s.trim();
+    if !super::textutil::ends_with_opener(t) || t.len() > 600 || !DECISION_CUE.is_match(t) {
+        return None;
+    }
+    let strong = STRONG_CUE.is_match(t);
+    let kind = if PEER.is_match(t) {
+        RecKind::Peer
+    } else if DECIDE_WORDS.is_match(t) || VERB.is_match(t) {
+        RecKind::Resolution
+    } else {
+        RecKind::Officer
+    };
+    Some((LeadIn::opens(kind, s.len()), strong))
+}
+
+/// The words of a decision taken or recommended: `resolved`, `agreed`, `recommended to`.
+/// Not `that` alone.
+static STRONG_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:resolved|agreed|decided|recommend(?:s|ed)?|ordered)\b").unwrap()
+});
+
+/// `That the Committee`, `That Cabinet`: a body named after `That` with nothing else, which
+/// opens a list when labelled items follow. Not `That the report be noted`.
+pub fn is_body_phrase(s: &str) -> bool {
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        re_new(&format!(
+            r"(?i)^(?:that\s+)?(?:the\s+)?(?:[a-z][\w’'&\-]*\s+){{0,4}}{bodies}\s*[:\-–]*\s*$",
+            bodies = super::vocab::alternation(super::vocab::BODIES)
+        ))
+        .unwrap()
+    });
+    BODY.is_match(s.trim())
+}
+
 /// A field label before a lead-in: `Content: That Cabinet note:`, `Decision made: RESOLVED`.
 /// Not a sentence with a colon in it (`The options were as follows: …` has too many words).
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {

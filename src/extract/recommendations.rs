@@ -11,7 +11,8 @@ use super::list::{ItemDraft, ListRules, continues, read_list};
 use super::segment::Segment;
 use super::table::{Table, find_tables};
 use super::textutil::{
-    collapse, ends_sentence, is_heading_like, is_terminator, opens_like_item, reads_like_resolution,
+    collapse, ends_sentence, ends_with_opener, is_heading_like, is_terminator, opens_like_item,
+    reads_like_resolution,
 };
 use crate::model::RecKind;
 
@@ -59,7 +60,20 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
         // an item of its list, not lead-ins of their own.
         let own_item =
             |l: &LeadIn| (seg.bullet && (l.weak || l.heading)) || (seg.label.is_some() && l.sub);
-        if let Some(li) = leadin::find(words).filter(|l| !own_item(l)) {
+        // A line ending in a colon that speaks of a decision, with a numbered list after it.
+        let by_list = || {
+            let next = segs.get(i + 1)?;
+            next.label.as_ref().filter(|l| l.is_first())?;
+            // A label alone on its line has its words on the next.
+            let mut w = next.body_text(text).trim();
+            if w.is_empty() {
+                w = segs.get(i + 2).map_or("", |s| s.body_text(text));
+            }
+            let (li, strong) = leadin::opener_with_cue(words)?;
+            let fits = !is_heading_like(w) && (strong || reads_like_resolution(w));
+            (fits && seg.label.is_none() && !seg.bullet).then_some(li)
+        };
+        if let Some(li) = leadin::find(words).filter(|l| !own_item(l)).or_else(by_list) {
             let (found, next) = after_lead_in(text, segs, i, li, ctx);
             if !found.is_empty() {
                 for t in taken.iter_mut().take(next).skip(i) {
@@ -293,7 +307,7 @@ fn after_lead_in(
         && !is_heading_like(words)
         && !leadin::is_aside(words)
         && words.split_whitespace().count() >= 4;
-    if opens_like_item(words) || asked || resolved_prose {
+    if (opens_like_item(words) && !is_heading_like(words)) || asked || resolved_prose {
         return unnumbered_items(text, segs, j, first.clone(), kind, lead_text);
     }
     // `The Committee is asked to note that the following dates …:` with no list after it:
@@ -374,7 +388,8 @@ fn unnumbered_items(
         if s.label.is_some() || s.bullet {
             // `RESOLVED – That:` followed by numbered items, or `be agreed as follows:` and bullets.
             let cur = items.last().expect("an item");
-            if cur.own_text(text).ends_with(':') {
+            let own = cur.own_text(text);
+            if ends_with_opener(&own) || leadin::is_body_phrase(&own) {
                 let (list, next) = read_list(text, segs, j, ListRules::default());
                 let mut parent = items.pop().expect("an item");
                 for c in list {
@@ -421,15 +436,27 @@ fn wrap(items: Vec<ItemDraft>, kind: RecKind, lead_text: &str) -> Vec<FoundRec> 
         .collect()
 }
 
-/// `2.1 It is recommended that the Committee:` with (a)–(d) under it: the numbered paragraph
-/// only introduces the list, so its sub-items are the recommendations.
+/// `2.1 It is recommended that the Committee:` with (a)–(d) under it, or an unnumbered `That
+/// the Executive:` whose items are numbered: the parent only introduces the list, so its
+/// sub-items are the recommendations. An unnumbered resolution with details under it (`That
+/// the fees be agreed as follows:` and a bullet per fee) stays one item.
 fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let own = f.item.own_text(text);
+        let has_children = f.item.children().next().is_some();
+        let numbered_children = f.item.children().all(|c| c.label.is_some());
         let introduces = !own.is_empty()
-            && f.item.children().next().is_some()
-            && leadin::find(&own).is_some_and(|l| l.rest.is_none() && !l.sub && !l.heading);
+            && has_children
+            && (leadin::find(&own).is_some_and(|l| l.rest.is_none() && !l.sub && !l.heading)
+                || f.item.label.is_none()
+                    && numbered_children
+                    && (leadin::is_body_phrase(&own)
+                        || ends_with_opener(&own)
+                            && (!reads_like_resolution(&own)
+                                || f.item
+                                    .children()
+                                    .all(|c| reads_like_resolution(&c.own_text(text))))));
         if introduces {
             let lead = Some(own);
             out.extend(f.item.children().cloned().map(|item| FoundRec {
