@@ -318,6 +318,14 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 .map_or(line.len(), |(k, _)| m.start() + k);
         }
     }
+    if stack.is_empty()
+        && let Some((at, l)) = first_of_sequence(line)
+    {
+        // `…, having considered the report: 1. approves …; 2. delegates …` — a list found by
+        // its labels wherever it starts on the line.
+        cuts.push(at);
+        stack.push(l);
+    }
     if stack.is_empty() {
         return vec![(start, end)];
     }
@@ -350,6 +358,12 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             stack.push(next);
         }
     }
+    // `…   Reasons for Decision:   …` after the last item, on the same line: the aside is a
+    // piece of its own, not part of the item.
+    if let Some(m) = ASIDE_AFTER_BLANKS.find_at(line, cuts.last().copied().unwrap_or(0)) {
+        let at = m.end() - m.as_str().trim_start().len();
+        cuts.push(at);
+    }
     let mut pieces = Vec::with_capacity(cuts.len() + 1);
     let mut s = 0usize;
     for c in cuts {
@@ -361,6 +375,51 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     }
     pieces.push((start + s, end));
     pieces
+}
+
+/// A run of blanks, then the heading of an aside: `   Reasons for Decision:`, `  Options
+/// Considered:`, `  Alternative options considered and rejected:`. Not `reasons for the delay`
+/// in a sentence (no run of blanks before it).
+static ASIDE_AFTER_BLANKS: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)(?:\s{2,}|\t)(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|reasons?|(?:alternative\s+)?options?\s+considered(?:\s+and\s+rejected)?)\s*[:\-–—]").unwrap()
+});
+
+/// Where a list starts inside a line that does not start with a label: a first label (`1.`,
+/// `(a)`, `i)`) after a colon, semicolon, full stop or run of blanks, confirmed by the label
+/// that follows it in sequence later on the line.
+fn first_of_sequence(line: &str) -> Option<(usize, Label)> {
+    let mut firsts = 0;
+    for m in INLINE_CANDIDATE.captures_iter(line) {
+        let at = m.get(1)?.start();
+        let sep = &line[m.get(0)?.start()..at];
+        let strong = sep.starts_with([':', ';', '.']) || sep.contains("  ") || sep.contains('\t');
+        if !strong {
+            continue;
+        }
+        let Some(first) = parse_label(&line[at..]).filter(|l| l.is_first()) else {
+            continue;
+        };
+        firsts += 1;
+        if firsts > 20 {
+            return None;
+        }
+        let mut from = at + first.len;
+        while let Some(n) = INLINE_CANDIDATE.captures_at(line, from) {
+            let nat = n.get(1)?.start();
+            from = nat;
+            let nsep = &line[n.get(0)?.start()..nat];
+            let nstrong = nsep.starts_with([';', '.', ':'])
+                || nsep.contains("  ")
+                || nsep.contains('\t')
+                || (line[nat..].starts_with('(') && nsep.starts_with(','));
+            if nstrong
+                && parse_label(&line[nat..]).is_some_and(|next| first.is_followed_by(&next))
+            {
+                return Some((at, first));
+            }
+        }
+    }
+    None
 }
 
 fn leading_label(line: &str) -> Option<Label> {
