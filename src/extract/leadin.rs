@@ -140,7 +140,7 @@ static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
             r"(?xi)(?:
                 \b(?:following|these|key|main|our|its|their|further|formal|peer\s+team[’']?s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+(?:\w+\s+){0,2}recommendations?\b[^:]{0,140}
-              | \brecommends?(?:\s+that)?(?:\s+(?:the\s+)?[\w ]{1,40}?)?
+              | \brecommends?(?:\s+that)?(?:\s+(?:the\s+)?[\w\x20]{1,40}?)?
               | \brecommendations?\s+(?:are|were|include|is|made\s+(?:are|were|by|to))\b[^:]{0,80}
               | \brecommendations?\s+(?:to|for)\s+[^:]{1,60}
               | \bmade\s+the\s+following\s+recommendations?
@@ -271,8 +271,9 @@ fn last_sentence_opener(s: &str) -> Option<LeadIn> {
 fn find_short(s: &str) -> Option<LeadIn> {
     let l = find_plain(s)?;
     if let Some(r) = l.rest
-        && !PASSIVE_REST.is_match(&s[r..])
-        && find_plain(&s[r..]).is_some_and(|inner| inner.rest.is_none())
+        && let inner = s[r..].trim_start_matches(['|', ' ', '\t'])
+        && !PASSIVE_REST.is_match(inner)
+        && find_plain(inner).is_some_and(|i| i.rest.is_none())
     {
         return Some(LeadIn {
             rest: None,

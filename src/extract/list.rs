@@ -379,14 +379,16 @@ fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool
     if !label.is_first() && !under_section && !opener.ends_with(':') {
         return false;
     }
+    // `… amend the Constitution to;` hangs on its `to` whatever punctuation follows it.
+    let bare = opener.trim_end_matches([';', ',', ':', ' ']);
     s.indent > top.indent
         || s.inline
         || under_section
         || opener.ends_with(':')
         || raw_opener.ends_with(" -")
         || raw_opener.ends_with('–')
-        || opener.ends_with(" to")
-        || opener.ends_with(" that")
+        || bare.ends_with(" to")
+        || bare.ends_with(" that")
         || opener.ends_with(',')
         || current.parts.is_empty()
 }

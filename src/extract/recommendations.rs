@@ -452,11 +452,8 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
                 || f.item.label.is_none()
                     && numbered_children
                     && (leadin::is_body_phrase(&own)
-                        || ends_with_opener(&own)
-                            && (!reads_like_resolution(&own)
-                                || f.item
-                                    .children()
-                                    .all(|c| reads_like_resolution(&c.own_text(text))))));
+                        || leadin::find(&own).is_some_and(|l| l.rest.is_none())
+                        || ends_with_opener(&own) && children_decide(text, &f.item)));
         if introduces {
             let lead = Some(own);
             out.extend(f.item.children().cloned().map(|item| FoundRec {
@@ -469,6 +466,14 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
         }
     }
     out
+}
+
+/// Whether most of an item's sub-items read as decisions in their own right.
+fn children_decide(text: &str, item: &ItemDraft) -> bool {
+    let (n, deciding) = item.children().fold((0, 0), |(n, d), c| {
+        (n + 1, d + usize::from(reads_like_resolution(&c.own_text(text))))
+    });
+    n > 0 && deciding * 2 > n
 }
 
 /// Numbered lists with no lead-in whose items read as resolutions (a page that dropped its

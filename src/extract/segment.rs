@@ -361,7 +361,7 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     // `…   Reasons for Decision:   …` after the last item, on the same line: the aside is a
     // piece of its own, not part of the item.
     if let Some(m) = ASIDE_AFTER_BLANKS.find_at(line, cuts.last().copied().unwrap_or(0)) {
-        let at = m.end() - m.as_str().trim_start().len();
+        let at = m.start() + m.as_str().find(|c: char| c.is_alphabetic()).unwrap_or(0);
         cuts.push(at);
     }
     let mut pieces = Vec::with_capacity(cuts.len() + 1);
@@ -377,11 +377,11 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     pieces
 }
 
-/// A run of blanks, then the heading of an aside: `   Reasons for Decision:`, `  Options
-/// Considered:`, `  Alternative options considered and rejected:`. Not `reasons for the delay`
-/// in a sentence (no run of blanks before it).
+/// A run of blanks or a sentence end, then the heading of an aside: `   Reasons for Decision:`,
+/// `. Reason for decisions –`, `  Options Considered:`. Not `the reasons for the delay` in a
+/// sentence (no sentence end or run of blanks before it, and no colon or dash after it).
 static ASIDE_AFTER_BLANKS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)(?:\s{2,}|\t)(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|reasons?|(?:alternative\s+)?options?\s+considered(?:\s+and\s+rejected)?)\s*[:\-–—]").unwrap()
+    re_new(r"(?i)(?:\s{2,}|\t|[.;]\s+)(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|reasons?|(?:alternative\s+)?options?\s+considered(?:\s+and\s+rejected)?)\s*[:\-–—]").unwrap()
 });
 
 /// Where a list starts inside a line that does not start with a label: a first label (`1.`,
