@@ -228,6 +228,20 @@ static STRONG_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:resolved|agreed|decided|recommend(?:s|ed)?|ordered)\b").unwrap()
 });
 
+/// A body that decides, named anywhere (`Cabinet`, `the Committee`). Not `committed`.
+static BODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(&format!(
+        r"(?i)\b{}\b",
+        super::vocab::alternation(super::vocab::BODIES)
+    ))
+    .unwrap()
+});
+
+/// Whether text says it is about a peer team's work (`peer challenge`, `LGA`, `review team`).
+pub fn mentions_peer(s: &str) -> bool {
+    PEER.is_match(s)
+}
+
 /// `That the Committee`, `That Cabinet`: a body named after `That` with nothing else, which
 /// opens a list when labelled items follow. Not `That the report be noted`.
 pub fn is_body_phrase(s: &str) -> bool {
@@ -483,7 +497,8 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     if verb_l == "requested" && !opens {
         return None;
     }
-    let kind = if verb_l.starts_with("recommended") {
+    // `Cabinet RECOMMENDED to Council` is a body's decision; `RECOMMENDED:` alone an officer's.
+    let kind = if verb_l.starts_with("recommended") && !BODY_WORD.is_match(prefix) {
         RecKind::Officer
     } else {
         RecKind::Resolution

@@ -8,7 +8,7 @@
 use super::label::{Counter, parse_label};
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
-use super::segment::Segment;
+use super::segment::{Segment, paragraph_ending_at};
 use super::table::{Table, find_tables};
 use super::textutil::{
     collapse, ends_sentence, ends_with_opener, is_heading_like, is_terminator, opens_like_item,
@@ -199,6 +199,11 @@ fn after_lead_in(
     let mut kind = li.kind;
     if kind == RecKind::Officer && li.sub && ctx.decisions {
         kind = RecKind::Resolution;
+    }
+    // `The peer team spent four days on site. … The team made 8 key recommendations:`: the
+    // paragraph says whose they are.
+    if kind == RecKind::Officer && leadin::mentions_peer(&paragraph_ending_at(text, segs, i)) {
+        kind = RecKind::Peer;
     }
     let mut lead_text = collapse(&text[seg.start..words_at + li.end]);
     if let Some(rest) = li.rest {
@@ -519,9 +524,14 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
                 || is_terminator(p)
                 || (is_heading_like(p) && BLOCKING_HEADING.is_match(p))
         });
+        // Dotted numbers (`3.1`) are a report's paragraphs unless a heading says otherwise.
         let eligible = !taken[i]
             && s.label.as_ref().is_some_and(|l| {
-                l.is_first() && !matches!(l.counter, Counter::RecWord | Counter::Code)
+                l.is_first()
+                    && !matches!(
+                        l.counter,
+                        Counter::RecWord | Counter::Code | Counter::Dotted(_)
+                    )
             })
             && !headed;
         if !eligible {
@@ -536,8 +546,18 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         // A `dd/mm/yyyy - Title` line (an issue page's decision) just before is a strong sign.
         let dated = prev.is_some_and(|p| DATED_TITLE.is_match(p));
         let needed = if dated { 5 } else { 8 };
-        let enough = items.len() >= 2 || dated && items.len() == 1;
-        if enough && resolving * 10 >= items.len() * needed && (i..next).all(|k| !taken[k]) {
+        // `(1) That progress … be noted.` alone is a resolution in its own words.
+        let single_formula = items.len() == 1 && STANDALONE.is_match(&items[0].own_text(text));
+        let enough = items.len() >= 2 || (dated || single_formula) && items.len() == 1;
+        // `(i) To receive and note the minutes … (ii) To consider …` is an agenda's business.
+        let instructions = items
+            .iter()
+            .all(|it| AGENDA_INSTRUCTION.is_match(&it.own_text(text)));
+        if enough
+            && !instructions
+            && resolving * 10 >= items.len() * needed
+            && (i..next).all(|k| !taken[k])
+        {
             out.extend(items.into_iter().map(|item| FoundRec {
                 item,
                 kind: RecKind::Resolution,
@@ -553,6 +573,13 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
 /// `Approved the recommendations of …`.
 static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b|To\s+(?:NOTE|AGREE|APPROVE|RESOLVE|RECEIVE|CONSIDER|ENDORSE|ADOPT|RECOMMEND)\b)").unwrap()
+});
+
+/// An agenda's description of its business: `To receive and note the minutes …`, `To consider
+/// the report of …`, `To agree any comments …`. Not `To NOTE the report` (a recommendation in
+/// capitals) or `To approve the budget`.
+static AGENDA_INSTRUCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"^To\s+(?:receive|consider|discuss|hear|review|note\s+(?:any|the\s+(?:minutes|report|update))|agree\s+any|raise|answer|deal\s+with|(?:approve|confirm|sign)\s+the\s+minutes)\b").unwrap()
 });
 
 /// Headings whose numbered lists are never decisions.
