@@ -144,6 +144,7 @@ static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
               | \brecommendations?\s+(?:are|were|include|is|made\s+(?:are|were|by|to))\b[^:]{0,80}
               | \brecommendations?\s+(?:to|for)\s+[^:]{1,60}
               | \bmade\s+the\s+following\s+recommendations?
+              | \brecommendations\s+(?:of|from|made\s+by)\s+[^:]{1,160}?\b(?:are|were|include[sd]?|as\s+follows)
             ):\s*[\-–]?\s*$
             | \b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?recommendations\s+(?:covering|including|on|as\s+follows)\s*$",
         )
@@ -378,8 +379,11 @@ fn find_plain(s: &str) -> Option<LeadIn> {
     None
 }
 
-static RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| re_new(r"(?i)\b(?:for|of|in|on)\s+which\b|\bwhereby\b").unwrap());
+/// `recommendations for which progress was reported:` — a clause about recommendations, not a
+/// list of them. Not `The recommendations of the peer team, on which views were sought, were:`.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\brecommendations?\s+(?:(?:for|of|in|on)\s+which|whereby)\b").unwrap()
+});
 
 fn heading(s: &str) -> Option<LeadIn> {
     let c = HEADING.captures(s)?;

@@ -69,7 +69,13 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
             if w.is_empty() {
                 w = segs.get(i + 2).map_or("", |s| s.body_text(text));
             }
-            let (li, strong) = leadin::opener_with_cue(words)?;
+            let (li, strong) = leadin::opener_with_cue(words).or_else(|| {
+                // The lead-in's sentence may start on an earlier, hard-wrapped line.
+                let para = paragraph_ending_at(text, segs, i);
+                let l = leadin::find(&para).filter(|l| l.rest.is_none())?;
+                let end = words.len();
+                Some((LeadIn { end, ..l }, true))
+            })?;
             let fits = !is_heading_like(w) && (strong || reads_like_resolution(w));
             (fits && seg.label.is_none() && !seg.bullet).then_some(li)
         };
