@@ -54,7 +54,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?x)
         \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|RESOVLED|RESLOVED|Resolved|resolved|AGREED|Agreed|agreed
-             |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended|REQUESTED|requested)\b",
+             |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended|REQUESTED|requested|ORDERED)\b",
     )
     .unwrap()
 });
@@ -352,8 +352,13 @@ fn find_plain(s: &str) -> Option<LeadIn> {
     }
     if let Some(c) = ASKED_INLINE.captures(s) {
         let rest = c.name("rest").expect("rest group");
-        // `Members are invited to disclose any interest` is housekeeping, not a recommendation.
-        if DECLARE.is_match(rest.as_str()) || INTEREST.is_match(rest.as_str()) || PUBLIC.is_match(s)
+        // `Members are invited to disclose any interest` is housekeeping, not a recommendation;
+        // `Members are asked to note the outstanding actions list.` is an agenda's summary of
+        // its item, not a recommendation either: only a request with a list after it counts.
+        if DECLARE.is_match(rest.as_str())
+            || INTEREST.is_match(rest.as_str())
+            || PUBLIC.is_match(s)
+            || !super::textutil::ends_with_opener(s)
         {
             return None;
         }

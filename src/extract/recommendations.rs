@@ -71,10 +71,8 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
             }
             let (li, strong) = leadin::opener_with_cue(words).or_else(|| {
                 // The lead-in's sentence may start on an earlier, hard-wrapped line.
-                let para = paragraph_ending_at(text, segs, i);
-                let l = leadin::find(&para).filter(|l| l.rest.is_none())?;
-                let end = words.len();
-                Some((LeadIn { end, ..l }, true))
+                let l = wrapped_lead_in(text, segs, i)?;
+                Some((LeadIn { end: words.len(), ..l }, true))
             })?;
             let fits = !is_heading_like(w) && (strong || reads_like_resolution(w));
             (fits && seg.label.is_none() && !seg.bullet).then_some(li)
@@ -117,6 +115,25 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
     out.extend(unheaded(text, segs, &taken, ctx.decisions));
     out.sort_by_key(|r| r.item.start);
     lift_children(text, out)
+}
+
+/// A lead-in that opens a list and was hard-wrapped so that segment `i` holds only its end
+/// (`That Executive approve progress to the next stage of the⏎project, which included:`).
+fn wrapped_lead_in(text: &str, segs: &[Segment], i: usize) -> Option<LeadIn> {
+    let mut k = i;
+    let mut words = segs[i].body_text(text).to_string();
+    while k > 0 && i - k < 4 {
+        let s = &segs[k];
+        if s.blank_before || s.inline || s.label.is_some() || s.bullet || !s.soft_break {
+            break;
+        }
+        k -= 1;
+        words = format!("{} {words}", segs[k].body_text(text));
+        if let Some(l) = leadin::find(&words).filter(|l| l.rest.is_none()) {
+            return Some(l);
+        }
+    }
+    None
 }
 
 /// Recommendations written out in a tracker table's `Recommendation` column (its reference
