@@ -541,8 +541,10 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         }
         // A list under its own heading (`Alternative options considered`, `Purpose`) belongs
         // to that heading.
+        // …except a decision record's own field (`Content:`, `Decision:`), which holds the
+        // decision itself.
         let headed = prev.is_some_and(|p| {
-            p.ends_with([':', '-', '–'])
+            (p.ends_with([':', '-', '–']) && !DECISION_FIELD.is_match(p))
                 || leadin::is_aside(p)
                 || is_terminator(p)
                 || (is_heading_like(p) && BLOCKING_HEADING.is_match(p))
@@ -603,6 +605,12 @@ static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// capitals) or `To approve the budget`.
 static AGENDA_INSTRUCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^To\s+(?:receive|consider|discuss|hear|review|note\s+(?:any|the\s+(?:minutes|report|update))|agree\s+any|raise|answer|deal\s+with|(?:approve|confirm|sign)\s+the\s+minutes)\b").unwrap()
+});
+
+/// The field of a decision record that holds the decision: `Content:`, `Decision:`,
+/// `Decision details:`, `Resolution:`. Not `Purpose:`.
+static DECISION_FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"(?i)^(?:content|decisions?(?:\s+(?:details|made|taken))?|resolutions?|outcome)\s*:$").unwrap()
 });
 
 /// Headings whose numbered lists are never decisions.
