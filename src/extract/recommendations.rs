@@ -143,6 +143,11 @@ fn from_tracker(text: &str, table: &Table, ctx: DocContext) -> Vec<FoundRec> {
     let Some(rc) = cols.recommendation else {
         return Vec::new();
     };
+    // A follow-up table with a status for each recommendation and no action column of its own
+    // tracks the recommendations as actions (`Implemented`, `Partially implemented`).
+    if cols.status.is_some() && cols.action.is_none() {
+        return Vec::new();
+    }
     // `Recommendations Approved` in a two-column details table is a value, not a column.
     let (ha, hb) = table.header[rc];
     if !REC_COLUMN.is_match(text[ha..hb].trim()) {
@@ -474,9 +479,17 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
         let own = f.item.own_text(text);
         let has_children = f.item.children().next().is_some();
         let numbered_children = f.item.children().all(|c| c.label.is_some());
+        // A report's paragraph number (`2.1 That the Executive:`) heads its list like a lead-in.
+        let paragraph_number = f
+            .item
+            .label
+            .as_ref()
+            .is_some_and(|l| matches!(l.counter, Counter::Dotted(_)));
         let introduces = !own.is_empty()
             && has_children
-            && (leadin::find(&own).is_some_and(|l| l.rest.is_none() && !l.sub && !l.heading)
+            && (leadin::find(&own).is_some_and(|l| {
+                l.rest.is_none() && (!l.sub || paragraph_number) && !l.heading
+            })
                 || f.item.label.is_none()
                     && numbered_children
                     && (leadin::is_body_phrase(&own)
