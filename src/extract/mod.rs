@@ -5,6 +5,7 @@
 
 pub mod action_prose;
 pub mod actions;
+pub mod column_table;
 pub mod dates;
 pub mod label;
 pub mod leadin;

@@ -72,12 +72,21 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
             let (li, strong) = leadin::opener_with_cue(words).or_else(|| {
                 // The lead-in's sentence may start on an earlier, hard-wrapped line.
                 let l = wrapped_lead_in(text, segs, i)?;
-                Some((LeadIn { end: words.len(), ..l }, true))
+                Some((
+                    LeadIn {
+                        end: words.len(),
+                        ..l
+                    },
+                    true,
+                ))
             })?;
             let fits = !is_heading_like(w) && (strong || reads_like_resolution(w));
             (fits && seg.label.is_none() && !seg.bullet).then_some(li)
         };
-        if let Some(li) = leadin::find(words).filter(|l| !own_item(l)).or_else(by_list) {
+        if let Some(li) = leadin::find(words)
+            .filter(|l| !own_item(l))
+            .or_else(by_list)
+        {
             let (found, next) = after_lead_in(text, segs, i, li, ctx);
             if !found.is_empty() {
                 for t in taken.iter_mut().take(next).skip(i) {
@@ -487,9 +496,8 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
             .is_some_and(|l| matches!(l.counter, Counter::Dotted(_)));
         let introduces = !own.is_empty()
             && has_children
-            && (leadin::find(&own).is_some_and(|l| {
-                l.rest.is_none() && (!l.sub || paragraph_number) && !l.heading
-            })
+            && (leadin::find(&own)
+                .is_some_and(|l| l.rest.is_none() && (!l.sub || paragraph_number) && !l.heading)
                 || f.item.label.is_none()
                     && numbered_children
                     && (leadin::is_body_phrase(&own)
@@ -512,7 +520,10 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
 /// Whether most of an item's sub-items read as decisions in their own right.
 fn children_decide(text: &str, item: &ItemDraft) -> bool {
     let (n, deciding) = item.children().fold((0, 0), |(n, d), c| {
-        (n + 1, d + usize::from(reads_like_resolution(&c.own_text(text))))
+        (
+            n + 1,
+            d + usize::from(reads_like_resolution(&c.own_text(text))),
+        )
     });
     n > 0 && deciding * 2 > n
 }
@@ -623,7 +634,10 @@ static AGENDA_INSTRUCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 /// The field of a decision record that holds the decision: `Content:`, `Decision:`,
 /// `Decision details:`, `Resolution:`. Not `Purpose:`.
 static DECISION_FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    super::textutil::re_new(r"(?i)^(?:content|decisions?(?:\s+(?:details|made|taken))?|resolutions?|outcome)\s*:$").unwrap()
+    super::textutil::re_new(
+        r"(?i)^(?:content|decisions?(?:\s+(?:details|made|taken))?|resolutions?|outcome)\s*:$",
+    )
+    .unwrap()
 });
 
 /// Headings whose numbered lists are never decisions.

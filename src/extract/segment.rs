@@ -126,7 +126,10 @@ pub fn segments(text: &str) -> Vec<Segment> {
             last += 1;
         }
         let (pa, pb) = (lines[k].content_start, lines[last].content_end);
-        let cuts: Vec<usize> = cut_points(text, pa, pb).into_iter().map(|c| pa + c).collect();
+        let cuts: Vec<usize> = cut_points(text, pa, pb)
+            .into_iter()
+            .map(|c| pa + c)
+            .collect();
         for l in &lines[k..=last] {
             let mut first = true;
             let inside = cuts
@@ -134,8 +137,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 .copied()
                 .filter(|&c| c > l.content_start && c < l.content_end);
             for (s, e) in pieces(text, l.content_start, l.content_end, inside) {
-                let mut seg =
-                    analyse(text, s, e, l.no, l.blank_before && first, !first, l.indent);
+                let mut seg = analyse(text, s, e, l.no, l.blank_before && first, !first, l.indent);
                 seg.soft_break = first && l.soft;
                 out.push(seg);
                 first = false;
@@ -439,10 +441,8 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
         let at = m.start() + m.as_str().find(|c: char| c.is_alphabetic()).unwrap_or(0);
         cuts.push(at);
     } else if cuts.len() >= 2
-        && let Some(m) = SENTENCE_AFTER_ITEM.find_at(
-            line,
-            last + parse_label(&line[last..]).map_or(0, |l| l.len),
-        )
+        && let Some(m) = SENTENCE_AFTER_ITEM
+            .find_at(line, last + parse_label(&line[last..]).map_or(0, |l| l.len))
     {
         // The last of several items on one line ends with its sentence: `… councils. Members
         // asked whether …` goes on with the minutes.
@@ -456,9 +456,8 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
 
 /// The end of a sentence and the start of the next (a capital after `. `): `councils. Members`.
 /// Not `No. 5` or `e.g. The`, which do not end sentences.
-static SENTENCE_AFTER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"[a-z0-9)’”][.!?]\s+[A-Z]").unwrap()
-});
+static SENTENCE_AFTER_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"[a-z0-9)’”][.!?]\s+[A-Z]").unwrap());
 
 /// A run of blanks or a sentence end, then the heading of an aside: `   Reasons for Decision:`,
 /// `. Reason for decisions –`, `  Options Considered:`. Not `the reasons for the delay` in a
@@ -495,8 +494,7 @@ fn first_of_sequence(line: &str) -> Option<(usize, Label)> {
                 || nsep.contains("  ")
                 || nsep.contains('\t')
                 || (line[nat..].starts_with('(') && nsep.starts_with(','));
-            if nstrong
-                && parse_label(&line[nat..]).is_some_and(|next| first.is_followed_by(&next))
+            if nstrong && parse_label(&line[nat..]).is_some_and(|next| first.is_followed_by(&next))
             {
                 return Some((at, first));
             }

@@ -191,7 +191,13 @@ mod tests {
 
     #[test]
     fn openers() {
-        for s in ["RESOLVED:", "That the Committee:-", "as set out below: -", "as follows –", "to: –"] {
+        for s in [
+            "RESOLVED:",
+            "That the Committee:-",
+            "as set out below: -",
+            "as follows –",
+            "to: –",
+        ] {
             assert!(ends_with_opener(s), "{s:?}");
         }
         for s in ["the plan be approved.", "Cabinet", "pre-", "2023-"] {
