@@ -44,9 +44,30 @@ pub struct GlobalArgs {
     /// Answer from the store only; make no network requests.
     #[arg(long, global = true)]
     pub offline: bool,
-    /// Seconds before a request gives up.
-    #[arg(long, global = true, default_value_t = 30.0, value_name = "SECS")]
-    pub timeout: f64,
+    /// Seconds any request may take, body included [default: 60 for pages, 120 for CMIS
+    /// pages and documents, 30 for robots.txt]. A request that times out is tried once more.
+    #[arg(long, global = true, value_name = "SECS")]
+    pub timeout: Option<f64>,
+    /// Seconds to wait for a connection to be made; a server that does not answer in time is
+    /// reported as unreachable and not asked again in the run.
+    #[arg(long, global = true, default_value_t = 10.0, value_name = "SECS")]
+    pub connect_timeout: f64,
+    /// Also trust the certificates in this PEM file (roots, or the intermediate a server
+    /// fails to send); repeatable.
+    #[arg(long = "ca-cert", global = true, value_name = "FILE")]
+    pub ca_certs: Vec<PathBuf>,
+    /// Do not verify the TLS certificate of this host (and its subdomains); explicit,
+    /// logged, never a default; repeatable.
+    #[arg(long = "insecure-host", global = true, value_name = "HOST")]
+    pub insecure_hosts: Vec<String>,
+    /// Reach this host (and its subdomains) through the system's OpenSSL, which still speaks
+    /// the older TLS cipher suites some servers need; logged; repeatable.
+    #[arg(long = "legacy-tls-host", global = true, value_name = "HOST")]
+    pub legacy_tls_hosts: Vec<String>,
+    /// The council registry to use instead of the built-in one (a CSV as printed by
+    /// `councilrecs councils --format csv`; also $COUNCILRECS_REGISTRY).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
     /// Largest document read, in bytes.
     #[arg(long, global = true, default_value_t = 100 << 20, value_name = "N")]
     pub max_bytes: u64,
@@ -186,6 +207,10 @@ pub struct CrawlArgs {
     /// Add each document's normalised text (`text`), which every `span` indexes.
     #[arg(long)]
     pub emit_text: bool,
+    /// Ask again for documents already in the store whose URL never changes
+    /// (`documents/s123/…`, `mgConvert2PDF.aspx?ID=`, `Document.ashx?…`).
+    #[arg(long)]
+    pub refresh: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

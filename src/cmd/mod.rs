@@ -66,13 +66,17 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
         Command::Fetch(a) => (a.store.clone(), false, false),
         _ => (None, false, false),
     };
+    let refresh = matches!(&cli.command, Command::Crawl(a) if a.refresh);
     let (isolation, tools) = if reads_documents {
         (Some(isolation(g)?), Tools::installed())
     } else {
         (None, Tools::default())
     };
     Ok(Config {
-        fetch: fetch_config(g),
+        fetch: FetchConfig {
+            refresh,
+            ..fetch_config(g)?
+        },
         record: RecordConfig {
             emit_text,
             limits: Limits {
@@ -90,18 +94,43 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
 }
 
 /// How the HTTP client behaves, from the global options.
-fn fetch_config(g: &GlobalArgs) -> FetchConfig {
-    let secs = |s: f64| Duration::try_from_secs_f64(s.max(0.0)).unwrap_or(Duration::MAX);
-    FetchConfig {
+fn fetch_config(g: &GlobalArgs) -> anyhow::Result<FetchConfig> {
+    // Seconds from the command line, capped at a week so that no later sum overflows.
+    let secs = |s: f64| {
+        Duration::try_from_secs_f64(s.clamp(0.0, 7.0 * 86_400.0)).unwrap_or(Duration::ZERO)
+    };
+    let mut ca_certs = Vec::new();
+    for p in &g.ca_certs {
+        ca_certs.push(
+            std::fs::read(p).with_context(|| format!("--ca-cert {}", p.display()))?,
+        );
+    }
+    for h in &g.insecure_hosts {
+        if !g.quiet {
+            eprintln!(
+                "councilrecs: --insecure-host {h}: the TLS certificates of {h} are not verified"
+            );
+        }
+    }
+    for h in &g.legacy_tls_hosts {
+        if !g.quiet {
+            eprintln!("councilrecs: --legacy-tls-host {h}: {h} is reached through the system's OpenSSL");
+        }
+    }
+    Ok(FetchConfig {
         user_agent: g.user_agent.clone().unwrap_or_else(default_user_agent),
         delay: secs(g.delay),
-        timeout: secs(g.timeout).max(Duration::from_millis(1)),
+        timeout: g.timeout.map(|t| secs(t).max(Duration::from_millis(1))),
+        connect_timeout: secs(g.connect_timeout).max(Duration::from_millis(1)),
         max_bytes: g.max_bytes,
         ignore_robots: g.ignore_robots,
         offline: g.offline,
+        ca_certs,
+        insecure_hosts: g.insecure_hosts.clone(),
+        legacy_tls_hosts: g.legacy_tls_hosts.clone(),
         verbose: if g.quiet { 0 } else { g.verbose },
         ..FetchConfig::default()
-    }
+    })
 }
 
 /// PDF and Word files are read in a child process under `--doc-timeout` and `--doc-memory`.

@@ -16,7 +16,7 @@ const DELAY: Duration = Duration::from_millis(50);
 fn config() -> FetchConfig {
     FetchConfig {
         delay: DELAY,
-        timeout: Duration::from_secs(5),
+        timeout: Some(Duration::from_secs(5)),
         ..FetchConfig::default()
     }
 }
@@ -176,7 +176,7 @@ fn slow_and_truncated_bodies_fail_within_limits() {
         _ => Reply::status(404),
     });
     let cfg = FetchConfig {
-        timeout: Duration::from_millis(400),
+        timeout: Some(Duration::from_millis(400)),
         max_tries: 2,
         ..config()
     };
