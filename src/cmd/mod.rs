@@ -13,6 +13,7 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::{Config, Isolation, RecordConfig};
 use crate::decode::Limits;
 use crate::fetch::{FetchConfig, default_user_agent};
+use crate::registry;
 use crate::store;
 use crate::tools::Tools;
 use anyhow::Context;
@@ -60,6 +61,7 @@ pub fn exit_code(result: anyhow::Result<Outcome>) -> ExitCode {
 /// `crawl`) read PDF and Word files in a child process and may run the installed converters.
 pub fn config(cli: &Cli) -> anyhow::Result<Config> {
     let g = &cli.global;
+    let registry = install_registry(g)?;
     let (store, emit_text, reads_documents) = match &cli.command {
         Command::Extract(a) => (a.store.clone(), a.emit_text, true),
         Command::Crawl(a) => (a.store.clone(), a.emit_text, true),
@@ -90,7 +92,26 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
         progress: !g.quiet && !g.no_progress && io::stderr().is_terminal(),
         quiet: g.quiet,
         verbose: g.verbose,
+        registry,
     })
+}
+
+/// Puts the registry named by `--registry` (else `$COUNCILRECS_REGISTRY`) in place of the
+/// built-in one, leaving out councils that have ended; returns its path.
+fn install_registry(g: &GlobalArgs) -> anyhow::Result<Option<std::path::PathBuf>> {
+    let path = g.registry.clone().or_else(|| {
+        std::env::var_os(crate::config::REGISTRY_ENV)
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from)
+    });
+    let Some(p) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(&p)
+        .with_context(|| format!("cannot read the registry {}", p.display()))?;
+    let today = crate::fetch::clock::today().iso();
+    let councils = registry::parse(&text, Some(&today))
+        .with_context(|| format!("registry {}", p.display()))?;
+    registry::install(councils).with_context(|| format!("registry {}", p.display()))?;
+    Ok(Some(p))
 }
 
 /// How the HTTP client behaves, from the global options.
