@@ -17,13 +17,13 @@ pub enum FetchError {
     #[error("HTTP {status} from {url}")]
     Status { status: u16, url: String },
     #[error(
-        "HTTP {status} from {url}, asking to wait {asked} before trying again: longer than the {cap_secs} s this tool waits, so it gives up on this URL"
+        "HTTP {status} from {url}, asking to wait {asked} before trying again: longer than the {cap_secs} s this tool waits, so it gives up on this URL for this run"
     )]
     WaitTooLong {
         status: u16,
         url: String,
         asked: String,
-        cap_secs: u64,
+        cap_secs: f64,
     },
     #[error("more than {max} redirects from {url}")]
     TooManyRedirects { url: String, max: usize },

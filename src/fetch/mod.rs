@@ -416,8 +416,23 @@ impl Fetcher {
             let agent = robots::agent_token(&self.cfg.user_agent);
             let result = parse_url(&format!("{origin}/robots.txt")).and_then(|robots_url| {
                 let prior = self.store.get_with_body(robots_url.as_str())?;
-                let f = self.fetch_network(&robots_url, prior.as_ref(), true, Wait::Page)?;
-                self.body(&f)
+                match self.fetch_network(&robots_url, prior.as_ref(), true, Wait::Page) {
+                    Ok(f) => self.body(&f),
+                    // A server that lets robots.txt time out (twice) is not answering: say
+                    // so once, rather than wait on every page of the site.
+                    Err(FetchError::Timeout { url, secs }) => {
+                        let e = FetchError::Unreachable {
+                            url,
+                            why: format!(
+                                "robots.txt got no answer within {secs:.1} s, {} times: the server does not answer",
+                                self.cfg.max_timeout_tries
+                            ),
+                        };
+                        self.mark_down(&robots_url, &e);
+                        Err(e)
+                    }
+                    Err(e) => Err(e),
+                }
             });
             robots::rules_from(result, agent)
         });

@@ -7,5 +7,6 @@ mod util;
 
 mod crawl;
 mod fetch;
+mod hostile;
 mod server;
 mod sites;
