@@ -263,6 +263,15 @@ fn host_key(url: &Url) -> String {
     url.host_str().unwrap_or("").to_ascii_lowercase()
 }
 
+/// Host and port: what a bot wall or a dead server is a property of.
+fn server_key(url: &Url) -> String {
+    format!(
+        "{}:{}",
+        host_key(url),
+        url.port_or_known_default().unwrap_or(0)
+    )
+}
+
 impl Fetcher {
     pub fn new(cfg: FetchConfig, store: Store) -> Result<Fetcher, FetchError> {
         // Fails only when a provider is already installed, which is what we want anyway.
@@ -458,7 +467,7 @@ impl Fetcher {
 
     fn host_down(&self, url: &Url) -> Option<FetchError> {
         lock(&self.down)
-            .get(&host_key(url))
+            .get(&server_key(url))
             .map(|e| match e {
                 FetchError::HostDown { .. } => e.clone(),
                 _ => e.for_other_url(url.as_str()),
@@ -467,12 +476,11 @@ impl Fetcher {
 
     fn mark_down(&self, url: &Url, e: &FetchError) {
         let mut down = lock(&self.down);
-        down.entry(host_key(url)).or_insert_with(|| e.clone());
-        if self.cfg.verbose > 0 || matches!(e, FetchError::Blocked { .. }) {
-            eprintln!(
-                "councilrecs: {}: giving up on this host for the run: {e}",
-                host_key(url)
-            );
+        let key = server_key(url);
+        if down.insert(key.clone(), e.clone()).is_none()
+            && (self.cfg.verbose > 0 || matches!(e, FetchError::Blocked { .. }))
+        {
+            eprintln!("councilrecs: {key}: giving up on this server for the run: {e}");
         }
     }
 
@@ -657,7 +665,7 @@ impl Fetcher {
             };
             match outcome {
                 Ok(x) => {
-                    lock(&self.timeouts_in_row).remove(&host);
+                    lock(&self.timeouts_in_row).remove(&server_key(url));
                     return Ok((x, mode));
                 }
                 Err(Failure::Fatal(e)) => {
@@ -671,7 +679,7 @@ impl Fetcher {
                         timeouts += 1;
                         let in_row = {
                             let mut m = lock(&self.timeouts_in_row);
-                            let n = m.entry(host.clone()).or_default();
+                            let n = m.entry(server_key(url)).or_default();
                             *n += 1;
                             *n
                         };

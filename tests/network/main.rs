@@ -5,6 +5,7 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod councils;
 mod crawl;
 mod fetch;
 mod hostile;
