@@ -198,13 +198,31 @@ pub fn describe(e: &(dyn std::error::Error + 'static)) -> Option<String> {
             other => format!("{other}"),
         });
     }
-    let text = error_chain(e).to_ascii_lowercase();
-    if text.contains("certificate verify failed") || text.contains("certificate") && text.contains("ssl") {
-        Some(format!("the server's certificate could not be verified ({}); {HINT_CERT}", error_chain(e)))
-    } else if text.contains("handshake failure") || text.contains("no shared cipher") || text.contains("wrong version number") {
-        Some(format!("the TLS handshake failed ({}); {HINT_CIPHERS}", error_chain(e)))
-    } else if text.contains("tls") && text.contains("handshake") {
-        Some(format!("the TLS handshake failed ({})", error_chain(e)))
+    // The rustls error may sit behind boxes that hide its type: read the words too.
+    let chain = error_chain(e);
+    let text = chain.to_ascii_lowercase();
+    let has = |w: &str| text.contains(w);
+    if has("unknownissuer") || has("unable to get local issuer") {
+        Some(format!(
+            "the server's certificate was issued by an authority this tool does not trust, or the server does not send its intermediate certificate (UnknownIssuer; {chain}); {HINT_CERT}"
+        ))
+    } else if has("invalid peer certificate") || has("certificate verify failed") {
+        Some(format!(
+            "the server's certificate could not be verified ({chain}); {HINT_CERT}"
+        ))
+    } else if has("handshakefailure")
+        || has("handshake failure")
+        || has("no shared cipher")
+        || has("peerincompatible")
+        || has("peer is incompatible")
+        || has("wrong version number")
+        || has("unsupported protocol")
+    {
+        Some(format!(
+            "the server and this tool share no TLS version or cipher suite (HandshakeFailure; the server may offer only older ciphers; {chain}); {HINT_CIPHERS}"
+        ))
+    } else if (has("tls") || has("ssl")) && has("handshake") {
+        Some(format!("the TLS handshake failed ({chain})"))
     } else {
         None
     }
@@ -238,5 +256,9 @@ mod tests {
         assert!(describe(&hs).unwrap().contains("--legacy-tls-host"));
         let plain = std::io::Error::other("connection reset by peer");
         assert_eq!(describe(&plain), None);
+        let hidden = std::io::Error::other("client error (Connect): invalid peer certificate: UnknownIssuer");
+        assert!(describe(&hidden).unwrap().contains("--ca-cert"));
+        let alert = std::io::Error::other("received fatal alert: HandshakeFailure");
+        assert!(describe(&alert).unwrap().contains("--legacy-tls-host"));
     }
 }

@@ -11,3 +11,4 @@ mod fetch;
 mod hostile;
 mod server;
 mod sites;
+mod tls;
