@@ -204,7 +204,8 @@ impl Store {
     /// (`http://h` → `https://h`), as (from, to).
     pub fn moved_origins(&self) -> Result<Vec<(String, String)>, StoreError> {
         let db = self.db();
-        let mut stmt = db.prepare("SELECT from_origin, to_origin FROM moved ORDER BY from_origin")?;
+        let mut stmt =
+            db.prepare("SELECT from_origin, to_origin FROM moved ORDER BY from_origin")?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;

@@ -30,7 +30,12 @@ pub fn run(args: &CouncilsArgs, _config: &Config) -> anyhow::Result<Outcome> {
         Ok(())
     })();
     match result {
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(is_broken_pipe) => Ok(Outcome::Ok),
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(is_broken_pipe) =>
+        {
+            Ok(Outcome::Ok)
+        }
         Err(e) => Err(e),
         Ok(()) => Ok(Outcome::Ok),
     }

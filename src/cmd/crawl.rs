@@ -101,7 +101,9 @@ pub fn targets(args: &CrawlArgs, quiet: bool) -> anyhow::Result<Vec<Target>> {
     for b in &args.bases {
         let base = parse_url(b).with_context(|| format!("--base {b}"))?;
         let known = base.host_str().and_then(registry::by_host);
-        let group = known.map(|c| registry::site_group(&c.code)).unwrap_or_default();
+        let group = known
+            .map(|c| registry::site_group(&c.code))
+            .unwrap_or_default();
         let shared = group.len() > 1;
         out.push(Target {
             label: base.host_str().unwrap_or("?").to_string(),
@@ -271,7 +273,10 @@ mod tests {
             })
             .collect();
         assert_eq!(all.len(), sites.len());
-        let adur = all.iter().find(|t| t.label == "ADU+WOT").expect("Adur and Worthing");
+        let adur = all
+            .iter()
+            .find(|t| t.label == "ADU+WOT")
+            .expect("Adur and Worthing");
         assert_eq!(adur.council, None);
         let codes: Vec<_> = adur
             .site_councils

@@ -122,9 +122,7 @@ fn fetch_config(g: &GlobalArgs) -> anyhow::Result<FetchConfig> {
     };
     let mut ca_certs = Vec::new();
     for p in &g.ca_certs {
-        ca_certs.push(
-            std::fs::read(p).with_context(|| format!("--ca-cert {}", p.display()))?,
-        );
+        ca_certs.push(std::fs::read(p).with_context(|| format!("--ca-cert {}", p.display()))?);
     }
     for h in &g.insecure_hosts {
         if !g.quiet {
@@ -135,7 +133,9 @@ fn fetch_config(g: &GlobalArgs) -> anyhow::Result<FetchConfig> {
     }
     for h in &g.legacy_tls_hosts {
         if !g.quiet {
-            eprintln!("councilrecs: --legacy-tls-host {h}: {h} is reached through the system's OpenSSL");
+            eprintln!(
+                "councilrecs: --legacy-tls-host {h}: {h} is reached through the system's OpenSSL"
+            );
         }
     }
     Ok(FetchConfig {

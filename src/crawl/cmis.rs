@@ -84,9 +84,8 @@ pub fn walk(ctx: &mut SiteCtx, meetings_url: &str, page: &[u8]) {
             return;
         }
         let in_window = link.date.is_some_and(|d| ctx.in_window(d));
-        let keep = in_window
-            && ctx.committee_ok(&link.committee)
-            && seen.insert(link.meeting_id.clone());
+        let keep =
+            in_window && ctx.committee_ok(&link.committee) && seen.insert(link.meeting_id.clone());
         if in_window {
             walked += 1;
         }

@@ -153,7 +153,9 @@ fn web_service(ctx: &mut SiteCtx, mg_base: &str, tried: &mut Tried) -> Option<(S
             Some((base, bytes))
         }
         Ok(_) => {
-            tried.notes.push("GetCommittees gave no committee list".into());
+            tried
+                .notes
+                .push("GetCommittees gave no committee list".into());
             None
         }
         Err(e) => {
@@ -217,7 +219,9 @@ pub fn detect(ctx: &mut SiteCtx, base: &Url, hint: Option<Platform>) -> Result<P
             }
             // A page the install does not have: try the next name.
             Err(e) if matches!(e.status(), Some(404 | 410)) => {
-                tried.notes.push(format!("{page}: {}", e.status().unwrap_or(404)));
+                tried
+                    .notes
+                    .push(format!("{page}: {}", e.status().unwrap_or(404)));
             }
             Err(e) => tried.failed(&page, &e),
         }

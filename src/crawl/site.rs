@@ -86,7 +86,11 @@ impl SiteCtx<'_> {
     /// Fetches a listing or page the walker reads (not itself a document); always asked
     /// again (conditionally), since listings change.
     pub fn listing(&mut self, url: &str) -> Result<(Fetched, Vec<u8>), FetchError> {
-        let wait = if self.slow { Wait::SlowPage } else { Wait::Page };
+        let wait = if self.slow {
+            Wait::SlowPage
+        } else {
+            Wait::Page
+        };
         let f = self.fetcher.get_with(
             url,
             Ask {

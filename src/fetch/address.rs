@@ -157,7 +157,9 @@ impl Guard {
 
     /// The addresses checked for a host name.
     fn addresses(&self, host: &str) -> Option<Vec<SocketAddr>> {
-        lock(&self.resolved).get(&host.to_ascii_lowercase()).cloned()
+        lock(&self.resolved)
+            .get(&host.to_ascii_lowercase())
+            .cloned()
     }
 }
 
@@ -219,7 +221,9 @@ mod tests {
         let local = Guard::default();
         local.trust_start(&u("http://127.0.0.1:8080/"));
         assert!(local.check(&u("http://127.0.0.1:9/x")).is_ok());
-        let e = local.check(&u("http://169.254.169.254/latest/")).unwrap_err();
+        let e = local
+            .check(&u("http://169.254.169.254/latest/"))
+            .unwrap_err();
         assert!(e.to_string().contains("link-local"), "{e}");
         assert!(local.check(&u("http://[fd00::1]/")).is_err());
         assert!(local.check(&u("http://10.0.0.1/")).is_err());

@@ -7,7 +7,11 @@
 pub const HEAD: usize = 64 << 10;
 
 /// What a challenge page is, in words, or `None` for an ordinary answer.
-pub fn challenge(status: u16, header: impl Fn(&str) -> Option<String>, body: &[u8]) -> Option<String> {
+pub fn challenge(
+    status: u16,
+    header: impl Fn(&str) -> Option<String>,
+    body: &[u8],
+) -> Option<String> {
     if header("cf-mitigated").is_some_and(|v| v.trim().eq_ignore_ascii_case("challenge")) {
         return Some(format!(
             "a Cloudflare challenge (HTTP {status}, cf-mitigated: challenge)"
@@ -70,7 +74,10 @@ mod tests {
         page.extend(b"<script src=\"/_Incapsula_Resource?SWJIYLWA=1\"></script>");
         page.extend(b"<p>Agenda item</p>".repeat(2000));
         assert_eq!(challenge(200, none, &page), None);
-        assert_eq!(challenge(200, none, b"<p>Cloudflare is mentioned here.</p>"), None);
+        assert_eq!(
+            challenge(200, none, b"<p>Cloudflare is mentioned here.</p>"),
+            None
+        );
         assert_eq!(challenge(503, none, b""), None);
     }
 }

@@ -95,8 +95,7 @@ impl Read for Deflate<'_> {
 pub fn still_compressed(head: &[u8]) -> Option<&'static str> {
     if head.starts_with(&[0x1f, 0x8b]) {
         Some("gzip")
-    } else if head.len() >= 2 && head[0] == 0x78 && matches!(head[1], 0x01 | 0x5e | 0x9c | 0xda)
-    {
+    } else if head.len() >= 2 && head[0] == 0x78 && matches!(head[1], 0x01 | 0x5e | 0x9c | 0xda) {
         Some("zlib")
     } else {
         None
@@ -134,11 +133,17 @@ mod tests {
         assert_eq!(decode(&[Coding::Gzip], gz.finish().unwrap()).unwrap(), text);
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         z.write_all(&text).unwrap();
-        assert_eq!(decode(&[Coding::Deflate], z.finish().unwrap()).unwrap(), text);
+        assert_eq!(
+            decode(&[Coding::Deflate], z.finish().unwrap()).unwrap(),
+            text
+        );
         let mut raw =
             flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
         raw.write_all(&text).unwrap();
-        assert_eq!(decode(&[Coding::Deflate], raw.finish().unwrap()).unwrap(), text);
+        assert_eq!(
+            decode(&[Coding::Deflate], raw.finish().unwrap()).unwrap(),
+            text
+        );
         assert!(decode(&[Coding::Gzip], b"not gzip at all".to_vec()).is_err());
     }
 

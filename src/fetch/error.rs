@@ -49,7 +49,9 @@ pub enum FetchError {
     ForbiddenAddress { url: String, why: String },
     #[error("{url}: the body could not be decoded ({why})")]
     BadEncoding { url: String, why: String },
-    #[error("{url}: the body is still {format}-compressed after decoding, so it is not read as a document")]
+    #[error(
+        "{url}: the body is still {format}-compressed after decoding, so it is not read as a document"
+    )]
     Compressed { url: String, format: String },
     #[error("{url}: not asked, because earlier in this run {why}")]
     HostDown {

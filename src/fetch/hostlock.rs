@@ -58,7 +58,9 @@ impl HostLocks {
         let now = millis(SystemTime::now());
         if ready > now {
             // Never more than a day, whatever the file says.
-            let wait = u64::try_from(ready - now).unwrap_or(u64::MAX).min(86_400_000);
+            let wait = u64::try_from(ready - now)
+                .unwrap_or(u64::MAX)
+                .min(86_400_000);
             std::thread::sleep(Duration::from_millis(wait));
         }
         Ok(HostTurn {
@@ -96,13 +98,21 @@ mod tests {
         drop(locks.turn("h", Duration::ZERO).unwrap());
         let t0 = std::time::Instant::now();
         drop(locks.turn("h", Duration::from_millis(60)).unwrap());
-        assert!(t0.elapsed() >= Duration::from_millis(55), "{:?}", t0.elapsed());
+        assert!(
+            t0.elapsed() >= Duration::from_millis(55),
+            "{:?}",
+            t0.elapsed()
+        );
         let mut t = locks.turn("h", Duration::ZERO).unwrap();
         t.hold(SystemTime::now() + Duration::from_millis(80));
         drop(t);
         let t1 = std::time::Instant::now();
         drop(locks.turn("h", Duration::ZERO).unwrap());
-        assert!(t1.elapsed() >= Duration::from_millis(70), "{:?}", t1.elapsed());
+        assert!(
+            t1.elapsed() >= Duration::from_millis(70),
+            "{:?}",
+            t1.elapsed()
+        );
         let t2 = std::time::Instant::now();
         drop(locks.turn("other", Duration::from_secs(5)).unwrap());
         assert!(t2.elapsed() < Duration::from_millis(50));

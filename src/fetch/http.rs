@@ -154,10 +154,20 @@ pub fn exchange(
                 Some(After::TooLong) => Failure::Fatal(FetchError::WaitTooLong {
                     status: s,
                     url: url.to_string(),
-                    asked: format!("{:?}", asked.unwrap_or_default().chars().take(60).collect::<String>()),
+                    asked: format!(
+                        "{:?}",
+                        asked
+                            .unwrap_or_default()
+                            .chars()
+                            .take(60)
+                            .collect::<String>()
+                    ),
                     cap_secs: limits.wait_cap.as_secs_f64(),
                 }),
-                Some(After::Wait(d)) => Failure::Retry { err, after: Some(d) },
+                Some(After::Wait(d)) => Failure::Retry {
+                    err,
+                    after: Some(d),
+                },
                 None => Failure::Retry { err, after: None },
             });
         }

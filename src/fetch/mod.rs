@@ -277,13 +277,18 @@ impl Fetcher {
         // Fails only when a provider is already installed, which is what we want anyway.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let guard = Arc::new(address::Guard::default());
-        let clients = tls::Clients::build(&cfg, Arc::new(address::GuardResolver(Arc::clone(&guard))))?;
+        let clients =
+            tls::Clients::build(&cfg, Arc::new(address::GuardResolver(Arc::clone(&guard))))?;
         let locks = if cfg.offline {
             None
         } else {
             hostlock::HostLocks::new(store.root()).ok()
         };
-        let moved = store.moved_origins().unwrap_or_default().into_iter().collect();
+        let moved = store
+            .moved_origins()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
         Ok(Fetcher {
             clients,
             cfg,
@@ -450,11 +455,13 @@ impl Fetcher {
         }
         match &rules.failure {
             // What kept robots.txt away keeps the site away: say so, not "robots".
-            Some(e @ (FetchError::Blocked { .. }
-            | FetchError::Unreachable { .. }
-            | FetchError::Tls { .. }
-            | FetchError::ForbiddenAddress { .. }
-            | FetchError::HostDown { .. })) => Err(e.for_other_url(url.as_str())),
+            Some(
+                e @ (FetchError::Blocked { .. }
+                | FetchError::Unreachable { .. }
+                | FetchError::Tls { .. }
+                | FetchError::ForbiddenAddress { .. }
+                | FetchError::HostDown { .. }),
+            ) => Err(e.for_other_url(url.as_str())),
             _ => match &rules.unreachable {
                 Some(why) => Err(FetchError::RobotsUnreachable {
                     url: url.to_string(),
@@ -466,12 +473,10 @@ impl Fetcher {
     }
 
     fn host_down(&self, url: &Url) -> Option<FetchError> {
-        lock(&self.down)
-            .get(&server_key(url))
-            .map(|e| match e {
-                FetchError::HostDown { .. } => e.clone(),
-                _ => e.for_other_url(url.as_str()),
-            })
+        lock(&self.down).get(&server_key(url)).map(|e| match e {
+            FetchError::HostDown { .. } => e.clone(),
+            _ => e.for_other_url(url.as_str()),
+        })
     }
 
     fn mark_down(&self, url: &Url, e: &FetchError) {

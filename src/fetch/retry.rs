@@ -35,9 +35,10 @@ pub fn retry_after(value: &str, now: SystemTime, cap: Duration) -> Option<After>
     };
     if v.bytes().all(|b| b.is_ascii_digit()) {
         // Too many digits for a u64 is still "a very long time".
-        return Some(v.parse::<u64>().map_or(After::TooLong, |s| {
-            within(Duration::from_secs(s))
-        }));
+        return Some(
+            v.parse::<u64>()
+                .map_or(After::TooLong, |s| within(Duration::from_secs(s))),
+        );
     }
     if let Ok(secs) = v.parse::<f64>() {
         if !secs.is_finite() || secs < 0.0 {

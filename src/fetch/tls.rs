@@ -18,7 +18,9 @@ pub enum Mode {
     /// Certificates not verified (`--insecure-host`).
     Insecure,
     /// The system's OpenSSL (`--legacy-tls-host`), verifying unless also insecure.
-    Legacy { verify: bool },
+    Legacy {
+        verify: bool,
+    },
 }
 
 impl Mode {
@@ -26,9 +28,9 @@ impl Mode {
     pub fn note(self) -> Option<&'static str> {
         match self {
             Mode::Verified => None,
-            Mode::Insecure => Some(
-                "fetched without verifying the server's certificate (--insecure-host)",
-            ),
+            Mode::Insecure => {
+                Some("fetched without verifying the server's certificate (--insecure-host)")
+            }
             Mode::Legacy { verify: true } => {
                 Some("fetched with the system's OpenSSL for older ciphers (--legacy-tls-host)")
             }
@@ -191,7 +193,9 @@ pub fn describe(e: &(dyn std::error::Error + 'static)) -> Option<String> {
             E::InvalidCertificate(C::NotValidForName | C::NotValidForNameContext { .. }) => {
                 format!("the server's certificate is for another name; {HINT_CERT}")
             }
-            E::InvalidCertificate(c) => format!("the server's certificate is not valid ({c:?}); {HINT_CERT}"),
+            E::InvalidCertificate(c) => {
+                format!("the server's certificate is not valid ({c:?}); {HINT_CERT}")
+            }
             E::AlertReceived(A::HandshakeFailure) | E::PeerIncompatible(_) => format!(
                 "the server and this tool share no TLS version or cipher suite (HandshakeFailure; the server may offer only older ciphers); {HINT_CIPHERS}"
             ),
@@ -248,7 +252,10 @@ mod tests {
             rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer),
         );
         let d = describe(&io).unwrap();
-        assert!(d.contains("UnknownIssuer") && d.contains("--ca-cert"), "{d}");
+        assert!(
+            d.contains("UnknownIssuer") && d.contains("--ca-cert"),
+            "{d}"
+        );
         let hs = std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             rustls::Error::AlertReceived(rustls::AlertDescription::HandshakeFailure),
@@ -256,7 +263,9 @@ mod tests {
         assert!(describe(&hs).unwrap().contains("--legacy-tls-host"));
         let plain = std::io::Error::other("connection reset by peer");
         assert_eq!(describe(&plain), None);
-        let hidden = std::io::Error::other("client error (Connect): invalid peer certificate: UnknownIssuer");
+        let hidden = std::io::Error::other(
+            "client error (Connect): invalid peer certificate: UnknownIssuer",
+        );
         assert!(describe(&hidden).unwrap().contains("--ca-cert"));
         let alert = std::io::Error::other("received fatal alert: HandshakeFailure");
         assert!(describe(&alert).unwrap().contains("--legacy-tls-host"));

@@ -109,7 +109,9 @@ impl DocInfo {
             && let Some(first) = self.site_councils.first()
         {
             let named = r.council.as_ref().is_some_and(|c| {
-                self.site_councils.iter().any(|s| s.code.is_some() && s.code == c.code)
+                self.site_councils
+                    .iter()
+                    .any(|s| s.code.is_some() && s.code == c.code)
             });
             if !named {
                 r.council = Some(first.clone());

@@ -40,7 +40,11 @@ pub fn parse(text: &str, today: Option<&str>) -> Result<Vec<CouncilEntry>, Regis
         .headers()
         .map_err(|e| RegistryError::new(format!("the header line: {e}")))?
         .clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let need = |name: &'static str| {
         col(name).ok_or_else(|| RegistryError::new(format!("no `{name}` column")))
     };
@@ -62,7 +66,12 @@ pub fn parse(text: &str, today: Option<&str>) -> Result<Vec<CouncilEntry>, Regis
     for (i, row) in rdr.records().enumerate() {
         let line = i + 2;
         let row = row.map_err(|e| RegistryError::new(format!("line {line}: {e}")))?;
-        let get = |idx: Option<usize>| idx.and_then(|j| row.get(j)).unwrap_or("").trim().to_string();
+        let get = |idx: Option<usize>| {
+            idx.and_then(|j| row.get(j))
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
         let code = get(Some(code_i));
         if code.is_empty() {
             return Err(RegistryError::new(format!("line {line}: no code")));
@@ -167,7 +176,17 @@ mod tests {
             "line 2 (XYZ): unknown platform \"joomla\" (moderngov, cmis or other)"
         );
         let twice = "code,name,platform,base_url\nXYZ,A,other,\nxyz,B,other,\n";
-        assert!(parse(twice, None).unwrap_err().to_string().contains("listed twice"));
-        assert!(parse("name,platform\n", None).unwrap_err().to_string().contains("`code`"));
+        assert!(
+            parse(twice, None)
+                .unwrap_err()
+                .to_string()
+                .contains("listed twice")
+        );
+        assert!(
+            parse("name,platform\n", None)
+                .unwrap_err()
+                .to_string()
+                .contains("`code`")
+        );
     }
 }

@@ -156,7 +156,9 @@ pub fn councils() -> &'static [CouncilEntry] {
 
 /// The council with this code (case-insensitive).
 pub fn by_code(code: &str) -> Option<&'static CouncilEntry> {
-    councils().iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    councils()
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code))
 }
 
 /// The council with this GSS code.
@@ -170,9 +172,11 @@ pub fn by_gss(gss: &str) -> Option<&'static CouncilEntry> {
 /// The council whose base URL is on this host (the first, for a shared site).
 pub fn by_host(host: &str) -> Option<&'static CouncilEntry> {
     let host = host.trim_start_matches("www.").to_ascii_lowercase();
-    councils()
-        .iter()
-        .find(|c| c.host().trim_start_matches("www.").eq_ignore_ascii_case(&host))
+    councils().iter().find(|c| {
+        c.host()
+            .trim_start_matches("www.")
+            .eq_ignore_ascii_case(&host)
+    })
 }
 
 /// The councils that share a site with `code`, itself included, in code order; just the
@@ -210,7 +214,10 @@ mod tests {
         let adur: Vec<&str> = site_group("ADU").iter().map(|c| c.code.as_str()).collect();
         assert_eq!(adur, ["ADU", "WOT"]);
         assert_eq!(site_group("ROT").len(), 1);
-        assert_eq!(by_code("LND").map(|c| c.common_name.as_str()), Some("City of London"));
+        assert_eq!(
+            by_code("LND").map(|c| c.common_name.as_str()),
+            Some("City of London")
+        );
         for gone in ["GLA", "LND-alder", "london", "north-northamptonshire"] {
             assert!(by_code(gone).is_none(), "{gone}");
         }

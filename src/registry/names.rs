@@ -177,13 +177,19 @@ pub fn find_in_text(text: &str) -> Option<&'static CouncilEntry> {
     let (ac, owners) = &d.names;
     for m in ac.find_iter(sample) {
         if let Some(w) = mention_weight(sample, m.start(), m.end())
-            && let Some(c) = owners.get(m.pattern().as_usize()).and_then(|&i| d.councils.get(i))
+            && let Some(c) = owners
+                .get(m.pattern().as_usize())
+                .and_then(|&i| d.councils.get(i))
         {
             add(c, w, m.start());
         }
     }
     for m in DOMAIN_FINDER.find_iter(sample) {
-        if let Some(c) = d.by_domain.get(&domain_key(m.as_str())).and_then(|&i| d.councils.get(i)) {
+        if let Some(c) = d
+            .by_domain
+            .get(&domain_key(m.as_str()))
+            .and_then(|&i| d.councils.get(i))
+        {
             add(c, 5, m.start());
         }
     }

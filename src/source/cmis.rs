@@ -264,7 +264,10 @@ mod tests {
             any_calendar_prefix(b"https://h/cmis5/Meetings/tabid/70/ctl/X/Default.aspx").as_deref(),
             Some("https://h/cmis5/Meetings/tabid/70")
         );
-        assert_eq!(any_calendar_prefix(b"<a href=\"Default.aspx?tabid=73\">"), None);
+        assert_eq!(
+            any_calendar_prefix(b"<a href=\"Default.aspx?tabid=73\">"),
+            None
+        );
     }
 
     #[test]

@@ -117,7 +117,8 @@ pub fn is_immutable_document(url: &str) -> bool {
             && w[1][1..].bytes().all(|b| b.is_ascii_digit())
     });
     attachment_folder
-        || (path.ends_with("/mgconvert2pdf.aspx") && query_param(&format!("?{query}"), "ID").is_some())
+        || (path.ends_with("/mgconvert2pdf.aspx")
+            && query_param(&format!("?{query}"), "ID").is_some())
         || (path.ends_with("/document.ashx") && !query.is_empty())
 }
 
@@ -203,7 +204,10 @@ mod tests {
 
     #[test]
     fn file_sizes_are_cleaned_from_titles() {
-        assert_eq!(clean_title("Peer challenge report PDF 402 KB"), "Peer challenge report");
+        assert_eq!(
+            clean_title("Peer challenge report PDF 402 KB"),
+            "Peer challenge report"
+        );
         assert_eq!(clean_title("Minutes (1Mb)"), "Minutes");
         assert_eq!(clean_title("Action plan  [DOCX 35 KB]"), "Action plan");
         assert_eq!(clean_title("Appendix A - PDF 1.2 MB"), "Appendix A");

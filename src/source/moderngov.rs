@@ -701,14 +701,26 @@ mod tests {
     fn packs_and_printed_minutes_are_told_from_other_meeting_documents() {
         assert_eq!(meeting_doc("Agenda reports pack"), Some(MeetingDoc::Pack));
         assert_eq!(meeting_doc("Public reports pack"), Some(MeetingDoc::Pack));
-        assert_eq!(meeting_doc("Supplementary agenda pack"), Some(MeetingDoc::Pack));
+        assert_eq!(
+            meeting_doc("Supplementary agenda pack"),
+            Some(MeetingDoc::Pack)
+        );
         assert_eq!(meeting_doc("Printed minutes"), Some(MeetingDoc::Minutes));
-        assert_eq!(meeting_doc("Printed draft minutes"), Some(MeetingDoc::Minutes));
+        assert_eq!(
+            meeting_doc("Printed draft minutes"),
+            Some(MeetingDoc::Minutes)
+        );
         assert_eq!(meeting_doc("Minutes"), Some(MeetingDoc::Minutes));
         assert_eq!(meeting_doc("Agenda frontsheet"), None);
-        assert_eq!(meeting_doc("Minutes of the previous meeting - appendix"), None);
+        assert_eq!(
+            meeting_doc("Minutes of the previous meeting - appendix"),
+            None
+        );
         assert_eq!(meeting_doc("Decisions"), None);
-        assert!(same_title("Corporate Peer Challenge.", "corporate  peer challenge"));
+        assert!(same_title(
+            "Corporate Peer Challenge.",
+            "corporate  peer challenge"
+        ));
         assert!(!same_title("Peer challenge", "Peer challenge update"));
     }
 

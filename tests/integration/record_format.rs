@@ -256,6 +256,8 @@ fn printed_records_have_exactly_the_pinned_fields() {
             "{gss}"
         );
         assert_eq!(r.meta.document_title, None);
+        // `shared_with` is left out rather than empty.
+        assert!(council.shared_with.as_ref().is_none_or(|v| !v.is_empty()));
         // Every quote is the emitted text at its span.
         let text = r.text.as_deref().expect("--emit-text");
         let at = |span: [usize; 2]| -> String {

@@ -99,12 +99,26 @@ fn several_councils_are_crawled_whole_and_a_second_run_is_cheap() {
     // named.
     let letter = record(&recs, &w("documents/s7007/Letter.html"));
     assert_eq!(letter["error"]["kind"], "http_status");
-    assert!(letter["error"]["message"].as_str().unwrap().contains("\"1e20\""));
+    assert!(
+        letter["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"1e20\"")
+    );
     let walled = record(&recs, &expected[12]);
     assert_eq!(walled["error"]["kind"], "blocked");
-    assert!(walled["error"]["message"].as_str().unwrap().contains("Incapsula"));
+    assert!(
+        walled["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Incapsula")
+    );
     assert_eq!(recs.iter().filter(|r| !r["error"].is_null()).count(), 2);
-    assert!(wall.hits().len() <= 2, "no retry storm on a wall: {:?}", wall.hits().len());
+    assert!(
+        wall.hits().len() <= 2,
+        "no retry storm on a wall: {:?}",
+        wall.hits().len()
+    );
 
     // Titles: the link's, without its file size; the document's own beside it.
     let report = record(&recs, &expected[1]);
@@ -166,9 +180,15 @@ fn several_councils_are_crawled_whole_and_a_second_run_is_cheap() {
         .map(|h| &h.target)
         .filter(|t| immutable(t) && !t.ends_with("/Letter.html"))
         .collect();
-    assert!(asked_again.is_empty(), "stored documents asked again: {asked_again:?}");
+    assert!(
+        asked_again.is_empty(),
+        "stored documents asked again: {asked_again:?}"
+    );
     for t in &listings_before {
-        assert!(hits2.iter().any(|h| &h.target == t), "{t} was not revalidated");
+        assert!(
+            hits2.iter().any(|h| &h.target == t),
+            "{t} was not revalidated"
+        );
     }
     assert_eq!(
         without_times(&read_jsonl(&out2)),
@@ -184,7 +204,14 @@ fn an_empty_window_on_a_cmis_site_with_meetings_elsewhere_is_a_record() {
     let out = dir.join("out.jsonl");
     let run = bin()
         .args(["crawl", "--base", &format!("{}/barset", srv.origin())])
-        .args(["--from", "2023-08-01", "--to", "2023-08-31", "--delay", "0.05"])
+        .args([
+            "--from",
+            "2023-08-01",
+            "--to",
+            "2023-08-31",
+            "--delay",
+            "0.05",
+        ])
         .arg("--store")
         .arg(dir.join("store"))
         .arg("--out")
@@ -220,7 +247,11 @@ fn a_base_that_moved_for_good_is_asked_at_its_new_place_next_time() {
     assert!(old.hits().len() >= 2, "the first run meets the move");
     old.clear();
     let run = crawl(&base, &store, &dir.join("b.jsonl"), &[]);
-    assert!(old.hits().is_empty(), "asked the old place again: {:?}", old.hits());
+    assert!(
+        old.hits().is_empty(),
+        "asked the old place again: {:?}",
+        old.hits()
+    );
     assert_eq!(run.status.code(), Some(1), "the 1e20 letter still fails");
     assert_eq!(read_jsonl(&dir.join("b.jsonl")).len(), 10);
 }
@@ -254,22 +285,49 @@ fn a_registry_given_on_the_command_line_and_a_shared_site_crawled_once() {
         .env("COUNCILRECS_REGISTRY", &reg)
         .output()
         .unwrap();
-    let first: Value = serde_json::from_slice(by_env.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    let first: Value =
+        serde_json::from_slice(by_env.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
     assert_eq!(first["gss"], "E07999991");
     assert_eq!(first["shared_site"], "WSX+WSY");
 
     let out = dir.join("out.jsonl");
     let run = bin()
-        .args(["crawl", "--council", "WSX", "--council", "WSY", "--registry"])
+        .args([
+            "crawl",
+            "--council",
+            "WSX",
+            "--council",
+            "WSY",
+            "--registry",
+        ])
         .arg(&reg)
-        .args(["--from", "2023-01-01", "--to", "2023-12-31", "--match", "peer challenge feedback", "--delay", "0.05", "--store"])
+        .args([
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-12-31",
+            "--match",
+            "peer challenge feedback",
+            "--delay",
+            "0.05",
+            "--store",
+        ])
         .arg(dir.join("store"))
         .arg("--out")
         .arg(&out)
         .output()
         .unwrap();
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
-    assert_eq!(srv.count("/wessex/mgWebService.asmx/GetCommittees"), 1, "crawled once");
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        srv.count("/wessex/mgWebService.asmx/GetCommittees"),
+        1,
+        "crawled once"
+    );
     let recs = read_jsonl(&out);
     assert_eq!(recs.len(), 1);
     // The text names Wessex: the record is Wessex's, with its GSS code and its partner.
@@ -278,8 +336,15 @@ fn a_registry_given_on_the_command_line_and_a_shared_site_crawled_once() {
     assert_eq!(c["gss"], "E07999991");
     assert_eq!(c["shared_with"], serde_json::json!(["WSY"]));
 
-    let bad = dir.create("bad.csv", "code,name,platform,base_url\nXYZ,A,joomla,https://h\n");
-    let refused = bin().args(["councils", "--registry"]).arg(&bad).output().unwrap();
+    let bad = dir.create(
+        "bad.csv",
+        "code,name,platform,base_url\nXYZ,A,joomla,https://h\n",
+    );
+    let refused = bin()
+        .args(["councils", "--registry"])
+        .arg(&bad)
+        .output()
+        .unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("line 2 (XYZ): unknown platform"));
 }
@@ -309,5 +374,8 @@ fn two_processes_on_one_store_keep_their_distance() {
     let hits = srv.hits();
     assert!(hits.len() >= 9, "{}", hits.len());
     let min = srv.min_gap().unwrap();
-    assert!(min >= Duration::from_millis(280), "two processes, gap {min:?}");
+    assert!(
+        min >= Duration::from_millis(280),
+        "two processes, gap {min:?}"
+    );
 }

@@ -143,10 +143,7 @@ fn crawls_a_moderngov_site_politely_and_revalidates_on_a_second_run() {
     assert_eq!(recs.iter().filter(|r| !r["error"].is_null()).count(), 4);
 
     // What the crawl knows is merged into meta.
-    let minutes = record(
-        &recs,
-        &format!("{o}/mgAi.aspx?ID=1005"),
-    );
+    let minutes = record(&recs, &format!("{o}/mgAi.aspx?ID=1005"));
     assert_eq!(minutes["meta"]["committee"], "Cabinet");
     assert_eq!(minutes["meta"]["date"], "2023-03-14");
     assert_eq!(minutes["meta"]["item"], "5");

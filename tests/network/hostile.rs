@@ -69,7 +69,10 @@ fn retry_after_values_of_every_kind_never_panic() {
     for path in ["/e20", "/digits", "/max", "/far-date"] {
         let t0 = Instant::now();
         let e = f.get(&srv.url(path)).unwrap_err();
-        assert!(matches!(e, FetchError::WaitTooLong { status: 503, .. }), "{path}: {e}");
+        assert!(
+            matches!(e, FetchError::WaitTooLong { status: 503, .. }),
+            "{path}: {e}"
+        );
         assert_eq!(e.kind(), "http_status");
         assert!(e.to_string().contains("longer than the 0.4 s"), "{e}");
         assert_eq!(srv.count(path), 1, "{path}: a wait too long is not retried");
@@ -102,7 +105,10 @@ fn a_crawl_delay_too_long_is_capped_and_robots_errors_are_plain() {
     let gaps: Vec<Duration> = hits[1..].windows(2).map(|w| w[1].at - w[0].at).collect();
     // Capped at the 0.4 s wait cap: polite, but a typo cannot stall a run.
     for g in gaps {
-        assert!(g >= Duration::from_millis(390) && g < Duration::from_secs(3), "{g:?}");
+        assert!(
+            g >= Duration::from_millis(390) && g < Duration::from_secs(3),
+            "{g:?}"
+        );
     }
     assert_eq!(f.get(&srv.url("/no/x")).unwrap_err().kind(), "robots");
 
@@ -138,7 +144,11 @@ fn headers_that_are_not_what_they_should_be() {
         _ => Reply::status(404),
     });
     let (f, _dir) = fetcher(config(), "headers");
-    let kind = |p: &str| f.get(&srv.url(p)).map(|_| "ok").unwrap_or_else(|e| e.kind());
+    let kind = |p: &str| {
+        f.get(&srv.url(p))
+            .map(|_| "ok")
+            .unwrap_or_else(|e| e.kind())
+    };
     assert_eq!(kind("/location-bytes"), "http_status");
     assert_eq!(kind("/location-garbage"), "bad_url");
     assert_eq!(kind("/location-js"), "unsupported_scheme");
@@ -148,7 +158,12 @@ fn headers_that_are_not_what_they_should_be() {
     // A validator too long to be kept is not sent back; a date that is not one is not used.
     f.get(&srv.url("/long-etag")).unwrap();
     f.get(&srv.url("/long-etag")).unwrap();
-    let again = srv.hits().into_iter().filter(|h| h.target == "/long-etag").nth(1).unwrap();
+    let again = srv
+        .hits()
+        .into_iter()
+        .filter(|h| h.target == "/long-etag")
+        .nth(1)
+        .unwrap();
     assert_eq!(again.if_none_match, None);
     let entry = f.store().get(&srv.url("/long-etag")).unwrap().unwrap();
     assert_eq!(entry.etag, None);
@@ -160,7 +175,8 @@ fn headers_that_are_not_what_they_should_be() {
 
 #[test]
 fn compressed_bodies_are_inflated_checked_and_limited() {
-    let page = b"<html><body><p>RESOLVED: that the peer challenge be noted.</p></body></html>".repeat(50);
+    let page =
+        b"<html><body><p>RESOLVED: that the peer challenge be noted.</p></body></html>".repeat(50);
     let page2 = page.clone();
     let srv = server(move |req| match req.path.as_str() {
         "/gzip" => Reply::gzip("text/html", &page2),
@@ -185,7 +201,9 @@ fn compressed_bodies_are_inflated_checked_and_limited() {
         }
         "/garbage" => Reply::ok("text/html", b"this is not gzip".to_vec())
             .with_header("Content-Encoding", "gzip"),
-        "/compress" => Reply::ok("text/html", b"x".to_vec()).with_header("Content-Encoding", "compress"),
+        "/compress" => {
+            Reply::ok("text/html", b"x".to_vec()).with_header("Content-Encoding", "compress")
+        }
         "/bomb" => Reply::gzip("text/html", &vec![b' '; 2_000_000]),
         _ => Reply::status(404),
     });
@@ -202,7 +220,10 @@ fn compressed_bodies_are_inflated_checked_and_limited() {
         assert_eq!(got.size, page.len() as u64);
     }
     let hits = srv.hits();
-    assert!(hits.iter().all(|h| h.accept_encoding.as_deref() == Some("gzip, deflate, br")));
+    assert!(
+        hits.iter()
+            .all(|h| h.accept_encoding.as_deref() == Some("gzip, deflate, br"))
+    );
     for path in ["/twice", "/undeclared"] {
         let e = f.get(&srv.url(path)).unwrap_err();
         assert!(matches!(e, FetchError::Compressed { .. }), "{path}: {e}");
@@ -215,7 +236,10 @@ fn compressed_bodies_are_inflated_checked_and_limited() {
     }
     // --max-bytes counts what the body inflates to.
     let e = f.get(&srv.url("/bomb")).unwrap_err();
-    assert!(matches!(e, FetchError::TooLarge { limit: 100_000, .. }), "{e}");
+    assert!(
+        matches!(e, FetchError::TooLarge { limit: 100_000, .. }),
+        "{e}"
+    );
 }
 
 #[test]
@@ -231,7 +255,9 @@ fn challenge_pages_block_the_host_without_a_retry_storm() {
         })
     });
     let (f, _dir) = fetcher(config(), "blocked");
-    let e = f.get(&srv.url("/mgWebService.asmx/GetCommittees")).unwrap_err();
+    let e = f
+        .get(&srv.url("/mgWebService.asmx/GetCommittees"))
+        .unwrap_err();
     assert_eq!(e.kind(), "blocked");
     assert!(e.to_string().contains("Incapsula"), "{e}");
     let t0 = Instant::now();
@@ -241,7 +267,11 @@ fn challenge_pages_block_the_host_without_a_retry_storm() {
         assert!(e.to_string().contains("earlier in this run"), "{e}");
     }
     assert!(t0.elapsed() < Duration::from_millis(200));
-    assert_eq!(srv.hits().len(), 2, "robots.txt and the one page that showed the wall");
+    assert_eq!(
+        srv.hits().len(),
+        2,
+        "robots.txt and the one page that showed the wall"
+    );
 
     let cf = server(|_| Reply::status(503).with_header("cf-mitigated", "challenge"));
     let (f2, _dir2) = fetcher(config(), "blocked-cf");
@@ -299,7 +329,10 @@ fn a_timed_out_request_is_tried_once_more_only() {
     let e = f.get(&srv.url("/slow")).unwrap_err();
     assert_eq!(e.kind(), "timeout");
     assert_eq!(srv.count("/slow"), 2);
-    assert!(f.get(&srv.url("/fast")).is_ok(), "one slow page does not down the host");
+    assert!(
+        f.get(&srv.url("/fast")).is_ok(),
+        "one slow page does not down the host"
+    );
 }
 
 #[test]
@@ -316,7 +349,10 @@ fn redirects_to_private_addresses_are_refused_and_credentials_dropped() {
     for path in ["/to-metadata", "/to-intranet", "/to-v6"] {
         let e = f.get(&srv.url(path)).unwrap_err();
         assert_eq!(e.kind(), "forbidden_address", "{path}: {e}");
-        assert!(e.to_string().contains("the run did not start on one"), "{e}");
+        assert!(
+            e.to_string().contains("the run did not start on one"),
+            "{e}"
+        );
     }
     let with_creds = format!("http://user:secret@{}/with-creds", srv.addr);
     let got = f.get(&with_creds).unwrap();
@@ -324,5 +360,9 @@ fn redirects_to_private_addresses_are_refused_and_credentials_dropped() {
     assert_eq!(got.final_url, srv.url("/landing"));
     assert!(srv.hits().iter().all(|h| h.authorization.is_none()));
     let stored = f.store().entries().unwrap();
-    assert!(stored.iter().all(|e| !e.url.contains("secret") && !e.final_url.contains("secret")));
+    assert!(
+        stored
+            .iter()
+            .all(|e| !e.url.contains("secret") && !e.final_url.contains("secret"))
+    );
 }

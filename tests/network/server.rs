@@ -247,7 +247,11 @@ fn header(req: &hyper::Request<hyper::body::Incoming>, name: &str) -> Option<Str
 }
 
 /// Logs a request as it arrives and asks the handler for the answer.
-fn take(req: hyper::Request<hyper::body::Incoming>, handler: &Handler, log: &Mutex<Vec<Hit>>) -> Reply {
+fn take(
+    req: hyper::Request<hyper::body::Incoming>,
+    handler: &Handler,
+    log: &Mutex<Vec<Hit>>,
+) -> Reply {
     let at = Instant::now();
     let r = Req {
         path: req.uri().path().to_string(),
@@ -367,7 +371,11 @@ pub fn silent_server() -> std::net::SocketAddr {
 /// A port on 127.0.0.1 whose connection queue is full, so that a new connection attempt gets
 /// no answer at all (as from a firewall that drops packets). The listener and the
 /// connections filling its queue live as long as the returned guard.
-pub fn dropping_port() -> (std::net::SocketAddr, Vec<std::net::TcpStream>, std::net::TcpListener) {
+pub fn dropping_port() -> (
+    std::net::SocketAddr,
+    Vec<std::net::TcpStream>,
+    std::net::TcpListener,
+) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().unwrap();
     let mut fill = Vec::new();

@@ -53,11 +53,100 @@ fn make_pki(dir: &Path) {
     )
     .unwrap();
     let rsa = ["-newkey", "rsa:2048", "-nodes"];
-    openssl(dir, &[&["req", "-x509"][..], &rsa, &["-keyout", "root.key", "-out", "root.pem", "-days", "2", "-subj", "/CN=councilrecs test root", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]].concat());
-    openssl(dir, &[&["req"][..], &rsa, &["-keyout", "int.key", "-out", "int.csr", "-subj", "/CN=councilrecs test intermediate"]].concat());
-    openssl(dir, &["x509", "-req", "-in", "int.csr", "-CA", "root.pem", "-CAkey", "root.key", "-CAcreateserial", "-out", "int.pem", "-days", "2", "-extfile", "ca.ext"]);
-    openssl(dir, &[&["req"][..], &rsa, &["-keyout", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=localhost"]].concat());
-    openssl(dir, &["x509", "-req", "-in", "leaf.csr", "-CA", "int.pem", "-CAkey", "int.key", "-CAcreateserial", "-out", "leaf.pem", "-days", "2", "-extfile", "leaf.ext"]);
+    openssl(
+        dir,
+        &[
+            &["req", "-x509"][..],
+            &rsa,
+            &[
+                "-keyout",
+                "root.key",
+                "-out",
+                "root.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=councilrecs test root",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+            ],
+        ]
+        .concat(),
+    );
+    openssl(
+        dir,
+        &[
+            &["req"][..],
+            &rsa,
+            &[
+                "-keyout",
+                "int.key",
+                "-out",
+                "int.csr",
+                "-subj",
+                "/CN=councilrecs test intermediate",
+            ],
+        ]
+        .concat(),
+    );
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "int.csr",
+            "-CA",
+            "root.pem",
+            "-CAkey",
+            "root.key",
+            "-CAcreateserial",
+            "-out",
+            "int.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "ca.ext",
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            &["req"][..],
+            &rsa,
+            &[
+                "-keyout",
+                "leaf.key",
+                "-out",
+                "leaf.csr",
+                "-subj",
+                "/CN=localhost",
+            ],
+        ]
+        .concat(),
+    );
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "leaf.csr",
+            "-CA",
+            "int.pem",
+            "-CAkey",
+            "int.key",
+            "-CAcreateserial",
+            "-out",
+            "leaf.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "leaf.ext",
+        ],
+    );
 }
 
 /// `openssl s_server` on a free port of 127.0.0.1 (ended when dropped).
@@ -102,7 +191,10 @@ fn s_server(dir: &Path, extra: &[&str]) -> Server {
 fn fetch(dir: &Path, port: u16, extra: &[&str]) -> (Value, String) {
     let out = bin()
         .args(["fetch", "--delay", "0", "--store"])
-        .arg(dir.join(format!("store-{}", extra.join("-").replace(['/', '.'], "_"))))
+        .arg(dir.join(format!(
+            "store-{}",
+            extra.join("-").replace(['/', '.'], "_")
+        )))
         .args(extra)
         .arg(format!("https://localhost:{port}/"))
         .output()
@@ -126,7 +218,10 @@ fn a_missing_intermediate_is_a_tls_error_that_ca_cert_or_insecure_host_gets_past
     let (plain, _) = fetch(&dir, srv.port, &[]);
     assert_eq!(plain["error"]["kind"], "tls", "{plain}");
     let msg = plain["error"]["message"].as_str().unwrap();
-    assert!(msg.contains("UnknownIssuer") && msg.contains("--ca-cert"), "{msg}");
+    assert!(
+        msg.contains("UnknownIssuer") && msg.contains("--ca-cert"),
+        "{msg}"
+    );
     // The root alone is not enough: the server does not send the intermediate.
     let root = dir.path("root.pem");
     let (root_only, _) = fetch(&dir, srv.port, &["--ca-cert", root.to_str().unwrap()]);
@@ -138,19 +233,30 @@ fn a_missing_intermediate_is_a_tls_error_that_ca_cert_or_insecure_host_gets_past
     let (insecure, stderr) = fetch(&dir, srv.port, &["--insecure-host", "localhost"]);
     assert!(insecure["error"].is_null(), "{insecure}");
     assert!(
-        stderr.contains("--insecure-host localhost: the TLS certificates of localhost are not verified"),
+        stderr.contains(
+            "--insecure-host localhost: the TLS certificates of localhost are not verified"
+        ),
         "{stderr}"
     );
     // A document read that way says so in its record.
     let out = bin()
-        .args(["extract", "--delay", "0", "--insecure-host", "localhost", "--store"])
+        .args([
+            "extract",
+            "--delay",
+            "0",
+            "--insecure-host",
+            "localhost",
+            "--store",
+        ])
         .arg(dir.join("store-extract"))
         .arg(format!("https://localhost:{}/", srv.port))
         .output()
         .unwrap();
     let rec: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(
-        rec["warnings"].to_string().contains("without verifying the server's certificate"),
+        rec["warnings"]
+            .to_string()
+            .contains("without verifying the server's certificate"),
         "{rec}"
     );
 }
@@ -164,14 +270,23 @@ fn a_server_with_only_old_ciphers_is_reached_through_legacy_tls_host() {
     make_pki(&dir);
     let srv = s_server(
         &dir,
-        &["-cert_chain", "int.pem", "-cipher", "AES128-SHA:@SECLEVEL=0", "-no_tls1_3"],
+        &[
+            "-cert_chain",
+            "int.pem",
+            "-cipher",
+            "AES128-SHA:@SECLEVEL=0",
+            "-no_tls1_3",
+        ],
     );
     let root = dir.path("root.pem");
     let root = root.to_str().unwrap();
     let (modern, _) = fetch(&dir, srv.port, &["--ca-cert", root]);
     assert_eq!(modern["error"]["kind"], "tls", "{modern}");
     let msg = modern["error"]["message"].as_str().unwrap();
-    assert!(msg.contains("cipher") && msg.contains("--legacy-tls-host"), "{msg}");
+    assert!(
+        msg.contains("cipher") && msg.contains("--legacy-tls-host"),
+        "{msg}"
+    );
     let (legacy, stderr) = fetch(
         &dir,
         srv.port,
