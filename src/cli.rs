@@ -167,7 +167,7 @@ pub struct FetchArgs {
                   429/5xx retried after Retry-After. A re-run with the same store asks only \
                   for changes; a killed run resumes. A summary line ends the run on stderr; the \
                   exit code is 1 when some document failed (its record carries error).",
-    after_help = "Examples:\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer (challenge|review)'\n  councilrecs crawl --base https://democracy.example.gov.uk --committee '^Cabinet$' --out cabinet.jsonl\n  councilrecs crawl --base https://example.cmis.uk.com/example --store papers/ --delay 2\n  councilrecs crawl --council all --from 2024-01-01 --match 'peer challenge' --sites 8"
+    after_help = "Examples:\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer (challenge|review)'\n  councilrecs crawl --base https://democracy.example.gov.uk --committee '^Cabinet$' --out cabinet.jsonl\n  councilrecs crawl --base https://example.cmis.uk.com/example --store papers/ --delay 2\n  councilrecs crawl --council all --from 2024-01-01 --match 'peer challenge' --sites 8\n  councilrecs crawl --council E08000018 --refresh              (a GSS code; ask again for stored documents)\n  councilrecs --registry reg.csv crawl --council HAR          (a corrected copy of the registry)\n  councilrecs --legacy-tls-host committees.aberdeencity.gov.uk crawl --base https://committees.aberdeencity.gov.uk\n\nTime limits: 10 s to connect (--connect-timeout), then 60 s for pages, 120 s for CMIS pages and\ndocuments (--timeout sets one for all); a timed-out request is tried once more. A bot wall gives\nerror.kind blocked, a server that does not answer unreachable, a failed handshake tls; that server\nis then not asked again in the run. Documents whose URL never changes are not asked for again\nonce stored. Links and redirects to loopback or private addresses are refused unless the crawl\nstarts on one."
 )]
 pub struct CrawlArgs {
     /// Site to crawl: a democracy site's base URL (host root or sub-path), or a decision,
@@ -277,8 +277,13 @@ pub enum CouncilsFormat {
 
 #[derive(Debug, Args)]
 #[command(
-    about = "List the councils the tool knows, with platform and base URL",
-    after_help = "Examples:\n  councilrecs councils\n  councilrecs councils --platform cmis --format jsonl"
+    about = "List the councils the tool knows: GSS code, platform, base URL, shared site",
+    long_about = "Prints the council registry: every current principal council once, with its ONS/GSS \
+                  code, nation, the platform and base URL of the site its committee papers are on, \
+                  and the group of councils sharing that site (crawled once). The CSV is the \
+                  registry's own layout: edit a copy and use it with --registry FILE (or \
+                  $COUNCILRECS_REGISTRY) without rebuilding.",
+    after_help = "Examples:\n  councilrecs councils\n  councilrecs councils --platform cmis --format jsonl\n  councilrecs councils --format csv > reg.csv && councilrecs --registry reg.csv crawl --council HAR"
 )]
 pub struct CouncilsArgs {
     /// Only councils on this platform.
