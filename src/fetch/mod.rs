@@ -726,3 +726,40 @@ impl Fetcher {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_limits_follow_what_a_request_is_for() {
+        let dir = std::env::temp_dir().join(format!("councilrecs-limits-{}", std::process::id()));
+        let f = Fetcher::new(FetchConfig::default(), Store::open(&dir).unwrap()).unwrap();
+        let secs = |robots, wait| f.limits(robots, wait).timeout.as_secs();
+        assert_eq!(secs(false, Wait::Page), 60);
+        assert_eq!(secs(false, Wait::SlowPage), 120);
+        assert_eq!(secs(false, Wait::Document), 120);
+        assert_eq!(secs(true, Wait::Page), 30);
+        let robots = f.limits(true, Wait::Page);
+        assert!(robots.truncate && robots.max_bytes == 512 << 10);
+        assert_eq!(f.limits(false, Wait::Page).connect, Duration::from_secs(10));
+        let fixed = FetchConfig {
+            timeout: Some(Duration::from_secs(5)),
+            ..FetchConfig::default()
+        };
+        let g = Fetcher::new(fixed, Store::open(&dir).unwrap()).unwrap();
+        for wait in [Wait::Page, Wait::SlowPage, Wait::Document] {
+            assert_eq!(g.limits(false, wait).timeout, Duration::from_secs(5));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn urls_lose_their_credentials_and_fragments() {
+        let u = parse_url("https://me:pw@h.example/a?b=1#c").unwrap();
+        assert_eq!(u.as_str(), "https://h.example/a?b=1");
+        let e = parse_url("https://me:pw@[bad/x").unwrap_err();
+        assert!(!e.to_string().contains("pw"), "{e}");
+        assert_eq!(parse_url("ftp://h/x").unwrap_err().kind(), "unsupported_scheme");
+    }
+}

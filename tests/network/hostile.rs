@@ -366,3 +366,75 @@ fn redirects_to_private_addresses_are_refused_and_credentials_dropped() {
             .all(|e| !e.url.contains("secret") && !e.final_url.contains("secret"))
     );
 }
+
+#[test]
+fn a_site_that_sends_nonsense_everywhere_never_crashes_the_crawl() {
+    use crate::util::{bin, read_jsonl};
+    use serde_json::Value;
+    let deep = format!(
+        "<committees>{}{}</committees>",
+        "<committee>".repeat(50_000),
+        "</committee>".repeat(50_000)
+    );
+    let laughs = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">]><meeting><meetingid>&lol6;</meetingid></meeting>"#;
+    let committees = "<committees><committee><committeeid>1</committeeid><committeetitle>Cabinet</committeetitle></committee><committee><committeeid>99999999999999999999999</committeeid><committeetitle>&#x1F4A9; &amp;amp; &lt;script&gt;</committeetitle></committee></committees>";
+    let meetings = "<getmeetings><committee><committeeid>1</committeeid><committeemeetings><meeting><meetingid>5</meetingid><meetingdate>14/03/2023</meetingdate></meeting><meeting><meetingid>6</meetingid><meetingdate>99/99/99999999999999</meetingdate></meeting><meeting><meetingid>7</meetingid><meetingdate>31/02/2023</meetingdate></meeting></committeemeetings></committee></getmeetings>";
+    let srv = TestServer::start(move |_| -> Handler {
+        let deep = deep.clone();
+        Arc::new(move |req: &Req| match (req.path.as_str(), req.param("lCommitteeId")) {
+            ("/robots.txt", _) => {
+                let mut junk = b"User-agent: *\nCrawl-delay: 1e308\nDisallow: /nothing\x00\xff\n".to_vec();
+                junk.resize(1 << 20, b'#');
+                Reply::ok("text/plain", junk)
+            }
+            ("/deep/mgWebService.asmx/GetCommittees", _) => Reply::ok("text/xml", deep.clone()),
+            ("/site/mgWebService.asmx/GetCommittees", _) => Reply::ok("text/xml", committees),
+            ("/site/mgWebService.asmx/GetMeetings", Some(_)) => Reply::ok("text/xml", meetings),
+            ("/site/mgWebService.asmx/GetMeeting", _) => match req.param("lMeetingId").as_deref() {
+                Some("5") => Reply::ok("text/xml", laughs),
+                _ => Reply::gzip("text/xml", b"<meeting><meetingdate>not a date</meetingdate></meeting>"),
+            },
+            ("/site/ieListDocuments.aspx", _) => Reply::ok(
+                "text/html",
+                "<div id=\"modgov\"><h2 class=\"mgSubTitleTxt\">Cabinet - 99th Smarch, 99999999999999</h2><table class=\"mgItemTable\"><tr><td class=\"mgItemNumberCell\"><p class=\"mgAiTitleTxt\">99999999999999999999.</p></td><td><p class=\"mgAiTitleTxt\">Peer challenge PDF 99999999999999999999 KB</p></td></tr></table></div>",
+            ),
+            _ => Reply::status(503).with_header("Retry-After", "99999999999999999999"),
+        })
+    });
+    let dir = Dir::new("nonsense");
+    let out = dir.path("out.jsonl");
+    let run = bin()
+        .args(["crawl", "--base", &srv.url("/deep"), "--base", &srv.url("/site")])
+        .args(["--from", "2023-01-01", "--to", "2023-12-31", "--match", "peer challenge"])
+        .args(["--delay", "0", "--timeout", "5", "--store"])
+        .arg(dir.path("store"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(matches!(run.status.code(), Some(0 | 1)), "{stderr}");
+    // Every failure is a record; the run finished and wrote its output.
+    let recs = read_jsonl(&out);
+    assert!(recs.iter().all(|r| r["schema_version"] == 1));
+    // 50,000 nested elements are read (as a list of no committees), not a crash; the decision
+    // lists that answer with a twenty-digit Retry-After are error records, given up at once.
+    assert_eq!(srv.count("/deep/mgWebService.asmx/GetCommittees"), 1);
+    let deep_errors: Vec<&Value> = recs
+        .iter()
+        .filter(|r| r["source"]["url"].as_str().unwrap_or("").contains("/deep/"))
+        .collect();
+    assert_eq!(deep_errors.len(), 2, "{recs:#?}");
+    assert!(deep_errors.iter().all(|r| r["error"]["kind"] == "http_status"));
+    // The other site was walked through its nonsense: an entity bomb in GetMeeting, dates
+    // that are not dates, a twenty-digit item number.
+    let targets: Vec<String> = srv.hits().iter().map(|h| h.target.clone()).collect();
+    assert_eq!(
+        srv.count("/site/mgWebService.asmx/GetMeeting?lMeetingId=5"),
+        1,
+        "{targets:#?} {stderr}"
+    );
+    assert_eq!(srv.count("/site/mgWebService.asmx/GetMeeting?lMeetingId=6"), 0);
+    assert!(srv.count("/site/ieListDocuments.aspx?CId=1&MId=5") >= 1);
+}
