@@ -760,6 +760,9 @@ mod tests {
         assert_eq!(u.as_str(), "https://h.example/a?b=1");
         let e = parse_url("https://me:pw@[bad/x").unwrap_err();
         assert!(!e.to_string().contains("pw"), "{e}");
-        assert_eq!(parse_url("ftp://h/x").unwrap_err().kind(), "unsupported_scheme");
+        assert_eq!(
+            parse_url("ftp://h/x").unwrap_err().kind(),
+            "unsupported_scheme"
+        );
     }
 }

@@ -213,9 +213,15 @@ fn councils_lists_the_registry() {
         recs.iter()
             .any(|c| c["code"] == "CAM" && c["common_name"] == "Cambridgeshire")
     );
-    let bir = recs.iter().find(|c| c["code"] == "BIR").expect("Birmingham's papers are on CMIS");
+    let bir = recs
+        .iter()
+        .find(|c| c["code"] == "BIR")
+        .expect("Birmingham's papers are on CMIS");
     assert_eq!(bir["gss"], "E08000025");
-    assert_eq!(bir["base_url"], "https://birmingham.cmis.uk.com/birmingham/Meetings.aspx");
+    assert_eq!(
+        bir["base_url"],
+        "https://birmingham.cmis.uk.com/birmingham/Meetings.aspx"
+    );
 }
 
 #[test]
@@ -228,7 +234,10 @@ fn councils_prints_every_current_council_once_in_the_registry_layout() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/councils.csv"),
     )
     .unwrap();
-    assert_eq!(text, built_in, "the CSV is the registry file itself, ready to edit");
+    assert_eq!(
+        text, built_in,
+        "the CSV is the registry file itself, ready to edit"
+    );
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 382);
@@ -238,15 +247,30 @@ fn councils_prints_every_current_council_once_in_the_registry_layout() {
     assert_eq!(gss.len(), 382, "each with its own GSS code");
     let nations = |n: &str| rows.iter().filter(|r| &r[4] == n).count();
     assert_eq!(
-        [nations("England"), nations("Scotland"), nations("Wales"), nations("Northern Ireland")],
+        [
+            nations("England"),
+            nations("Scotland"),
+            nations("Wales"),
+            nations("Northern Ireland")
+        ],
         [317, 32, 22, 11]
     );
-    let shared: Vec<&str> = rows.iter().map(|r| &r[7]).filter(|s| !s.is_empty()).collect();
+    let shared: Vec<&str> = rows
+        .iter()
+        .map(|r| &r[7])
+        .filter(|s| !s.is_empty())
+        .collect();
     assert_eq!(shared.len(), 10);
     assert!(shared.contains(&"ADU+WOT"));
-    let she = rows.iter().find(|r| &r[0] == "SHE").expect("Folkestone and Hythe");
+    let she = rows
+        .iter()
+        .find(|r| &r[0] == "SHE")
+        .expect("Folkestone and Hythe");
     assert_eq!(&she[1], "E07000112");
-    let lnd = rows.iter().find(|r| &r[0] == "LND").expect("the City of London");
+    let lnd = rows
+        .iter()
+        .find(|r| &r[0] == "LND")
+        .expect("the City of London");
     assert_eq!(&lnd[3], "City of London");
 }
 

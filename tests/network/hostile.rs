@@ -4,7 +4,7 @@
 //! hosts that never answer. Nothing panics; every case ends in a clear error or a sensible
 //! answer, quickly, without a retry storm.
 
-use crate::server::{Handler, Reply, Req, TestServer, dropping_port, silent_server};
+use crate::server::{Handler, Reply, Req, TestServer, dropping_port, raw_server, silent_server};
 use crate::util::Dir;
 use councilrecs::fetch::{FetchConfig, FetchError, Fetcher};
 use councilrecs::store::Store;
@@ -381,31 +381,52 @@ fn a_site_that_sends_nonsense_everywhere_never_crashes_the_crawl() {
     let meetings = "<getmeetings><committee><committeeid>1</committeeid><committeemeetings><meeting><meetingid>5</meetingid><meetingdate>14/03/2023</meetingdate></meeting><meeting><meetingid>6</meetingid><meetingdate>99/99/99999999999999</meetingdate></meeting><meeting><meetingid>7</meetingid><meetingdate>31/02/2023</meetingdate></meeting></committeemeetings></committee></getmeetings>";
     let srv = TestServer::start(move |_| -> Handler {
         let deep = deep.clone();
-        Arc::new(move |req: &Req| match (req.path.as_str(), req.param("lCommitteeId")) {
-            ("/robots.txt", _) => {
-                let mut junk = b"User-agent: *\nCrawl-delay: 1e308\nDisallow: /nothing\x00\xff\n".to_vec();
-                junk.resize(1 << 20, b'#');
-                Reply::ok("text/plain", junk)
-            }
-            ("/deep/mgWebService.asmx/GetCommittees", _) => Reply::ok("text/xml", deep.clone()),
-            ("/site/mgWebService.asmx/GetCommittees", _) => Reply::ok("text/xml", committees),
-            ("/site/mgWebService.asmx/GetMeetings", Some(_)) => Reply::ok("text/xml", meetings),
-            ("/site/mgWebService.asmx/GetMeeting", _) => match req.param("lMeetingId").as_deref() {
-                Some("5") => Reply::ok("text/xml", laughs),
-                _ => Reply::gzip("text/xml", b"<meeting><meetingdate>not a date</meetingdate></meeting>"),
+        Arc::new(
+            move |req: &Req| match (req.path.as_str(), req.param("lCommitteeId")) {
+                ("/robots.txt", _) => {
+                    let mut junk =
+                        b"User-agent: *\nCrawl-delay: 1e308\nDisallow: /nothing\x00\xff\n".to_vec();
+                    junk.resize(1 << 20, b'#');
+                    Reply::ok("text/plain", junk)
+                }
+                ("/deep/mgWebService.asmx/GetCommittees", _) => Reply::ok("text/xml", deep.clone()),
+                ("/site/mgWebService.asmx/GetCommittees", _) => Reply::ok("text/xml", committees),
+                ("/site/mgWebService.asmx/GetMeetings", Some(_)) => Reply::ok("text/xml", meetings),
+                ("/site/mgWebService.asmx/GetMeeting", _) => {
+                    match req.param("lMeetingId").as_deref() {
+                        Some("5") => Reply::ok("text/xml", laughs),
+                        _ => Reply::gzip(
+                            "text/xml",
+                            b"<meeting><meetingdate>not a date</meetingdate></meeting>",
+                        ),
+                    }
+                }
+                ("/site/ieListDocuments.aspx", _) => Reply::ok(
+                    "text/html",
+                    "<div id=\"modgov\"><h2 class=\"mgSubTitleTxt\">Cabinet - 99th Smarch, 99999999999999</h2><table class=\"mgItemTable\"><tr><td class=\"mgItemNumberCell\"><p class=\"mgAiTitleTxt\">99999999999999999999.</p></td><td><p class=\"mgAiTitleTxt\">Peer challenge PDF 99999999999999999999 KB</p></td></tr></table></div>",
+                ),
+                _ => Reply::status(503).with_header("Retry-After", "99999999999999999999"),
             },
-            ("/site/ieListDocuments.aspx", _) => Reply::ok(
-                "text/html",
-                "<div id=\"modgov\"><h2 class=\"mgSubTitleTxt\">Cabinet - 99th Smarch, 99999999999999</h2><table class=\"mgItemTable\"><tr><td class=\"mgItemNumberCell\"><p class=\"mgAiTitleTxt\">99999999999999999999.</p></td><td><p class=\"mgAiTitleTxt\">Peer challenge PDF 99999999999999999999 KB</p></td></tr></table></div>",
-            ),
-            _ => Reply::status(503).with_header("Retry-After", "99999999999999999999"),
-        })
+        )
     });
     let dir = Dir::new("nonsense");
     let out = dir.path("out.jsonl");
     let run = bin()
-        .args(["crawl", "--base", &srv.url("/deep"), "--base", &srv.url("/site")])
-        .args(["--from", "2023-01-01", "--to", "2023-12-31", "--match", "peer challenge"])
+        .args([
+            "crawl",
+            "--base",
+            &srv.url("/deep"),
+            "--base",
+            &srv.url("/site"),
+        ])
+        .args([
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-12-31",
+            "--match",
+            "peer challenge",
+        ])
         .args(["--delay", "0", "--timeout", "5", "--store"])
         .arg(dir.path("store"))
         .arg("--out")
@@ -426,7 +447,11 @@ fn a_site_that_sends_nonsense_everywhere_never_crashes_the_crawl() {
         .filter(|r| r["source"]["url"].as_str().unwrap_or("").contains("/deep/"))
         .collect();
     assert_eq!(deep_errors.len(), 2, "{recs:#?}");
-    assert!(deep_errors.iter().all(|r| r["error"]["kind"] == "http_status"));
+    assert!(
+        deep_errors
+            .iter()
+            .all(|r| r["error"]["kind"] == "http_status")
+    );
     // The other site was walked through its nonsense: an entity bomb in GetMeeting, dates
     // that are not dates, a twenty-digit item number.
     let targets: Vec<String> = srv.hits().iter().map(|h| h.target.clone()).collect();
@@ -435,6 +460,43 @@ fn a_site_that_sends_nonsense_everywhere_never_crashes_the_crawl() {
         1,
         "{targets:#?} {stderr}"
     );
-    assert_eq!(srv.count("/site/mgWebService.asmx/GetMeeting?lMeetingId=6"), 0);
+    assert_eq!(
+        srv.count("/site/mgWebService.asmx/GetMeeting?lMeetingId=6"),
+        0
+    );
     assert!(srv.count("/site/ieListDocuments.aspx?CId=1&MId=5") >= 1);
+}
+
+#[test]
+fn heads_no_http_library_would_write_are_errors() {
+    let (f, _dir) = fetcher(
+        FetchConfig {
+            ignore_robots: true,
+            max_tries: 2,
+            ..config()
+        },
+        "raw-heads",
+    );
+    for head in [
+        "HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999999\r\n\r\nshort",
+        "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\nx",
+        "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nabcde",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nnot hex\r\n",
+        "HTTP/1.1 999999 Whatever\r\n\r\n",
+        "NOT HTTP AT ALL\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nX: \u{1}\r\n\r\n",
+    ] {
+        let addr = raw_server(head.as_bytes().to_vec());
+        let e = f.get(&format!("http://{addr}/x")).unwrap_err();
+        assert!(
+            matches!(e.kind(), "network" | "truncated" | "http_status"),
+            "{head:?}: {e}"
+        );
+    }
+    // A declared length longer than the body that follows is a truncated body.
+    let addr = raw_server(
+        b"HTTP/1.1 200 OK\r\nContent-Length: 50\r\nConnection: close\r\n\r\nonly this".to_vec(),
+    );
+    let e = f.get(&format!("http://{addr}/y")).unwrap_err();
+    assert_eq!(e.kind(), "truncated", "{e}");
 }

@@ -395,3 +395,20 @@ pub fn expected_user_agent() -> String {
         env!("CARGO_PKG_VERSION")
     )
 }
+
+/// A server on 127.0.0.1 that answers every connection with `raw` bytes as they are (a head
+/// no HTTP library would write) and closes it.
+pub fn raw_server(raw: Vec<u8>) -> std::net::SocketAddr {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for mut s in listener.incoming().take(64).flatten() {
+            let _ = s.set_read_timeout(Some(Duration::from_millis(200)));
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let _ = s.write_all(&raw);
+        }
+    });
+    addr
+}
