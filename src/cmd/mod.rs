@@ -13,6 +13,7 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::{Config, Isolation, RecordConfig};
 use crate::decode::Limits;
 use crate::fetch::{FetchConfig, default_user_agent};
+use crate::registry;
 use crate::store;
 use crate::tools::Tools;
 use anyhow::Context;
@@ -60,19 +61,24 @@ pub fn exit_code(result: anyhow::Result<Outcome>) -> ExitCode {
 /// `crawl`) read PDF and Word files in a child process and may run the installed converters.
 pub fn config(cli: &Cli) -> anyhow::Result<Config> {
     let g = &cli.global;
+    let registry = install_registry(g)?;
     let (store, emit_text, reads_documents) = match &cli.command {
         Command::Extract(a) => (a.store.clone(), a.emit_text, true),
         Command::Crawl(a) => (a.store.clone(), a.emit_text, true),
         Command::Fetch(a) => (a.store.clone(), false, false),
         _ => (None, false, false),
     };
+    let refresh = matches!(&cli.command, Command::Crawl(a) if a.refresh);
     let (isolation, tools) = if reads_documents {
         (Some(isolation(g)?), Tools::installed())
     } else {
         (None, Tools::default())
     };
     Ok(Config {
-        fetch: fetch_config(g),
+        fetch: FetchConfig {
+            refresh,
+            ..fetch_config(g)?
+        },
         record: RecordConfig {
             emit_text,
             limits: Limits {
@@ -86,22 +92,66 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
         progress: !g.quiet && !g.no_progress && io::stderr().is_terminal(),
         quiet: g.quiet,
         verbose: g.verbose,
+        registry,
     })
 }
 
+/// Puts the registry named by `--registry` (else `$COUNCILRECS_REGISTRY`) in place of the
+/// built-in one, leaving out councils that have ended; returns its path.
+fn install_registry(g: &GlobalArgs) -> anyhow::Result<Option<std::path::PathBuf>> {
+    let path = g.registry.clone().or_else(|| {
+        std::env::var_os(crate::config::REGISTRY_ENV)
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from)
+    });
+    let Some(p) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(&p)
+        .with_context(|| format!("cannot read the registry {}", p.display()))?;
+    let today = crate::fetch::clock::today().iso();
+    let councils = registry::parse(&text, Some(&today))
+        .with_context(|| format!("registry {}", p.display()))?;
+    registry::install(councils).with_context(|| format!("registry {}", p.display()))?;
+    Ok(Some(p))
+}
+
 /// How the HTTP client behaves, from the global options.
-fn fetch_config(g: &GlobalArgs) -> FetchConfig {
-    let secs = |s: f64| Duration::try_from_secs_f64(s.max(0.0)).unwrap_or(Duration::MAX);
-    FetchConfig {
+fn fetch_config(g: &GlobalArgs) -> anyhow::Result<FetchConfig> {
+    // Seconds from the command line, capped at a week so that no later sum overflows.
+    let secs = |s: f64| {
+        Duration::try_from_secs_f64(s.clamp(0.0, 7.0 * 86_400.0)).unwrap_or(Duration::ZERO)
+    };
+    let mut ca_certs = Vec::new();
+    for p in &g.ca_certs {
+        ca_certs.push(std::fs::read(p).with_context(|| format!("--ca-cert {}", p.display()))?);
+    }
+    for h in &g.insecure_hosts {
+        if !g.quiet {
+            eprintln!(
+                "councilrecs: --insecure-host {h}: the TLS certificates of {h} are not verified"
+            );
+        }
+    }
+    for h in &g.legacy_tls_hosts {
+        if !g.quiet {
+            eprintln!(
+                "councilrecs: --legacy-tls-host {h}: {h} is reached through the system's OpenSSL"
+            );
+        }
+    }
+    Ok(FetchConfig {
         user_agent: g.user_agent.clone().unwrap_or_else(default_user_agent),
         delay: secs(g.delay),
-        timeout: secs(g.timeout).max(Duration::from_millis(1)),
+        timeout: g.timeout.map(|t| secs(t).max(Duration::from_millis(1))),
+        connect_timeout: secs(g.connect_timeout).max(Duration::from_millis(1)),
         max_bytes: g.max_bytes,
         ignore_robots: g.ignore_robots,
         offline: g.offline,
+        ca_certs,
+        insecure_hosts: g.insecure_hosts.clone(),
+        legacy_tls_hosts: g.legacy_tls_hosts.clone(),
         verbose: if g.quiet { 0 } else { g.verbose },
         ..FetchConfig::default()
-    }
+    })
 }
 
 /// PDF and Word files are read in a child process under `--doc-timeout` and `--doc-memory`.

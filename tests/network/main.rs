@@ -5,7 +5,10 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod councils;
 mod crawl;
 mod fetch;
+mod hostile;
 mod server;
 mod sites;
+mod tls;
