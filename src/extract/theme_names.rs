@@ -13,6 +13,9 @@ pub struct Known {
     pub name: &'static str,
     pub canonical: CanonicalTheme,
     pub framework: Framework,
+    /// A quality statement under a theme (CQC's nine), mapped to its theme's id but not a
+    /// theme when it stands alone on a line.
+    pub statement: bool,
 }
 
 const fn k(name: &'static str, canonical: CanonicalTheme, framework: Framework) -> Known {
@@ -20,6 +23,16 @@ const fn k(name: &'static str, canonical: CanonicalTheme, framework: Framework) 
         name,
         canonical,
         framework,
+        statement: false,
+    }
+}
+
+const fn qs(name: &'static str, canonical: CanonicalTheme) -> Known {
+    Known {
+        name,
+        canonical,
+        framework: F::CqcAsc,
+        statement: true,
     }
 }
 
@@ -121,43 +134,24 @@ pub const KNOWN: &[Known] = &[
         F::CqcAsc,
     ),
     k("leadership", C::CqcLeadership, F::CqcAsc),
-    k("assessing needs", C::CqcWorkingWithPeople, F::CqcAsc),
-    k(
+    qs("assessing needs", C::CqcWorkingWithPeople),
+    qs(
         "supporting people to live healthier lives",
         C::CqcWorkingWithPeople,
-        F::CqcAsc,
     ),
-    k(
-        "equity in experience and outcomes",
-        C::CqcWorkingWithPeople,
-        F::CqcAsc,
-    ),
-    k(
+    qs("equity in experience and outcomes", C::CqcWorkingWithPeople),
+    qs(
         "care provision integration and continuity",
         C::CqcProvidingSupport,
-        F::CqcAsc,
     ),
-    k(
-        "partnerships and communities",
-        C::CqcProvidingSupport,
-        F::CqcAsc,
-    ),
-    k(
+    qs("partnerships and communities", C::CqcProvidingSupport),
+    qs(
         "safe pathways systems and transitions",
         C::CqcEnsuringSafety,
-        F::CqcAsc,
     ),
-    k("safeguarding", C::CqcEnsuringSafety, F::CqcAsc),
-    k(
-        "governance management and sustainability",
-        C::CqcLeadership,
-        F::CqcAsc,
-    ),
-    k(
-        "learning improvement and innovation",
-        C::CqcLeadership,
-        F::CqcAsc,
-    ),
+    qs("safeguarding", C::CqcEnsuringSafety),
+    qs("governance management and sustainability", C::CqcLeadership),
+    qs("learning improvement and innovation", C::CqcLeadership),
     // Best Value statutory guidance (England), then Scotland's themes.
     k(
         "continuous improvement",
@@ -307,9 +301,9 @@ pub fn exact(key: &str) -> impl Iterator<Item = &'static Known> + '_ {
 }
 
 /// Whether a name is one framework's theme and no other's (`Governance and culture`), as
-/// opposed to a word several frameworks use (`Leadership`).
+/// opposed to a word several frameworks use (`Leadership`) or a quality statement.
 pub fn unambiguous(key: &str) -> Option<&'static Known> {
-    let mut it = exact(key);
+    let mut it = exact(key).filter(|kn| !kn.statement);
     let first = it.next()?;
     it.all(|o| o.framework == first.framework).then_some(first)
 }
