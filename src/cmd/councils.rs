@@ -1,6 +1,6 @@
 //! `councilrecs councils`: list the council registry (code, name, platform, base URL).
 
-use super::{Outcome, is_broken_pipe};
+use super::Outcome;
 use crate::cli::{CouncilsArgs, CouncilsFormat};
 use crate::config::Config;
 use crate::registry;
@@ -45,9 +45,6 @@ pub fn run(args: &CouncilsArgs, _config: &Config) -> anyhow::Result<Outcome> {
         }
         out.flush()
     })();
-    match result {
-        Err(e) if is_broken_pipe(&e) => Ok(Outcome::Ok),
-        Err(e) => Err(e.into()),
-        Ok(()) => Ok(Outcome::Ok),
-    }
+    result?;
+    Ok(Outcome::Ok)
 }

@@ -66,15 +66,26 @@ fn groups_by_record_then_host_then_path_rule() {
     assert_eq!(basis("WRL"), "host");
     assert_eq!(basis("TAM"), "host");
     assert_eq!(basis("BAE"), "path");
-    // Without a path rule, Bassetlaw's papers have no council.
+    // Without a path rule, Bassetlaw's papers have no council: they are listed apart, and
+    // counted nowhere else.
     let plain = compare(&records(), &Options::default());
+    assert_eq!(plain.councils.len(), 7);
+    assert!(!plain.councils.iter().any(|c| c.council == "BAE"));
+    assert_eq!(plain.summary.documents_without_council, 1);
+    assert_eq!(plain.summary.documents, 18);
+    let apart: Vec<&str> = plain
+        .documents
+        .iter()
+        .filter(|d| d.council.is_empty())
+        .map(|d| d.document.as_str())
+        .collect();
+    assert_eq!(apart, ["papers/bassetlaw/6.pdf"]);
     assert!(
         plain
-            .councils
+            .clusters
             .iter()
-            .any(|c| c.council == "unknown" && c.documents == 1)
+            .all(|c| c.members.iter().all(|m| !m.council.is_empty()))
     );
-    assert!(!plain.councils.iter().any(|c| c.council == "BAE"));
     // The record given twice counts once.
     assert_eq!((r.summary.documents, r.summary.duplicate_records), (18, 1));
 }

@@ -110,8 +110,11 @@ fn default_min_similarity_separates_paraphrases_from_unrelated() {
 fn similarity_of_labelled_pairs() {
     let recs = records("tests/data/multi-council.jsonl");
     let gold = gold();
-    let rule = dir_rule();
-    let corpus = Corpus::build(&recs, rule.as_ref());
+    let opts = Options {
+        council_from: dir_rule(),
+        ..Options::default()
+    };
+    let corpus = Corpus::build(&recs, &opts);
     let labelled: Vec<(usize, &Option<String>)> = corpus
         .recs
         .iter()

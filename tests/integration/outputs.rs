@@ -190,15 +190,26 @@ fn csv_folder_has_flat_tables_with_the_document_key() {
         ("actions", n_actions),
     ] {
         let (h, rows) = read(name);
-        assert_eq!(h.get(0), Some("doc_key"), "{name}");
+        assert_eq!((h.get(0), h.get(1)), (Some("doc_sha256"), Some("doc_source")), "{name}");
+        assert_eq!(h.get(h.len() - 1), Some("doc_key"), "{name}");
         assert_eq!(rows.len() as i64, n, "{name}");
-        assert!(
-            rows.iter().all(|r| keys.contains(r.get(0).unwrap_or(""))),
-            "{name}"
-        );
+        for r in &rows {
+            let key = r.get(r.len() - 1).unwrap_or("");
+            assert!(keys.contains(key), "{name}: {key}");
+            assert_eq!(key, format!("{}|{}", &r[0], &r[1]), "{name}");
+            assert_eq!(r[0].len(), 64, "{name}");
+        }
     }
-    let (_, actions) = read("actions");
-    assert!(actions.iter().any(|a| a.get(3) == Some("in_progress")));
+    let (ah, actions) = read("actions");
+    let status = ah.iter().position(|h| h == "status").expect("status column");
+    assert!(actions.iter().any(|a| a.get(status) == Some("in_progress")));
+    let (th, themes) = read("themes");
+    let framework = th.iter().position(|h| h == "framework").expect("framework");
+    assert!(themes.iter().any(|t| t.get(framework) == Some("cpc")));
+    let (rh, recs) = read("recommendations");
+    let procedural = rh.iter().position(|h| h == "procedural").expect("procedural");
+    assert!(recs.iter().any(|r| r.get(procedural) == Some("true")));
+    assert!(recs.iter().any(|r| r.get(procedural) == Some("false")));
     // Without --out the recommendations table goes to standard output.
     let out = bin()
         .args(["extract", "fixtures/", "--format", "csv"])

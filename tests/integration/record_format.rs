@@ -125,6 +125,9 @@ struct Recommendation {
     id: Option<String>,
     text: String,
     kind: RecKind,
+    /// Housekeeping (minutes, apologies, declarations, exclusion, appointments, noting);
+    /// always written.
+    procedural: bool,
     #[serde(deserialize_with = "nullable")]
     lead_in: Option<String>,
     /// Absent when the item has no sub-items.
@@ -387,6 +390,7 @@ fn a_renamed_dropped_or_unknown_field_is_refused() {
         (&["meetings", "0"][..], "span", ""),
         (&["recommendations", "0"][..], "lead_in", "leadin"),
         (&["recommendations", "0"][..], "quote", ""),
+        (&["recommendations", "0"][..], "procedural", ""),
         (&["themes", "0"][..], "canonical", ""),
         (&["council"][..], "code", "id"),
         (&[][..], "error", ""),
