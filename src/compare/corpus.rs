@@ -7,8 +7,8 @@
 
 use super::Options;
 use super::group::{Basis, CouncilId, council_of};
-use super::similarity::{Vector, tfidf};
-use super::text::{name_words, terms};
+use super::similarity::{Vector, tfidf_weighted};
+use super::text::{name_words, terms, weight};
 use crate::model::{Record, document_key};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -141,7 +141,7 @@ impl<'a> Corpus<'a> {
                 places.push((false, di, i));
             }
         }
-        let vectors = tfidf(&texts);
+        let vectors = tfidf_weighted(&texts, weight);
         let (mut recs, mut actions) = (Vec::new(), Vec::new());
         for (((is_rec, doc, index), terms), vector) in places.into_iter().zip(texts).zip(vectors) {
             let item = Item {

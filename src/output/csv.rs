@@ -262,10 +262,12 @@ mod tests {
     #[test]
     fn a_bom_starts_each_file_once() {
         let mut buf = Vec::new();
-        let mut w = CsvRecommendations::new(&mut buf, true);
-        w.write(&record()).unwrap();
-        w.write(&record()).unwrap();
-        w.finish().unwrap();
+        {
+            let mut w = CsvRecommendations::new(&mut buf, true);
+            w.write(&record()).unwrap();
+            w.write(&record()).unwrap();
+            w.finish().unwrap();
+        }
         assert!(buf.starts_with(b"\xEF\xBB\xBFdoc_sha256,"));
         assert_eq!(buf.windows(3).filter(|w| *w == BOM).count(), 1);
         let mut table = Vec::new();

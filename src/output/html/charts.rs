@@ -42,27 +42,6 @@ pub fn legend_ranges(max: usize) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// Splits a label into lines of at most `width` characters, at most `lines` of them.
-pub fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for word in label.split_whitespace() {
-        match out.last_mut() {
-            Some(l) if l.chars().count() + 1 + word.chars().count() <= width => {
-                l.push(' ');
-                l.push_str(word);
-            }
-            _ => out.push(short(word, width)),
-        }
-    }
-    if out.len() > lines {
-        out.truncate(lines);
-        if let Some(l) = out.last_mut() {
-            *l = short(&format!("{l} …"), width);
-        }
-    }
-    out
-}
-
 /// `s` cut to `n` characters with an ellipsis.
 pub fn short(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -73,21 +52,35 @@ pub fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// The council × theme heatmap.
+/// Longest column heading drawn in full; longer ones are cut, with the whole name on hover.
+const HEADING_CHARS: usize = 40;
+
+/// The width of `s` in pixels at 12 px, near enough to lay headings out.
+fn text_width(s: &str) -> usize {
+    s.chars().count() * 13 / 2
+}
+
+/// The council × theme heatmap. Column headings are drawn whole, slanted at 45°, so that long
+/// theme names stay readable however many columns there are.
 pub fn heatmap(m: &ThemeMatrix) -> Markup {
     const LEFT: usize = 190;
     const ROW: usize = 30;
-    const LINE: usize = 14;
-    let col = (1000usize.saturating_sub(LEFT) / m.columns.len().max(1)).clamp(64, 130);
-    let chars = (col / 7).max(8);
-    let labels: Vec<Vec<String>> = m
+    let col = (1000usize.saturating_sub(LEFT) / m.columns.len().max(1)).clamp(56, 110);
+    let headings: Vec<String> = m
         .columns
         .iter()
-        .map(|c| wrap(&c.label, chars, 5))
+        .map(|c| short(&c.label, HEADING_CHARS))
         .collect();
-    let lines = labels.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    let top = 16 + LINE * lines;
-    let width = LEFT + col * m.columns.len() + 8;
+    // A 45° heading rises and reaches right by its length over √2.
+    let reach = |s: &String| text_width(s) * 71 / 100;
+    let top = 20 + headings.iter().map(reach).max().unwrap_or(0);
+    let width = headings
+        .iter()
+        .enumerate()
+        .map(|(j, h)| LEFT + col * j + col / 2 + reach(h) + 12)
+        .chain(std::iter::once(LEFT + col * m.columns.len() + 8))
+        .max()
+        .unwrap_or(LEFT);
     let height = top + ROW * m.rows.len() + 8;
     let max = m
         .rows
@@ -102,12 +95,10 @@ pub fn heatmap(m: &ThemeMatrix) -> Markup {
                 aria-label="Heatmap of recommendations and actions by council and theme" {
                 @for (j, column) in m.columns.iter().enumerate() {
                     @let x = LEFT + col * j + col / 2;
-                    @let first = top - 6 - LINE * (labels[j].len() - 1);
-                    text.colhead x=(x) y=(first) text-anchor="middle" font-size="12"
+                    @let y = top - 8;
+                    text.colhead x=(x) y=(y) transform=(format!("rotate(-45 {x} {y})")) font-size="12"
                         fill=(if column.canonical { "#1b1f24" } else { "#7a4f00" }) {
-                        @for (k, line) in labels[j].iter().enumerate() {
-                            tspan x=(x) dy=(if k == 0 { 0 } else { LINE }) { (line) }
-                        }
+                        (headings[j])
                         title { (column.label) @if !column.canonical { " (council-specific theme)" } }
                     }
                 }
@@ -190,8 +181,8 @@ struct Bar<'a> {
 }
 
 fn bars(id: &str, aria: &str, rows: &[Bar], colours: &[(&str, &str); 4], proportional: bool) -> Markup {
-    const LEFT: usize = 230;
-    const PLOT: usize = 560;
+    const LEFT: usize = 250;
+    const PLOT: usize = 540;
     const ROW: usize = 26;
     let width = LEFT + PLOT + 210;
     let height = ROW * rows.len().max(1) + 8;
@@ -209,8 +200,8 @@ fn bars(id: &str, aria: &str, rows: &[Bar], colours: &[(&str, &str); 4], proport
                 @let total: usize = r.segments.iter().sum();
                 @let unit = if proportional { PLOT as f64 / total.max(1) as f64 } else { PLOT as f64 / max as f64 };
                 g.bar data-label=(r.label) data-total=(total) {
-                    text x=(LEFT - 8) y=(y + 16) text-anchor="end" font-size="13" fill="#1b1f24" {
-                        (short(r.label, 32)) title { (r.label) }
+                    text x=(LEFT - 8) y=(y + 16) text-anchor="end" font-size="12" fill="#1b1f24" {
+                        (short(r.label, 34)) title { (r.label) }
                     }
                     @let mut x = LEFT as f64;
                     @for (k, n) in r.segments.iter().enumerate() {
@@ -333,10 +324,6 @@ mod tests {
 
     #[test]
     fn labels_wrap_and_shorten() {
-        assert_eq!(
-            wrap("Financial planning and management", 17, 3),
-            ["Financial", "planning and", "management"]
-        );
         assert_eq!(short("Organisational leadership", 10), "Organisat…");
     }
 }
