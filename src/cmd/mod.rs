@@ -64,19 +64,23 @@ pub fn exit_code(result: anyhow::Result<Outcome>) -> ExitCode {
     }
 }
 
-/// An error and its causes on one line, each said once: a cause whose words the message
-/// already holds (`cannot create x: No such file` over `No such file`) is not repeated.
+/// An error and its causes on one line, each said once: the parts of a cause (split at
+/// `: `) that the message already holds (`cannot create x: No such file` over `No such
+/// file`) are not repeated.
 pub fn message(e: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in e.chain() {
         let text = cause.to_string();
-        if text.is_empty() || out.contains(&text) {
-            continue;
+        for part in text.split(": ") {
+            let part = part.trim();
+            if part.is_empty() || out.contains(part) {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(part);
         }
-        if !out.is_empty() {
-            out.push_str(": ");
-        }
-        out.push_str(&text);
     }
     out
 }
@@ -297,6 +301,11 @@ mod tests {
         assert_eq!(message(&e), "cannot create out/x.csv: No such file or directory");
         let e = anyhow::Error::new(io::Error::other("disk full")).context("cannot write records");
         assert_eq!(message(&e), "cannot write records: disk full");
+        let inner = anyhow::anyhow!("Error code 14: unable to open database file");
+        let e = inner
+            .context("unable to open database file: x/y.db")
+            .context("x/y.db: unable to open database file: x/y.db");
+        assert_eq!(message(&e), "x/y.db: unable to open database file: Error code 14");
 
         let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
         assert!(is_broken_pipe(&anyhow::Error::new(pipe()).context("writing")));

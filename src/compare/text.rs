@@ -3,6 +3,7 @@
 //! the weight of a term, lower for the words every recommendation uses (develop, plan,
 //! strategy …), so that two texts are alike by what they are about, not by how they ask.
 
+use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -186,6 +187,22 @@ pub fn weight(term: &str) -> f32 {
     }
 }
 
+/// A resolution that only approves or adopts a document by its name: `That the Housing
+/// Strategy 2025-2030 be approved.`, `Digital Strategy adopted.` Not `That the plan be approved
+/// and a housing company be set up.` (it says more than a name).
+static NAMED_APPROVAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?i:that|to)\s+)?(?:(?i:the)\s+)?(?:[A-Z][\w&'’-]*\s+){1,6}(?i:strategy|plan|policy|framework|programme|statement|charter|protocol|constitution)(?:\s+\d{4}(?:\s*[-–/]\s*\d{2,4})?)?\s+(?:(?i:be|is|was|were|are)\s+)?(?i:approved|adopted|agreed|endorsed|noted)\.?$",
+    )
+    .expect("named approval pattern")
+});
+
+/// Whether a text only approves or adopts a document named in it: its words are the
+/// document's name, not a recommendation, so it needs more of them to be compared.
+pub fn approves_a_named_document(text: &str) -> bool {
+    NAMED_APPROVAL.is_match(text.trim())
+}
+
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The stemmed content terms of `text`, in order, with repeats. Words in `exclude` (already
@@ -275,7 +292,7 @@ mod tests {
     fn stems_and_drops_stop_words() {
         assert_eq!(
             t("Keep the Medium-Term Financial Strategy under review."),
-            ["medium", "term", "financi", "strategi", "review"]
+            ["keep", "medium", "term", "financ", "strategi", "review"]
         );
         assert_eq!(
             t("That the contents of the report be noted."),
@@ -302,6 +319,17 @@ mod tests {
         assert_eq!(weight("strategi"), GENERIC_WEIGHT);
         assert_eq!(weight("develop"), GENERIC_WEIGHT);
         assert_eq!(weight("communic"), 1.0);
+    }
+
+    #[test]
+    fn approvals_of_named_documents_are_told() {
+        assert!(approves_a_named_document("That the Housing Strategy 2025-2030 be approved."));
+        assert!(approves_a_named_document("That the Digital Strategy 2025-2028 be adopted."));
+        assert!(approves_a_named_document("Local Plan adopted"));
+        assert!(!approves_a_named_document(
+            "That the plan be approved and a housing company be set up."
+        ));
+        assert!(!approves_a_named_document("Develop a housing strategy."));
     }
 
     #[test]

@@ -30,7 +30,7 @@ static APOLOGIES: LazyLock<Regex> = LazyLock::new(|| {
 /// declared a personal interest in item 6.` Not `Review the register of interests so that
 /// declarations are made promptly by senior officers.`
 static DECLARATIONS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:that\s+|to\s+(?:receive|note)\s+(?:any\s+)?)?(?:no\s+|any\s+)?declarations?\s+of\s+(?:\w+\s+){0,3}interests?\b|^(?:there\s+were\s+)?no\s+(?:\w+\s+){0,3}interests?\s+(?:were\s+|was\s+)?declared\b|^(?:councillors?|cllrs?\.?)\s+[^.;]{1,80}?\bdeclared\s+(?:an?\s+|their\s+|his\s+|her\s+)?(?:\w+\s+){0,3}interest\b")
+    re_new(r"(?i)^(?:that\s+|to\s+(?:receive|note)\s+(?:any\s+)?)?(?:no\s+|any\s+)?declarations?\s+of\s+(?:[\w-]+\s+){0,3}interests?\b|^(?:there\s+were\s+)?no\s+(?:[\w-]+\s+){0,3}interests?\s+(?:were\s+|was\s+)?declared\b|^(?:councillors?|cllrs?\.?)\s+[^.;]{1,80}?\bdeclared\s+(?:an?\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}interest\b")
         .expect("declarations pattern")
 });
 

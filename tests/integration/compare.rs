@@ -156,8 +156,10 @@ fn a_higher_threshold_splits_loose_paraphrases() {
             ..Options::default()
         },
     );
-    assert!(strict.clusters.len() < 12);
     assert!(strict.summary.clustered_recommendations < report().summary.clustered_recommendations);
+    // The four wordings of keeping the MTFS under review no longer all meet.
+    let mtfs = cluster_with(&strict, "medium term financial strategy regularly");
+    assert!(mtfs.size < 4, "{:?}", mtfs.members);
 }
 
 #[test]

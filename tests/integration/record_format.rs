@@ -299,6 +299,7 @@ fn printed_records_have_exactly_the_pinned_fields() {
 
     assert_eq!(feedback.meta.kind, DocKind::Report);
     assert_eq!(feedback.recommendations.len(), 9);
+    assert!(feedback.recommendations.iter().all(|x| !x.procedural));
     assert!(
         feedback
             .recommendations
