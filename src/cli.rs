@@ -479,7 +479,16 @@ mod tests {
         assert_eq!(size("500k"), Ok(500 << 10));
         assert_eq!(size("1GiB"), Ok(1 << 30));
         assert_eq!(size("2 MB"), Ok(2 << 20));
-        for bad in ["", "M", "10X", "-1", "1.5M", "10i", "99999999999999999999", "20000000T"] {
+        for bad in [
+            "",
+            "M",
+            "10X",
+            "-1",
+            "1.5M",
+            "10i",
+            "99999999999999999999",
+            "20000000T",
+        ] {
             assert!(size(bad).is_err(), "{bad}");
         }
     }

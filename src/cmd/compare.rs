@@ -104,7 +104,9 @@ pub fn run(args: &CompareArgs, config: &Config) -> anyhow::Result<Outcome> {
                 .into_iter()
                 .find(|t| t.name == name.as_str())
                 .context("unknown table")?;
-            Ok(output::csv::write_table(out, &t.headers, &t.rows, args.bom)?)
+            Ok(output::csv::write_table(
+                out, &t.headers, &t.rows, args.bom,
+            )?)
         })?,
         (CompareFormat::Json, _) => with_output(args, |mut out| {
             serde_json::to_writer_pretty(&mut out, &report)?;

@@ -139,7 +139,10 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
     // transactions); a stream of records goes through a `.partial` file renamed at the end.
     let in_place = matches!(args.format, Format::Sqlite | Format::Csv) && args.out.is_some();
     let (mut writer, out_file) = if in_place {
-        (output::open(args.format, args.out.as_deref(), args.bom)?, None)
+        (
+            output::open(args.format, args.out.as_deref(), args.bom)?,
+            None,
+        )
     } else {
         let (out, out_file) = open_out(args.out.as_deref())?;
         (output::writer(args.format, out, args.bom), out_file)

@@ -255,9 +255,8 @@ pub fn run(args: &ExtractArgs, config: &Config) -> anyhow::Result<Outcome> {
         .and_then(|_| writer.finish())
         .context("cannot write records")?;
     if !config.quiet {
-        let plural = |n: usize, one: &str, many: &str| {
-            format!("{n} {}", if n == 1 { one } else { many })
-        };
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         eprintln!(
             "councilrecs: extract: {}, {}, {}, {}, {} failed ({:.1} s)",
             plural(tally.documents, "document", "documents"),

@@ -199,8 +199,11 @@ fn isolation(r: &ReadingArgs) -> anyhow::Result<Isolation> {
         .ok()
         .filter(|d| !d.is_zero())
         .context("--doc-timeout must be a positive number of seconds")?;
-    Isolation::current_exe(timeout, r.doc_memory.unwrap_or(2048).saturating_mul(1 << 20))
-        .context("cannot find the councilrecs executable")
+    Isolation::current_exe(
+        timeout,
+        r.doc_memory.unwrap_or(2048).saturating_mul(1 << 20),
+    )
+    .context("cannot find the councilrecs executable")
 }
 
 /// Where output goes: a file (`--out`) or standard output, buffered.
@@ -297,18 +300,27 @@ mod tests {
     #[test]
     fn a_cause_is_said_once_and_a_closed_pipe_is_found_under_wrappers() {
         let io = io::Error::new(io::ErrorKind::NotFound, "No such file or directory");
-        let e = anyhow::Error::new(io).context("cannot create out/x.csv: No such file or directory");
-        assert_eq!(message(&e), "cannot create out/x.csv: No such file or directory");
+        let e =
+            anyhow::Error::new(io).context("cannot create out/x.csv: No such file or directory");
+        assert_eq!(
+            message(&e),
+            "cannot create out/x.csv: No such file or directory"
+        );
         let e = anyhow::Error::new(io::Error::other("disk full")).context("cannot write records");
         assert_eq!(message(&e), "cannot write records: disk full");
         let inner = anyhow::anyhow!("Error code 14: unable to open database file");
         let e = inner
             .context("unable to open database file: x/y.db")
             .context("x/y.db: unable to open database file: x/y.db");
-        assert_eq!(message(&e), "x/y.db: unable to open database file: Error code 14");
+        assert_eq!(
+            message(&e),
+            "x/y.db: unable to open database file: Error code 14"
+        );
 
         let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
-        assert!(is_broken_pipe(&anyhow::Error::new(pipe()).context("writing")));
+        assert!(is_broken_pipe(
+            &anyhow::Error::new(pipe()).context("writing")
+        ));
         let json = serde_json::Error::io(pipe());
         assert!(is_broken_pipe(&anyhow::Error::new(io::Error::other(json))));
         let csv_error = csv::Error::from(pipe());

@@ -178,7 +178,12 @@ pub fn compare(records: &[Record], opts: &Options) -> Report {
         .map(|(i, c)| (c.key.as_str(), i))
         .collect();
     documents.sort_by(|a, b| {
-        let key = |d: &DocumentRow| (order.get(d.council.as_str()).is_none(), order.get(d.council.as_str()));
+        let key = |d: &DocumentRow| {
+            (
+                !order.contains_key(d.council.as_str()),
+                order.get(d.council.as_str()),
+            )
+        };
         (key(a), &a.date, &a.document).cmp(&(key(b), &b.date, &b.document))
     });
     Report {

@@ -121,9 +121,7 @@ pub fn open(
     match (format, out) {
         (Format::Sqlite, None) => Err(OpenError::NeedsFile),
         (Format::Sqlite, Some(p)) => Ok(Box::new(sqlite::SqliteWriter::open(p)?)),
-        (Format::Csv, Some(p)) => Ok(Box::new(
-            csv::CsvFolder::create(p, bom).map_err(create)?,
-        )),
+        (Format::Csv, Some(p)) => Ok(Box::new(csv::CsvFolder::create(p, bom).map_err(create)?)),
         (_, Some(p)) => {
             let f = std::fs::File::create(p).map_err(create)?;
             Ok(writer(format, io::BufWriter::new(f), bom))

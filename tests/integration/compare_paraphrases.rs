@@ -31,7 +31,9 @@ fn labelled(r: &Report, gold: &HashMap<String, Option<String>>) -> Vec<BTreeSet<
                 .iter()
                 .map(|m| {
                     let key = format!("{}#{}", m.document, m.id.as_deref().unwrap_or(""));
-                    gold.get(&key).cloned().unwrap_or_else(|| panic!("{key} is not labelled"))
+                    gold.get(&key)
+                        .cloned()
+                        .unwrap_or_else(|| panic!("{key} is not labelled"))
                 })
                 .collect()
         })
@@ -49,9 +51,15 @@ fn each_paraphrase_group_is_one_pure_cluster() {
     assert_eq!(groups.len(), 10);
     let clusters = labelled(&r, &gold);
     for (c, labels) in r.clusters.iter().zip(&clusters) {
-        assert_eq!(labels.len(), 1, "cluster {} mixes {labels:?}", c.representative);
+        assert_eq!(
+            labels.len(),
+            1,
+            "cluster {} mixes {labels:?}",
+            c.representative
+        );
         let label = labels.iter().next().cloned().flatten();
-        let label = label.unwrap_or_else(|| panic!("unrelated items clustered: {}", c.representative));
+        let label =
+            label.unwrap_or_else(|| panic!("unrelated items clustered: {}", c.representative));
         assert_eq!(c.size, groups[label.as_str()], "{label}: {:?}", c.members);
     }
     let found: BTreeSet<String> = clusters.iter().flatten().flatten().cloned().collect();
@@ -84,7 +92,11 @@ fn records_without_spans_take_part_and_a_document_of_no_council_does_not() {
             .iter()
             .any(|c| c.members.iter().any(|m| m.document.starts_with("inbox/")))
     );
-    let stray = r.documents.iter().find(|d| d.document.starts_with("inbox/")).expect("listed");
+    let stray = r
+        .documents
+        .iter()
+        .find(|d| d.document.starts_with("inbox/"))
+        .expect("listed");
     assert_eq!((stray.council.as_str(), stray.recommendations), ("", 1));
 }
 
@@ -102,7 +114,11 @@ fn procedural_resolutions_stay_out_unless_asked_for() {
         },
     );
     let labels = labelled(&with, &gold);
-    assert!(labels.iter().any(|l| l.contains(&Some("procedural".to_string()))));
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.contains(&Some("procedural".to_string())))
+    );
     // Procedural items cluster only with one another.
     for l in &labels {
         assert_eq!(l.len(), 1, "{l:?}");
@@ -122,7 +138,11 @@ fn kind_keeps_some_kinds() {
     );
     assert_eq!(r.summary.other_kinds_left_out, 32);
     assert_eq!(r.summary.procedural_left_out, 0);
-    assert!(r.clusters.iter().all(|c| c.members.iter().all(|m| m.kind == RecKind::Peer)));
+    assert!(
+        r.clusters
+            .iter()
+            .all(|c| c.members.iter().all(|m| m.kind == RecKind::Peer))
+    );
     assert_eq!(r.clusters.len(), 10);
     let officers = compare(
         &records(),
@@ -131,13 +151,22 @@ fn kind_keeps_some_kinds() {
             ..Options::default()
         },
     );
-    assert_eq!((officers.summary.recommendations, officers.clusters.len()), (0, 0));
+    assert_eq!(
+        (officers.summary.recommendations, officers.clusters.len()),
+        (0, 0)
+    );
     // On the command line, repeated or with commas.
-    for args in [&["--kind", "officer,resolution"][..], &["--kind", "officer", "--kind", "resolution"]] {
+    for args in [
+        &["--kind", "officer,resolution"][..],
+        &["--kind", "officer", "--kind", "resolution"],
+    ] {
         let out = run(bin().args(["compare", "-q", DATA]).args(args));
         assert_eq!(out.status.code(), Some(0));
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-        assert_eq!(v["summary"]["similarity"]["kinds"], serde_json::json!(["officer", "resolution"]));
+        assert_eq!(
+            v["summary"]["similarity"]["kinds"],
+            serde_json::json!(["officer", "resolution"])
+        );
         assert_eq!(v["summary"]["other_kinds_left_out"], 38);
         assert_eq!(v["summary"]["clusters"], 0);
     }

@@ -54,15 +54,30 @@ fn datasette_searches_the_full_text_index() {
     assert!(out.status.code().is_some_and(|c| c <= 1));
 
     // sqlite-utils names the index of each table.
-    for (table, fts) in [("recommendations", "recommendations_fts"), ("actions", "actions_fts")] {
+    for (table, fts) in [
+        ("recommendations", "recommendations_fts"),
+        ("actions", "actions_fts"),
+    ] {
         let py = format!(
             "import sqlite_utils; print(sqlite_utils.Database('{}')['{table}'].detect_fts())",
             db.display()
         );
         let python = sqlite_utils.with_file_name("python3");
-        let python = if python.is_file() { python } else { "python3".into() };
-        let found = Command::new(python).args(["-c", &py]).output().expect("python");
-        assert_eq!(String::from_utf8_lossy(&found.stdout).trim(), fts, "{}", String::from_utf8_lossy(&found.stderr));
+        let python = if python.is_file() {
+            python
+        } else {
+            "python3".into()
+        };
+        let found = Command::new(python)
+            .args(["-c", &py])
+            .output()
+            .expect("python");
+        assert_eq!(
+            String::from_utf8_lossy(&found.stdout).trim(),
+            fts,
+            "{}",
+            String::from_utf8_lossy(&found.stderr)
+        );
     }
 
     let port = free_port();
@@ -81,24 +96,43 @@ fn datasette_searches_the_full_text_index() {
         if let Some(body) = get(port, "/recs/recommendations.json?_shape=array&_size=max") {
             break body;
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "datasette did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "datasette did not start"
+        );
         std::thread::sleep(Duration::from_millis(200));
     };
     let all: Vec<serde_json::Value> = serde_json::from_str(&all).expect("rows");
     let found: Vec<serde_json::Value> = serde_json::from_str(
-        &get(port, "/recs/recommendations.json?_search=financial&_shape=array&_size=max")
-            .expect("search"),
+        &get(
+            port,
+            "/recs/recommendations.json?_search=financial&_shape=array&_size=max",
+        )
+        .expect("search"),
     )
     .expect("rows");
     let matching = all
         .iter()
-        .filter(|r| r["text"].as_str().is_some_and(|t| t.to_lowercase().contains("financ")))
+        .filter(|r| {
+            r["text"]
+                .as_str()
+                .is_some_and(|t| t.to_lowercase().contains("financ"))
+        })
         .count();
     assert!(matching > 0 && matching < all.len());
     assert_eq!(found.len(), matching, "only the matching rows");
-    assert!(found.iter().all(|r| r["text"].as_str().unwrap_or("").to_lowercase().contains("financ")));
+    assert!(found.iter().all(|r| {
+        r["text"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("financ")
+    }));
     // Facet columns are plain values of every row.
-    assert!(all.iter().all(|r| r.get("council_code").is_some() && r.get("date").is_some()));
+    assert!(
+        all.iter()
+            .all(|r| r.get("council_code").is_some() && r.get("date").is_some())
+    );
     assert!(all.iter().any(|r| r["procedural"] == 1));
     // The table page has a search box.
     let page = get(port, "/recs/recommendations").expect("table page");
@@ -107,7 +141,11 @@ fn datasette_searches_the_full_text_index() {
     let v: serde_json::Value = serde_json::from_str(&facets).expect("facets");
     // Datasette 0.x puts facets under their name; 1.x under `results`.
     let f = &v["facet_results"];
-    let framework = if f["framework"].is_object() { &f["framework"] } else { &f["results"]["framework"] };
+    let framework = if f["framework"].is_object() {
+        &f["framework"]
+    } else {
+        &f["results"]["framework"]
+    };
     let values: Vec<&str> = framework["results"]
         .as_array()
         .map(|a| a.iter().filter_map(|x| x["value"].as_str()).collect())

@@ -190,7 +190,11 @@ fn csv_folder_has_flat_tables_with_the_document_key() {
         ("actions", n_actions),
     ] {
         let (h, rows) = read(name);
-        assert_eq!((h.get(0), h.get(1)), (Some("doc_sha256"), Some("doc_source")), "{name}");
+        assert_eq!(
+            (h.get(0), h.get(1)),
+            (Some("doc_sha256"), Some("doc_source")),
+            "{name}"
+        );
         assert_eq!(h.get(h.len() - 1), Some("doc_key"), "{name}");
         assert_eq!(rows.len() as i64, n, "{name}");
         for r in &rows {
@@ -201,13 +205,19 @@ fn csv_folder_has_flat_tables_with_the_document_key() {
         }
     }
     let (ah, actions) = read("actions");
-    let status = ah.iter().position(|h| h == "status").expect("status column");
+    let status = ah
+        .iter()
+        .position(|h| h == "status")
+        .expect("status column");
     assert!(actions.iter().any(|a| a.get(status) == Some("in_progress")));
     let (th, themes) = read("themes");
     let framework = th.iter().position(|h| h == "framework").expect("framework");
     assert!(themes.iter().any(|t| t.get(framework) == Some("cpc")));
     let (rh, recs) = read("recommendations");
-    let procedural = rh.iter().position(|h| h == "procedural").expect("procedural");
+    let procedural = rh
+        .iter()
+        .position(|h| h == "procedural")
+        .expect("procedural");
     assert!(recs.iter().any(|r| r.get(procedural) == Some("true")));
     assert!(recs.iter().any(|r| r.get(procedural) == Some("false")));
     // Without --out the recommendations table goes to standard output.

@@ -15,11 +15,44 @@ fn commands(dir: &Dir) -> Vec<(&'static str, Command)> {
         out.push((name, c));
     };
     add("extract", &["extract", "-j", "2", "fixtures/"]);
-    add("extract json", &["extract", "--format", "json", "fixtures/"]);
+    add(
+        "extract json",
+        &["extract", "--format", "json", "fixtures/"],
+    );
     add("extract csv", &["extract", "--format", "csv", "fixtures/"]);
-    add("compare json", &["compare", "tests/data/multi-council.jsonl", "--council-from", "dir"]);
-    add("compare html", &["compare", "tests/data/multi-council.jsonl", "--council-from", "dir", "--format", "html"]);
-    add("compare csv", &["compare", "tests/data/multi-council.jsonl", "--council-from", "dir", "--format", "csv", "--table", "documents"]);
+    add(
+        "compare json",
+        &[
+            "compare",
+            "tests/data/multi-council.jsonl",
+            "--council-from",
+            "dir",
+        ],
+    );
+    add(
+        "compare html",
+        &[
+            "compare",
+            "tests/data/multi-council.jsonl",
+            "--council-from",
+            "dir",
+            "--format",
+            "html",
+        ],
+    );
+    add(
+        "compare csv",
+        &[
+            "compare",
+            "tests/data/multi-council.jsonl",
+            "--council-from",
+            "dir",
+            "--format",
+            "csv",
+            "--table",
+            "documents",
+        ],
+    );
     add("councils", &["councils"]);
     add("councils jsonl", &["councils", "--format", "jsonl"]);
     add("schema", &["schema"]);

@@ -20,7 +20,10 @@ fn layout(r: &Record) -> String {
         if items.is_empty() {
             return "[]".into();
         }
-        let lines: Vec<String> = items.iter().map(|i| format!("    {}", compact(i))).collect();
+        let lines: Vec<String> = items
+            .iter()
+            .map(|i| format!("    {}", compact(i)))
+            .collect();
         format!("[\n{}\n  ]", lines.join(",\n"))
     }
     let fields = [
@@ -35,14 +38,19 @@ fn layout(r: &Record) -> String {
         ("warnings", list(&r.warnings)),
         ("error", compact(&r.error)),
     ];
-    let body: Vec<String> = fields.iter().map(|(k, v)| format!("  \"{k}\": {v}")).collect();
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("  \"{k}\": {v}"))
+        .collect();
     format!("{{\n{}\n}}\n", body.join(",\n"))
 }
 
 #[test]
 fn the_readme_example_record_is_the_fixtures_record() {
     let readme = std::fs::read_to_string(README).expect("README");
-    let at = readme.find(MARK).expect("the README marks its example record");
+    let at = readme
+        .find(MARK)
+        .expect("the README marks its example record");
     let rest = &readme[at + MARK.len()..];
     let fixture = &rest[..rest.find(" -->").expect("end of the mark")];
     let open = rest.find("```json\n").expect("a json block after the mark") + "```json\n".len();

@@ -90,8 +90,14 @@ fn pixels(png: &[u8], w: u32, region: &Value) -> Vec<[u8; 3]> {
     let info = reader.next_frame(&mut buf).expect("a frame");
     assert_eq!(info.width, w);
     let channels = info.color_type.samples();
-    let (x0, y0) = (region["x"].as_f64().unwrap_or(0.0), region["y"].as_f64().unwrap_or(0.0));
-    let (x1, y1) = (x0 + region["w"].as_f64().unwrap_or(0.0), y0 + region["h"].as_f64().unwrap_or(0.0));
+    let (x0, y0) = (
+        region["x"].as_f64().unwrap_or(0.0),
+        region["y"].as_f64().unwrap_or(0.0),
+    );
+    let (x1, y1) = (
+        x0 + region["w"].as_f64().unwrap_or(0.0),
+        y0 + region["h"].as_f64().unwrap_or(0.0),
+    );
     let mut out = Vec::new();
     for y in (y0.max(0.0) as u32)..(y1.min(info.height as f64) as u32) {
         for x in (x0.max(0.0) as u32)..(x1.min(info.width as f64) as u32) {
@@ -121,18 +127,38 @@ fn the_report_renders_at_1280_px_with_its_charts_and_no_sideways_scroll() {
     };
     let dir = Dir::new("render");
     let fixtures = dir.path("fixtures.jsonl");
-    let out = bin().args(["extract", "-q", "fixtures/", "-o"]).arg(&fixtures).output().expect("extract");
+    let out = bin()
+        .args(["extract", "-q", "fixtures/", "-o"])
+        .arg(&fixtures)
+        .output()
+        .expect("extract");
     assert!(out.status.code().is_some_and(|c| c <= 1));
     let report = artefacts().join("report.html");
     std::fs::create_dir_all(artefacts()).expect("report folder");
     let out = bin()
-        .args(["compare", "-q", "tests/data/multi-council.jsonl", "tests/data/paraphrases.jsonl"])
+        .args([
+            "compare",
+            "-q",
+            "tests/data/multi-council.jsonl",
+            "tests/data/paraphrases.jsonl",
+        ])
         .arg(&fixtures)
-        .args(["--council-from", "regex:^papers/([^/]+)/", "--format", "html", "-o"])
+        .args([
+            "--council-from",
+            "regex:^papers/([^/]+)/",
+            "--format",
+            "html",
+            "-o",
+        ])
         .arg(&report)
         .output()
         .expect("compare");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(&report).expect("report");
 
     // The page's own structure: three charts, links to sources, what it was made from.
@@ -140,12 +166,20 @@ fn the_report_renders_at_1280_px_with_its_charts_and_no_sideways_scroll() {
     let sel = |s: &str| Selector::parse(s).expect("selector");
     assert_eq!(doc.select(&sel("figure.chart svg")).count(), 3);
     assert!(doc.select(&sel("#about .inputs li")).count() == 3);
-    assert!(doc.select(&sel("a[href^='https://democracy.wirral.gov.uk/']")).count() > 0);
+    assert!(
+        doc.select(&sel("a[href^='https://democracy.wirral.gov.uk/']"))
+            .count()
+            > 0
+    );
 
     // Laid out by the browser.
     let profile = dir.path("profile");
     let measured = dir.path("measured.html");
-    std::fs::write(&measured, html.replace("</body>", &format!("{MEASURE}</body>"))).expect("write");
+    std::fs::write(
+        &measured,
+        html.replace("</body>", &format!("{MEASURE}</body>")),
+    )
+    .expect("write");
     let dom = chromium(&exe, &profile, &["--dump-dom".into()], &measured);
     let dom = Html::parse_document(&String::from_utf8_lossy(&dom.stdout));
     let text: String = dom
@@ -156,9 +190,16 @@ fn the_report_renders_at_1280_px_with_its_charts_and_no_sideways_scroll() {
         .collect();
     let m: Value = serde_json::from_str(&text).expect("measurement");
     assert_eq!(m["viewport"], WIDTH);
-    assert!(m["scrollWidth"].as_u64() <= Some(WIDTH as u64), "sideways scroll: {m}");
+    assert!(
+        m["scrollWidth"].as_u64() <= Some(WIDTH as u64),
+        "sideways scroll: {m}"
+    );
     assert_eq!(m["wide"].as_array().map(Vec::len), Some(0), "too wide: {m}");
-    assert_eq!(m["scrollers"].as_array().map(Vec::len), Some(0), "scrolls inside: {m}");
+    assert_eq!(
+        m["scrollers"].as_array().map(Vec::len),
+        Some(0),
+        "scrolls inside: {m}"
+    );
     assert_eq!(m["resources"], 0, "the page asked for resources");
     assert_eq!(m["headingsInside"], true);
     assert!(m["cells"].as_u64().is_some_and(|n| n > 100), "{m}");
@@ -185,7 +226,10 @@ fn the_report_renders_at_1280_px_with_its_charts_and_no_sideways_scroll() {
         .iter()
         .filter(|c| count(&heat, c) > 200)
         .count();
-    assert!(classes >= 4, "only {classes} colour classes drawn in the heatmap");
+    assert!(
+        classes >= 4,
+        "only {classes} colour classes drawn in the heatmap"
+    );
     assert!(count(&heat, councilrecs::output::html::charts::EMPTY) > 10_000);
     if m["progress"]["y"].as_f64().unwrap_or(f64::MAX) + 100.0 < HEIGHT as f64 {
         let bars = pixels(&png, WIDTH, &m["progress"]);

@@ -7,5 +7,6 @@ mod util;
 
 mod crawl;
 mod fetch;
+mod pipes;
 mod server;
 mod sites;

@@ -140,7 +140,10 @@ pub fn tool(names: &[&str]) -> Option<PathBuf> {
         }
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is not installed, and CI must run this test", names.join(" or "));
+        panic!(
+            "{} is not installed, and CI must run this test",
+            names.join(" or ")
+        );
     }
     eprintln!("skipped: {} is not installed", names.join(" or "));
     None

@@ -25,7 +25,10 @@ pub fn class(v: usize, max: usize) -> usize {
 
 /// The fill of class `k`.
 pub fn fill(k: usize) -> &'static str {
-    k.checked_sub(1).and_then(|i| CLASSES.get(i)).copied().unwrap_or(EMPTY)
+    k.checked_sub(1)
+        .and_then(|i| CLASSES.get(i))
+        .copied()
+        .unwrap_or(EMPTY)
 }
 
 /// The values each class holds up to `max`, as `(class, lowest, highest)`, leaving out
@@ -180,7 +183,13 @@ struct Bar<'a> {
     note: String,
 }
 
-fn bars(id: &str, aria: &str, rows: &[Bar], colours: &[(&str, &str); 4], proportional: bool) -> Markup {
+fn bars(
+    id: &str,
+    aria: &str,
+    rows: &[Bar],
+    colours: &[(&str, &str); 4],
+    proportional: bool,
+) -> Markup {
     const LEFT: usize = 250;
     const PLOT: usize = 540;
     const ROW: usize = 26;
@@ -310,16 +319,16 @@ mod tests {
         assert!(class(3, 10) < class(8, 10));
         assert_eq!(fill(0), EMPTY);
         assert_eq!(fill(6), "#0c2c84");
-        assert_eq!(
-            legend_ranges(4),
-            [(3, 1, 1), (5, 2, 2), (6, 3, 4)]
-        );
+        assert_eq!(legend_ranges(4), [(3, 1, 1), (5, 2, 2), (6, 3, 4)]);
         assert!(legend_ranges(0).is_empty());
         // Every value up to the maximum is in exactly one range.
         let r = legend_ranges(37);
         assert_eq!(r.first().map(|x| x.1), Some(1));
         assert_eq!(r.last().map(|x| x.2), Some(37));
-        assert!(r.windows(2).all(|w| w[0].2 + 1 == w[1].1 && w[0].0 < w[1].0));
+        assert!(
+            r.windows(2)
+                .all(|w| w[0].2 + 1 == w[1].1 && w[0].0 < w[1].0)
+        );
     }
 
     #[test]

@@ -208,16 +208,14 @@ fn source_link(url: Option<&str>, document: &str, label: &str, page: &PageOption
 
 /// What a document is called in the report: its title, else its file name.
 fn doc_label(title: Option<&str>, document: &str, n: usize) -> String {
-    let name = title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| {
-            document
-                .trim_end_matches('/')
-                .rsplit(['/', '\\'])
-                .next()
-                .filter(|n| !n.is_empty())
-                .unwrap_or(document)
-        });
+    let name = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
+        document
+            .trim_end_matches('/')
+            .rsplit(['/', '\\'])
+            .next()
+            .filter(|n| !n.is_empty())
+            .unwrap_or(document)
+    });
     short(name, n)
 }
 
@@ -439,8 +437,14 @@ mod tests {
 
     #[test]
     fn documents_are_named_by_title_else_file_name() {
-        assert_eq!(doc_label(Some("CPC feedback"), "a/b.pdf", 40), "CPC feedback");
-        assert_eq!(doc_label(None, "papers/rot/cpc-2024.pdf", 40), "cpc-2024.pdf");
+        assert_eq!(
+            doc_label(Some("CPC feedback"), "a/b.pdf", 40),
+            "CPC feedback"
+        );
+        assert_eq!(
+            doc_label(None, "papers/rot/cpc-2024.pdf", 40),
+            "cpc-2024.pdf"
+        );
         assert_eq!(doc_label(Some("  "), "x.txt", 40), "x.txt");
         assert_eq!(
             doc_label(None, "https://h.example/ieDecisionDetails.aspx?ID=5", 40),
