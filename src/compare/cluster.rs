@@ -99,11 +99,16 @@ pub fn clusters(corpus: &Corpus, opts: &ClusterOptions) -> Vec<Cluster> {
     out
 }
 
-/// Whether a recommendation has words enough to be compared: `min_terms` content words, and
+/// Whether a recommendation has words enough to be compared: `min_terms` content words, one
+/// of them more than a word of asking (`Endorse the updated plan` says nothing of what), and
 /// more when it only approves a named document.
 pub fn comparable(corpus: &Corpus, item: &Item, min_terms: usize) -> bool {
     let n = unique_terms(item);
     n >= min_terms
+        && item
+            .terms
+            .iter()
+            .any(|t| super::text::weight(t) == 1.0)
         && (n >= NAMED_APPROVAL_MIN_TERMS
             || !super::text::approves_a_named_document(&corpus.rec(item).text))
 }
