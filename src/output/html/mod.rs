@@ -168,7 +168,8 @@ fn about(r: &Report, page: &PageOptions) -> Markup {
                 p {
                     (plural(s.documents, "document", "documents"))
                     @if s.duplicate_records > 0 { " (" (s.duplicate_records) " repeated records counted once)" }
-                    @if s.documents_without_council > 0 { "; " (s.documents_without_council) " name no council and are listed apart" }
+                    @if s.documents_without_council == 1 { "; 1 names no council and is listed apart" }
+                    @if s.documents_without_council > 1 { "; " (s.documents_without_council) " name no council and are listed apart" }
                     "."
                 }
             }
@@ -405,8 +406,8 @@ fn documents(r: &Report, page: &PageOptions) -> Markup {
         @if !unknown.is_empty() {
             h3 #no-council { "Documents with no council" }
             p.note {
-                "These name no council, and neither their URL nor a --council-from rule tells it, so they are left out "
-                "of every count, cluster and chain above. A rule such as --council-from dir names the council from the folder."
+                "These name no council, and neither their URL nor a " code { "--council-from" } " rule tells it, so they are left out "
+                "of every count, cluster and chain above. A rule such as " code { "--council-from dir" } " names the council from the folder."
             }
             table.sortable #unattributed-table {
                 thead { tr {
