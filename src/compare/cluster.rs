@@ -105,10 +105,7 @@ pub fn clusters(corpus: &Corpus, opts: &ClusterOptions) -> Vec<Cluster> {
 pub fn comparable(corpus: &Corpus, item: &Item, min_terms: usize) -> bool {
     let n = unique_terms(item);
     n >= min_terms
-        && item
-            .terms
-            .iter()
-            .any(|t| super::text::weight(t) == 1.0)
+        && item.terms.iter().any(|t| super::text::weight(t) == 1.0)
         && (n >= NAMED_APPROVAL_MIN_TERMS
             || !super::text::approves_a_named_document(&corpus.rec(item).text))
 }

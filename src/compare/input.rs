@@ -4,7 +4,8 @@
 //! cannot be read is an error.
 //!
 //! Comparing needs only the items' words, so a record whose items lost their `span`, `quote`
-//! or `page` (`jq 'del(.recommendations[].span)'`) is read as if they were empty.
+//! or `page` (`jq 'del(.recommendations[].span)'`) is read as if they were empty, an item
+//! without its `kind` or `status` as `other` or `unknown`, and a meeting without its span too.
 
 use crate::model::Record;
 use serde_json::Value;
@@ -94,24 +95,37 @@ pub fn read_records(reader: impl Read, name: &str) -> Result<Loaded, InputError>
 /// A record from a JSON value, items without a span, quote or page read as empty ones.
 fn record(mut v: Value) -> Result<Record, serde_json::Error> {
     if let Some(obj) = v.as_object_mut() {
-        for list in ["recommendations", "themes", "actions"] {
+        for list in ["recommendations", "themes", "actions", "meetings"] {
             if let Some(items) = obj.get_mut(list).and_then(Value::as_array_mut) {
-                items.iter_mut().for_each(fill_item);
+                items.iter_mut().for_each(|i| fill_item(i, list));
             }
         }
     }
     serde_json::from_value(v)
 }
 
-fn fill_item(item: &mut Value) {
+fn fill_item(item: &mut Value, list: &str) {
     let Some(obj) = item.as_object_mut() else {
         return;
     };
     obj.entry("span").or_insert_with(|| Value::from([0, 0]));
+    if list == "meetings" {
+        return;
+    }
     obj.entry("quote").or_insert_with(|| Value::from(""));
     obj.entry("page").or_insert(Value::Null);
+    match list {
+        "recommendations" => {
+            obj.entry("kind").or_insert_with(|| Value::from("other"));
+        }
+        "actions" => {
+            obj.entry("status")
+                .or_insert_with(|| Value::from("unknown"));
+        }
+        _ => {}
+    }
     if let Some(children) = obj.get_mut("children").and_then(Value::as_array_mut) {
-        children.iter_mut().for_each(fill_item);
+        children.iter_mut().for_each(|c| fill_item(c, list));
     }
 }
 
@@ -143,9 +157,10 @@ mod tests {
         let mut v = serde_json::to_value(Record::default()).unwrap();
         v["recommendations"] = serde_json::json!([
             {"id": "1", "text": "Keep the MTFS under review", "kind": "peer", "lead_in": null,
-             "children": [{"id": "a", "text": "yearly", "kind": "peer", "lead_in": null}]}
+             "children": [{"id": "a", "text": "yearly", "lead_in": null}]}
         ]);
-        v["actions"] = serde_json::json!([{"text": "Hire", "status": "completed"}]);
+        v["actions"] = serde_json::json!([{"text": "Hire"}]);
+        v["meetings"] = serde_json::json!([{"committee": "Cabinet", "date": null, "item": null}]);
         v["themes"] = serde_json::json!([{"text": "Finance", "canonical": null}]);
         let l = read_records(format!("{v}\n").as_bytes(), "f").unwrap();
         assert!(l.skipped.is_empty(), "{:?}", l.skipped);
@@ -153,7 +168,13 @@ mod tests {
         assert_eq!(r.recommendations[0].text, "Keep the MTFS under review");
         assert_eq!(r.recommendations[0].span, [0, 0]);
         assert_eq!(r.recommendations[0].children[0].quote, "");
+        assert_eq!(
+            r.recommendations[0].children[0].kind,
+            crate::model::RecKind::Other
+        );
         assert_eq!(r.actions[0].text, "Hire");
+        assert_eq!(r.actions[0].status, crate::model::ActionStatus::Unknown);
+        assert_eq!(r.meetings[0].committee.as_deref(), Some("Cabinet"));
         assert_eq!(r.themes[0].text, "Finance");
     }
 }

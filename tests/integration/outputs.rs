@@ -318,9 +318,17 @@ fn sqlite_of_the_first_layout_is_migrated() {
     );
     // New rows carry the new columns.
     assert!(count(&db, "select count(*) from themes where framework = 'cpc'") > 0);
-    assert!(count(&db, "select count(*) from recommendations where procedural = 1") > 0);
+    assert!(
+        count(
+            &db,
+            "select count(*) from recommendations where procedural = 1"
+        ) > 0
+    );
     assert_eq!(
-        count(&db, "select count(*) from recommendations where council_code is null and doc_id > 1"),
+        count(
+            &db,
+            "select count(*) from recommendations where council_code is null and doc_id > 1"
+        ),
         count(
             &db,
             "select count(*) from recommendations r join documents d using (doc_id) where d.council_code is null and doc_id > 1"
