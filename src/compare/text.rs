@@ -37,6 +37,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 const PROCEDURAL: &[&str] = &[
     "council",
     "councils",
+    "borough",
+    "district",
+    "county",
     "cabinet",
     "committee",
     "committees",
@@ -480,7 +483,8 @@ fn push_term(word: &str, exclude: &HashSet<String>, out: &mut Vec<String>) {
 
 /// Stems that councils and peer teams use for one another, mapped onto one: successes and
 /// achievements, councillors and members, staff and workforce, finances and financial,
-/// partnerships and partners, retention and retaining, residents and citizens.
+/// partnerships and partners, retention and retaining, residents and citizens, ambitious and
+/// ambition, funding and budget, relationships and relations.
 const SYNONYMS: &[(&str, &str)] = &[
     ("success", "achiev"),
     ("councillor", "member"),
@@ -491,6 +495,9 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("partnership", "partner"),
     ("retent", "retain"),
     ("citizen", "resid"),
+    ("ambiti", "ambit"),
+    ("fund", "budget"),
+    ("relationship", "relat"),
 ];
 
 #[cfg(test)]
@@ -555,6 +562,8 @@ mod tests {
         assert_eq!(t("induction for councillors"), t("induction for members"));
         assert_eq!(t("workforce retention"), t("staff retaining"));
         assert_eq!(t("financial plan"), t("finances plan"));
+        assert_eq!(t("more ambitious"), t("more ambition"));
+        assert_eq!(t("the funding gap"), t("the budget gap"));
     }
 
     #[test]

@@ -157,9 +157,20 @@ fn a_higher_threshold_splits_loose_paraphrases() {
         },
     );
     assert!(strict.summary.clustered_recommendations < report().summary.clustered_recommendations);
-    // The four wordings of keeping the MTFS under review no longer all meet.
-    let mtfs = cluster_with(&strict, "medium term financial strategy regularly");
-    assert!(mtfs.size < 4, "{:?}", mtfs.members);
+    // Some recurring recommendation of the default cut no longer holds together.
+    let members = |c: &councilrecs::compare::cluster::Cluster| -> BTreeSet<String> {
+        c.members
+            .iter()
+            .map(|m| format!("{}#{}", m.document, m.id.as_deref().unwrap_or("")))
+            .collect()
+    };
+    let strict_sets: Vec<BTreeSet<String>> = strict.clusters.iter().map(members).collect();
+    assert!(
+        report()
+            .clusters
+            .iter()
+            .any(|c| !strict_sets.iter().any(|s| members(c).is_subset(s)))
+    );
 }
 
 #[test]
