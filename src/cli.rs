@@ -51,7 +51,7 @@ pub struct GlobalArgs {
 
 /// How requests are made and how large a document may be: for `extract`, `fetch` and `crawl`.
 #[derive(Debug, Clone, Default, Args)]
-#[command(next_help_heading = "Network and size")]
+#[command(next_help_heading = "Network and size (extract, fetch, crawl)")]
 pub struct NetworkArgs {
     /// Minimum seconds between requests to one host [default: 1].
     #[arg(long, value_name = "SECS")]
@@ -75,7 +75,7 @@ pub struct NetworkArgs {
 
 /// How PDF and Word files are read in a child process: for `extract` and `crawl`.
 #[derive(Debug, Clone, Default, Args)]
-#[command(next_help_heading = "Reading PDF and Word files")]
+#[command(next_help_heading = "Reading PDF and Word files (extract, crawl)")]
 pub struct ReadingArgs {
     /// Seconds one document may take to read (PDF and Word files are read in a child process)
     /// [default: 60].
