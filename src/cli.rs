@@ -38,6 +38,10 @@ pub struct Cli {
 /// Options every subcommand accepts.
 #[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
+    /// The council registry to use instead of the built-in one (a CSV as printed by
+    /// `councilrecs councils --format csv`; also $COUNCILRECS_REGISTRY).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
     /// Print only errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -65,9 +69,26 @@ pub struct NetworkArgs {
     /// Answer from the store only; make no network requests.
     #[arg(long)]
     pub offline: bool,
-    /// Seconds before a request gives up [default: 30].
+    /// Seconds any request may take, body included [default: 60 for pages, 120 for CMIS
+    /// pages and documents, 30 for robots.txt]. A request that times out is tried once more.
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<f64>,
+    /// Seconds to wait for a connection to be made; a server that does not answer in time is
+    /// reported as unreachable and not asked again in the run [default: 10].
+    #[arg(long, value_name = "SECS")]
+    pub connect_timeout: Option<f64>,
+    /// Also trust the certificates in this PEM file (roots, or the intermediate a server
+    /// fails to send); repeatable.
+    #[arg(long = "ca-cert", value_name = "FILE")]
+    pub ca_certs: Vec<PathBuf>,
+    /// Do not verify the TLS certificate of this host (and its subdomains); explicit,
+    /// logged, never a default; repeatable.
+    #[arg(long = "insecure-host", value_name = "HOST")]
+    pub insecure_hosts: Vec<String>,
+    /// Reach this host (and its subdomains) through the system's OpenSSL, which still speaks
+    /// the older TLS cipher suites some servers need; logged; repeatable.
+    #[arg(long = "legacy-tls-host", value_name = "HOST")]
+    pub legacy_tls_hosts: Vec<String>,
     /// Largest document read: bytes, or with a unit (500K, 10M, 1G; powers of 1024) [default: 100M].
     #[arg(long, value_name = "SIZE", value_parser = size)]
     pub max_bytes: Option<u64>,
@@ -100,6 +121,14 @@ pub struct UnusedArgs {
     pub offline: bool,
     #[arg(long, hide = true, value_name = "SECS")]
     pub timeout: Option<f64>,
+    #[arg(long, hide = true, value_name = "SECS")]
+    pub connect_timeout: Option<f64>,
+    #[arg(long = "ca-cert", hide = true, value_name = "FILE")]
+    pub ca_certs: Vec<PathBuf>,
+    #[arg(long = "insecure-host", hide = true, value_name = "HOST")]
+    pub insecure_hosts: Vec<String>,
+    #[arg(long = "legacy-tls-host", hide = true, value_name = "HOST")]
+    pub legacy_tls_hosts: Vec<String>,
     #[arg(long, hide = true, value_name = "SIZE", value_parser = size)]
     pub max_bytes: Option<u64>,
     #[arg(long, hide = true, value_name = "SECS")]
@@ -235,7 +264,7 @@ pub struct UnusedReadingArgs {
                   429/5xx retried after Retry-After. A re-run with the same store asks only \
                   for changes; a killed run resumes. A summary line ends the run on stderr; the \
                   exit code is 1 when some document failed (its record carries error).",
-    after_help = "Examples:\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer (challenge|review)'\n  councilrecs crawl --base https://democracy.example.gov.uk --committee '^Cabinet$' --out cabinet.jsonl\n  councilrecs crawl --base https://example.cmis.uk.com/example --store papers/ --delay 2\n  councilrecs crawl --council all --from 2024-01-01 --match 'peer challenge' --sites 8"
+    after_help = "Examples:\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer (challenge|review)'\n  councilrecs crawl --base https://democracy.example.gov.uk --committee '^Cabinet$' --out cabinet.jsonl\n  councilrecs crawl --base https://example.cmis.uk.com/example --store papers/ --delay 2\n  councilrecs crawl --council all --from 2024-01-01 --match 'peer challenge' --sites 8\n  councilrecs crawl --council E08000018 --refresh              (a GSS code; ask again for stored documents)\n  councilrecs --registry reg.csv crawl --council HAR          (a corrected copy of the registry)\n  councilrecs --legacy-tls-host committees.aberdeencity.gov.uk crawl --base https://committees.aberdeencity.gov.uk\n\nTime limits: 10 s to connect (--connect-timeout), then 60 s for pages, 120 s for CMIS pages and\ndocuments (--timeout sets one for all); a timed-out request is tried once more. A bot wall gives\nerror.kind blocked, a server that does not answer unreachable, a failed handshake tls; that server\nis then not asked again in the run. Documents whose URL never changes are not asked for again\nonce stored. Links and redirects to loopback or private addresses are refused unless the crawl\nstarts on one."
 )]
 pub struct CrawlArgs {
     /// Site to crawl: a democracy site's base URL (host root or sub-path), or a decision,
@@ -278,6 +307,10 @@ pub struct CrawlArgs {
     /// Add each document's normalised text (`text`), which every `span` indexes.
     #[arg(long)]
     pub emit_text: bool,
+    /// Ask again for documents already in the store whose URL never changes
+    /// (`documents/s123/…`, `mgConvert2PDF.aspx?ID=`, `Document.ashx?…`).
+    #[arg(long)]
+    pub refresh: bool,
     #[command(flatten)]
     pub network: NetworkArgs,
     #[command(flatten)]
@@ -364,8 +397,13 @@ pub enum CouncilsFormat {
 
 #[derive(Debug, Args)]
 #[command(
-    about = "List the councils the tool knows, with platform and base URL",
-    after_help = "Examples:\n  councilrecs councils\n  councilrecs councils --platform cmis --format jsonl"
+    about = "List the councils the tool knows: GSS code, platform, base URL, shared site",
+    long_about = "Prints the council registry: every current principal council once, with its ONS/GSS \
+                  code, nation, the platform and base URL of the site its committee papers are on, \
+                  and the group of councils sharing that site (crawled once). The CSV is the \
+                  registry's own layout: edit a copy and use it with --registry FILE (or \
+                  $COUNCILRECS_REGISTRY) without rebuilding.",
+    after_help = "Examples:\n  councilrecs councils\n  councilrecs councils --platform cmis --format jsonl\n  councilrecs councils --format csv > reg.csv && councilrecs --registry reg.csv crawl --council HAR"
 )]
 pub struct CouncilsArgs {
     /// Only councils on this platform.

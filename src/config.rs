@@ -31,7 +31,13 @@ pub struct Config {
     pub quiet: bool,
     /// How much more to say on standard error (`-v`, `-vv`).
     pub verbose: u8,
+    /// The council registry file in use instead of the built-in one (`--registry`, else
+    /// `$COUNCILRECS_REGISTRY`); child processes are pointed at it too.
+    pub registry: Option<PathBuf>,
 }
+
+/// The environment variable naming a council registry file to use instead of the built-in one.
+pub const REGISTRY_ENV: &str = "COUNCILRECS_REGISTRY";
 
 /// What goes into each record.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -14,8 +14,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Record {
     pub schema_version: u32,
     pub source: Source,
+    /// Written with the council's GSS code and the other councils of a shared site, from the
+    /// registry.
+    #[serde(serialize_with = "council_out")]
+    #[schemars(with = "Option<CouncilOut>")]
     pub council: Option<Council>,
-    pub meta: Meta,
+    pub meta: RecordMeta,
     #[serde(default)]
     pub meetings: Vec<Meeting>,
     #[serde(default)]
@@ -56,6 +60,43 @@ pub struct Council {
     pub name: String,
 }
 
+/// A council as a record writes it: `gss` (the ONS/GSS code, e.g. `E08000018`) and
+/// `shared_with` (the codes of the other councils whose papers are on the same site) come
+/// from the registry by `code`, and are left out when there are none. Added in v1.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CouncilOut {
+    pub code: Option<String>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gss: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_with: Vec<String>,
+}
+
+impl From<&Council> for CouncilOut {
+    fn from(c: &Council) -> Self {
+        let entry = c.code.as_deref().and_then(crate::registry::by_code);
+        CouncilOut {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            gss: entry.and_then(|e| e.gss()).map(str::to_string),
+            shared_with: entry
+                .map(|e| {
+                    crate::registry::site_group(&e.code)
+                        .into_iter()
+                        .filter(|o| o.code != e.code)
+                        .map(|o| o.code.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn council_out<S: serde::Serializer>(c: &Option<Council>, s: S) -> Result<S::Ok, S::Error> {
+    c.as_ref().map(CouncilOut::from).serialize(s)
+}
+
 /// What kind of page or paper a document is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -78,6 +119,35 @@ pub struct Meta {
     /// ISO 8601 date (`YYYY-MM-DD`).
     pub date: Option<String>,
     pub item: Option<String>,
+}
+
+/// `meta` as a record carries it: what the text gave ([`Meta`]) with what a crawl knows
+/// merged in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RecordMeta {
+    /// The title a crawl found the document under (its link), else the document's own.
+    pub title: Option<String>,
+    pub kind: DocKind,
+    pub committee: Option<String>,
+    /// ISO 8601 date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    pub item: Option<String>,
+    /// The document's own title, when a crawl's link title is in `title`. Added in v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_title: Option<String>,
+}
+
+impl From<Meta> for RecordMeta {
+    fn from(m: Meta) -> Self {
+        RecordMeta {
+            title: m.title,
+            kind: m.kind,
+            committee: m.committee,
+            date: m.date,
+            item: m.item,
+            document_title: None,
+        }
+    }
 }
 
 /// One `Meeting: dd/mm/yyyy - Body (Item N)` block of an issue page.

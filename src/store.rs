@@ -79,6 +79,11 @@ CREATE TABLE IF NOT EXISTS responses (
     media_type TEXT,
     size INTEGER,
     error TEXT
+);
+CREATE TABLE IF NOT EXISTS moved (
+    from_origin TEXT PRIMARY KEY,
+    to_origin TEXT NOT NULL,
+    noted_at TEXT
 );";
 
 impl Store {
@@ -191,6 +196,31 @@ impl Store {
                 params![url, checked_at, error],
             )?;
         }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Origins that answered with a permanent redirect to the same path on another origin
+    /// (`http://h` → `https://h`), as (from, to).
+    pub fn moved_origins(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let db = self.db();
+        let mut stmt =
+            db.prepare("SELECT from_origin, to_origin FROM moved ORDER BY from_origin")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Notes that `from` has moved to `to` (and forgets any move the other way).
+    pub fn note_moved(&self, from: &str, to: &str, at: &str) -> Result<(), StoreError> {
+        let mut db = self.db();
+        let tx = db.transaction()?;
+        tx.execute("DELETE FROM moved WHERE from_origin = ?1", params![to])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO moved (from_origin, to_origin, noted_at) VALUES (?1, ?2, ?3)",
+            params![from, to, at],
+        )?;
         tx.commit()?;
         Ok(())
     }

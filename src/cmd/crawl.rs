@@ -35,9 +35,18 @@ fn day(s: Option<&str>, flag: &str) -> anyhow::Result<Option<Date>> {
     .transpose()
 }
 
-/// The sites the options name, in the order given.
+fn council_of(c: &registry::CouncilEntry) -> Council {
+    Council {
+        code: Some(c.code.clone()),
+        name: c.short_name().to_string(),
+    }
+}
+
+/// The sites the options name, in the order given. A site that several councils share is
+/// crawled once, whichever of them were named.
 pub fn targets(args: &CrawlArgs, quiet: bool) -> anyhow::Result<Vec<Target>> {
     let mut out: Vec<Target> = Vec::new();
+    let mut sites_seen = std::collections::HashSet::new();
     for code in &args.councils {
         let entries: Vec<&registry::CouncilEntry> = if code.eq_ignore_ascii_case("all") {
             let all = registry::councils();
@@ -51,20 +60,39 @@ pub fn targets(args: &CrawlArgs, quiet: bool) -> anyhow::Result<Vec<Target>> {
                 .filter(|c| c.platform != Platform::Other)
                 .collect()
         } else {
-            match registry::by_code(code) {
+            match registry::by_code(code).or_else(|| registry::by_gss(code)) {
                 Some(c) => vec![c],
                 None => bail!("--council {code}: no such council (see `councilrecs councils`)"),
             }
         };
         for c in entries {
+            if c.base_url.is_empty() {
+                bail!(
+                    "--council {}: the registry has no URL for {} (correct it in a copy: councilrecs councils > reg.csv; councilrecs --registry reg.csv …)",
+                    c.code,
+                    c.name
+                );
+            }
             let base = parse_url(&c.base_url)
                 .with_context(|| format!("the registry's URL for {}", c.code))?;
+            let group = registry::site_group(&c.code);
+            let site_key = if c.shared_site.is_empty() {
+                c.code.clone()
+            } else {
+                c.shared_site.clone()
+            };
+            if !sites_seen.insert(site_key.clone()) {
+                continue;
+            }
+            let shared = group.len() > 1;
             out.push(Target {
-                label: c.code.clone(),
-                council: Some(Council {
-                    code: Some(c.code.clone()),
-                    name: c.short_name().to_string(),
-                }),
+                label: site_key,
+                council: (!shared).then(|| council_of(c)),
+                site_councils: if shared {
+                    group.into_iter().map(council_of).collect()
+                } else {
+                    Vec::new()
+                },
                 base,
                 platform: Some(c.platform).filter(|p| *p != Platform::Other),
             });
@@ -73,12 +101,18 @@ pub fn targets(args: &CrawlArgs, quiet: bool) -> anyhow::Result<Vec<Target>> {
     for b in &args.bases {
         let base = parse_url(b).with_context(|| format!("--base {b}"))?;
         let known = base.host_str().and_then(registry::by_host);
+        let group = known
+            .map(|c| registry::site_group(&c.code))
+            .unwrap_or_default();
+        let shared = group.len() > 1;
         out.push(Target {
             label: base.host_str().unwrap_or("?").to_string(),
-            council: known.map(|c| Council {
-                code: Some(c.code.clone()),
-                name: c.short_name().to_string(),
-            }),
+            council: known.filter(|_| !shared).map(council_of),
+            site_councils: if shared {
+                group.into_iter().map(council_of).collect()
+            } else {
+                Vec::new()
+            },
             base,
             platform: None,
         });
@@ -130,6 +164,9 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
     };
     let targets = targets(args, config.quiet)?;
     let fetcher = super::fetch::fetcher(config)?;
+    for t in &targets {
+        fetcher.trust_start(t.base.as_str());
+    }
     let pool = batch::pool(args.jobs)?;
     let opts = CrawlOptions {
         filters,
@@ -222,11 +259,34 @@ mod tests {
         assert_eq!(t[2].platform, None);
         assert_eq!(t[2].council, None);
         let all = targets(&args(&["--council", "all"]), true).unwrap();
-        let crawlable = registry::councils()
+        // A shared site is crawled once, for all its councils.
+        let sites: std::collections::HashSet<String> = registry::councils()
             .iter()
             .filter(|c| c.platform != Platform::Other)
-            .count();
-        assert_eq!(all.len(), crawlable);
+            .map(|c| {
+                if c.shared_site.is_empty() {
+                    c.code.clone()
+                } else {
+                    c.shared_site.clone()
+                }
+            })
+            .collect();
+        assert_eq!(all.len(), sites.len());
+        let adur = all
+            .iter()
+            .find(|t| t.label == "ADU+WOT")
+            .expect("Adur and Worthing");
+        assert_eq!(adur.council, None);
+        let codes: Vec<_> = adur
+            .site_councils
+            .iter()
+            .map(|c| c.code.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(codes, ["ADU", "WOT"]);
+        let both = targets(&args(&["--council", "ADU", "--council", "wot"]), true).unwrap();
+        assert_eq!(both.len(), 1);
+        let by_gss = targets(&args(&["--council", "E08000018"]), true).unwrap();
+        assert_eq!(by_gss[0].label, "ROT");
         assert!(targets(&args(&["--council", "XXX"]), true).is_err());
         assert!(targets(&args(&[]), true).is_err());
         assert!(targets(&args(&["--base", "ftp://h/"]), true).is_err());

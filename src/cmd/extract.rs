@@ -147,6 +147,9 @@ pub fn process(input: &Input, config: &Config) -> Record {
 
 /// Fetches one URL through the polite client and the store and makes its record.
 fn from_url(fetcher: Option<&Fetcher>, url: &str, config: &Config) -> Record {
+    // Never print or keep a password given in a URL.
+    let clean = crate::fetch::parse_url(url).map(|u| u.to_string());
+    let url = clean.as_deref().unwrap_or(url);
     let Some(fetcher) = fetcher else {
         let message = "no HTTP client for URL inputs".into();
         return pipeline::failed(&DocInfo::url(url), "network", message);
@@ -160,6 +163,7 @@ fn from_url(fetcher: Option<&Fetcher>, url: &str, config: &Config) -> Record {
                 final_url: Some(f.final_url),
                 fetched_at: Some(f.fetched_at),
                 content_type: f.media_type,
+                notes: f.tls_note.map(str::to_string).into_iter().collect(),
                 ..DocInfo::url(url)
             };
             pipeline::read(&bytes, &info, config)
@@ -194,6 +198,13 @@ pub fn run(args: &ExtractArgs, config: &Config) -> anyhow::Result<Outcome> {
         .any(|i| matches!(i, Job::Url(_)))
         .then(|| super::fetch::fetcher(config))
         .transpose()?;
+    if let Some(f) = &fetcher {
+        for i in &inputs {
+            if let Job::Url(u) = i {
+                f.trust_start(u);
+            }
+        }
+    }
     let pool = batch::pool(args.jobs)?;
     let mut writer = output::open(args.format, args.out.as_deref(), args.bom)?;
     let bar = config.progress.then(|| {

@@ -24,6 +24,9 @@ pub fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
 
 pub fn run(args: &FetchArgs, config: &Config) -> anyhow::Result<Outcome> {
     let fetcher = fetcher(config)?;
+    for u in &args.urls {
+        fetcher.trust_start(u);
+    }
     let pool = batch::pool(args.jobs.max(1))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = 0usize;

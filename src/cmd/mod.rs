@@ -14,10 +14,11 @@ pub mod fetch;
 pub mod isolated;
 pub mod schema;
 
-use crate::cli::{Cli, Command, NetworkArgs, ReadingArgs};
+use crate::cli::{Cli, Command, GlobalArgs, NetworkArgs, ReadingArgs};
 use crate::config::{Config, Isolation, RecordConfig};
 use crate::decode::Limits;
 use crate::fetch::{FetchConfig, default_user_agent};
+use crate::registry;
 use crate::store;
 use crate::tools::Tools;
 use anyhow::Context;
@@ -115,6 +116,7 @@ fn caused_by_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 /// `crawl`) read PDF and Word files in a child process and may run the installed converters.
 pub fn config(cli: &Cli) -> anyhow::Result<Config> {
     let g = &cli.global;
+    let registry = install_registry(g)?;
     let none = (NetworkArgs::default(), ReadingArgs::default());
     let (store, emit_text, reads_documents, (net, reading)) = match &cli.command {
         Command::Extract(a) => (
@@ -138,13 +140,17 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
         doc_timeout: reading.doc_timeout.or(cli.reading.doc_timeout),
         doc_memory: reading.doc_memory.or(cli.reading.doc_memory),
     };
+    let refresh = matches!(&cli.command, Command::Crawl(a) if a.refresh);
     let (isolation, tools) = if reads_documents {
         (Some(isolation(&reading)?), Tools::installed())
     } else {
         (None, Tools::default())
     };
     Ok(Config {
-        fetch: fetch_config(&net, g.quiet, g.verbose),
+        fetch: FetchConfig {
+            refresh,
+            ..fetch_config(&net, g.quiet, g.verbose)?
+        },
         record: RecordConfig {
             emit_text,
             limits: Limits {
@@ -158,17 +164,44 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
         progress: !g.quiet && !g.no_progress && io::stderr().is_terminal(),
         quiet: g.quiet,
         verbose: g.verbose,
+        registry,
     })
 }
 
-/// The network options given after the command's name, filled from those given before it.
+/// Puts the registry named by `--registry` (else `$COUNCILRECS_REGISTRY`) in place of the
+/// built-in one, leaving out councils that have ended; returns its path.
+fn install_registry(g: &GlobalArgs) -> anyhow::Result<Option<std::path::PathBuf>> {
+    let path = g.registry.clone().or_else(|| {
+        std::env::var_os(crate::config::REGISTRY_ENV)
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from)
+    });
+    let Some(p) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(&p)
+        .with_context(|| format!("cannot read the registry {}", p.display()))?;
+    let today = crate::fetch::clock::today().iso();
+    let councils = registry::parse(&text, Some(&today))
+        .with_context(|| format!("registry {}", p.display()))?;
+    registry::install(councils).with_context(|| format!("registry {}", p.display()))?;
+    Ok(Some(p))
+}
+
+/// The network options given after the command's name, filled from those given before it
+/// (lists of hosts and certificates from both).
 fn merge_network(after: NetworkArgs, before: &NetworkArgs) -> NetworkArgs {
+    fn both<T: Clone>(after: Vec<T>, before: &[T]) -> Vec<T> {
+        before.iter().cloned().chain(after).collect()
+    }
     NetworkArgs {
         delay: after.delay.or(before.delay),
         user_agent: after.user_agent.or_else(|| before.user_agent.clone()),
         ignore_robots: after.ignore_robots || before.ignore_robots,
         offline: after.offline || before.offline,
         timeout: after.timeout.or(before.timeout),
+        connect_timeout: after.connect_timeout.or(before.connect_timeout),
+        ca_certs: both(after.ca_certs, &before.ca_certs),
+        insecure_hosts: both(after.insecure_hosts, &before.insecure_hosts),
+        legacy_tls_hosts: both(after.legacy_tls_hosts, &before.legacy_tls_hosts),
         max_bytes: after.max_bytes.or(before.max_bytes),
     }
 }
@@ -179,18 +212,43 @@ fn max_bytes(net: &NetworkArgs) -> u64 {
 }
 
 /// How the HTTP client behaves, from the network options.
-fn fetch_config(net: &NetworkArgs, quiet: bool, verbose: u8) -> FetchConfig {
-    let secs = |s: f64| Duration::try_from_secs_f64(s.max(0.0)).unwrap_or(Duration::MAX);
-    FetchConfig {
+fn fetch_config(net: &NetworkArgs, quiet: bool, verbose: u8) -> anyhow::Result<FetchConfig> {
+    // Seconds from the command line, capped at a week so that no later sum overflows.
+    let secs = |s: f64| {
+        Duration::try_from_secs_f64(s.clamp(0.0, 7.0 * 86_400.0)).unwrap_or(Duration::ZERO)
+    };
+    let mut ca_certs = Vec::new();
+    for p in &net.ca_certs {
+        ca_certs.push(std::fs::read(p).with_context(|| format!("--ca-cert {}", p.display()))?);
+    }
+    for h in &net.insecure_hosts {
+        if !quiet {
+            eprintln!(
+                "councilrecs: --insecure-host {h}: the TLS certificates of {h} are not verified"
+            );
+        }
+    }
+    for h in &net.legacy_tls_hosts {
+        if !quiet {
+            eprintln!(
+                "councilrecs: --legacy-tls-host {h}: {h} is reached through the system's OpenSSL"
+            );
+        }
+    }
+    Ok(FetchConfig {
         user_agent: net.user_agent.clone().unwrap_or_else(default_user_agent),
         delay: secs(net.delay.unwrap_or(1.0)),
-        timeout: secs(net.timeout.unwrap_or(30.0)).max(Duration::from_millis(1)),
+        timeout: net.timeout.map(|t| secs(t).max(Duration::from_millis(1))),
+        connect_timeout: secs(net.connect_timeout.unwrap_or(10.0)).max(Duration::from_millis(1)),
         max_bytes: max_bytes(net),
         ignore_robots: net.ignore_robots,
         offline: net.offline,
+        ca_certs,
+        insecure_hosts: net.insecure_hosts.clone(),
+        legacy_tls_hosts: net.legacy_tls_hosts.clone(),
         verbose: if quiet { 0 } else { verbose },
         ..FetchConfig::default()
-    }
+    })
 }
 
 /// PDF and Word files are read in a child process under `--doc-timeout` and `--doc-memory`.
@@ -287,7 +345,7 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(c.fetch.delay, Duration::from_millis(500));
-        assert_eq!(c.fetch.timeout, Duration::from_secs(5));
+        assert_eq!(c.fetch.timeout, Some(Duration::from_secs(5)));
         assert_eq!(c.fetch.max_bytes, 10 << 20);
         assert_eq!(c.record.limits.max_bytes, 10 << 20);
         let d = config_of(&["fetch", "http://a.example/"]).unwrap();

@@ -27,13 +27,27 @@ pub enum Plan {
     Meeting(String),
 }
 
-/// Why no plan could be made.
+/// Why no plan could be made: the site kept us out (`blocked`, `unreachable`, `tls` …), or
+/// it answered but with neither platform (`unknown_platform`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot tell which platform {url} runs ({tried})")]
+#[error("{what} {url} ({tried})")]
 pub struct DetectError {
     pub url: String,
     pub tried: String,
+    pub kind: &'static str,
+    pub what: &'static str,
 }
+
+/// The CMIS pages a Meetings calendar is found on, tried in turn (the name varies between
+/// installs).
+pub const CMIS_ENTRY_PAGES: [&str; 6] = [
+    "Meetings.aspx",
+    "MeetingsCalendar.aspx",
+    "CalendarofMeetings.aspx",
+    "Calendar.aspx",
+    "MeetingCalendar.aspx",
+    "Committees/Meetings.aspx",
+];
 
 /// The Modern.Gov base: the URL without a trailing page name or slash.
 pub fn moderngov_base(url: &Url) -> String {
@@ -102,16 +116,50 @@ fn looks_moderngov_html(bytes: &[u8]) -> bool {
     .any(|m| head.contains(m))
 }
 
-fn web_service(ctx: &mut SiteCtx, mg_base: &str, tried: &mut Vec<String>) -> Option<Vec<u8>> {
-    let url = format!("{mg_base}/mgWebService.asmx/GetCommittees");
+/// What the attempts ran into, for the error when nothing worked.
+#[derive(Default)]
+struct Tried {
+    notes: Vec<String>,
+    /// The first failure that keeps the whole site away (blocked, unreachable, TLS).
+    wall: Option<&'static str>,
+}
+
+impl Tried {
+    fn failed(&mut self, what: &str, e: &crate::fetch::FetchError) {
+        if self.wall.is_none()
+            && matches!(
+                e.kind(),
+                "blocked" | "unreachable" | "tls" | "forbidden_address"
+            )
+        {
+            self.wall = Some(e.kind());
+        }
+        self.notes.push(format!("{what}: {e}"));
+    }
+}
+
+/// The Modern.Gov base and the `GetCommittees` answer, when the web service works. A base
+/// that redirects (a moved host, or a web service under another folder) is read from where
+/// the answer came from.
+fn web_service(ctx: &mut SiteCtx, mg_base: &str, tried: &mut Tried) -> Option<(String, Vec<u8>)> {
+    const PATH: &str = "/mgWebService.asmx/GetCommittees";
+    let url = format!("{mg_base}{PATH}");
     match ctx.listing(&url) {
-        Ok((_, bytes)) if moderngov::parse_committees(&bytes).is_ok() => Some(bytes),
+        Ok((f, bytes)) if moderngov::parse_committees(&bytes).is_ok() => {
+            let base = f
+                .final_url
+                .strip_suffix(PATH)
+                .map_or_else(|| mg_base.to_string(), str::to_string);
+            Some((base, bytes))
+        }
         Ok(_) => {
-            tried.push("GetCommittees gave no committee list".into());
+            tried
+                .notes
+                .push("GetCommittees gave no committee list".into());
             None
         }
         Err(e) => {
-            tried.push(format!("GetCommittees: {e}"));
+            tried.failed("GetCommittees", &e);
             None
         }
     }
@@ -122,51 +170,81 @@ pub fn detect(ctx: &mut SiteCtx, base: &Url, hint: Option<Platform>) -> Result<P
     if let Some(p) = page_kind(base) {
         return Ok(p);
     }
-    let mut tried = Vec::new();
+    let mut tried = Tried::default();
     let lower = base.as_str().to_ascii_lowercase();
     let cmis_first = hint == Some(Platform::Cmis) || lower.contains("cmis");
     let mg_base = moderngov_base(base);
-    if !cmis_first && let Some(bytes) = web_service(ctx, &mg_base, &mut tried) {
+    if !cmis_first && let Some((b, bytes)) = web_service(ctx, &mg_base, &mut tried) {
         return Ok(Plan::ModernGov {
-            base: mg_base,
+            base: b,
             committees: Some(bytes),
         });
     }
+    // The base itself (the registry's Meetings page when it names one), then the known
+    // entry pages under the CMIS root.
     let root = cmis_root(base);
     let mut pages = vec![base.to_string()];
-    let meetings = format!("{root}/Meetings.aspx");
-    if !pages.contains(&meetings) {
-        pages.push(meetings);
+    for name in CMIS_ENTRY_PAGES {
+        let p = format!("{root}/{name}");
+        if !pages.iter().any(|q| q.eq_ignore_ascii_case(&p)) {
+            pages.push(p);
+        }
+    }
+    if cmis_first {
+        ctx.slow = true;
     }
     for page in pages {
+        if tried.wall.is_some() {
+            break;
+        }
         match ctx.listing(&page) {
             Ok((f, bytes)) => {
                 if cmis::module_id(&bytes).is_some() {
+                    ctx.slow = true;
                     return Ok(Plan::Cmis {
                         meetings_url: f.final_url,
                         page: bytes,
                     });
                 }
                 if looks_moderngov_html(&bytes) {
+                    ctx.slow = false;
                     return Ok(Plan::ModernGov {
                         base: mg_base,
                         committees: None,
                     });
                 }
-                tried.push(format!("{page}: no CMIS module or Modern.Gov links"));
+                tried
+                    .notes
+                    .push(format!("{page}: no CMIS module or Modern.Gov links"));
             }
-            Err(e) => tried.push(e.to_string()),
+            // A page the install does not have: try the next name.
+            Err(e) if matches!(e.status(), Some(404 | 410)) => {
+                tried
+                    .notes
+                    .push(format!("{page}: {}", e.status().unwrap_or(404)));
+            }
+            Err(e) => tried.failed(&page, &e),
         }
     }
-    if cmis_first && let Some(bytes) = web_service(ctx, &mg_base, &mut tried) {
+    ctx.slow = false;
+    if cmis_first
+        && tried.wall.is_none()
+        && let Some((b, bytes)) = web_service(ctx, &mg_base, &mut tried)
+    {
         return Ok(Plan::ModernGov {
-            base: mg_base,
+            base: b,
             committees: Some(bytes),
         });
     }
+    let (kind, what) = match tried.wall {
+        Some(k) => (k, "cannot reach"),
+        None => ("unknown_platform", "cannot tell which platform runs"),
+    };
     Err(DetectError {
         url: base.to_string(),
-        tried: tried.join("; "),
+        tried: tried.notes.join("; "),
+        kind,
+        what,
     })
 }
 

@@ -30,9 +30,13 @@ use url::Url;
 /// One site to crawl.
 #[derive(Debug, Clone)]
 pub struct Target {
-    /// Shown on progress bars (the council code or the host).
+    /// Shown on progress bars (the council code, shared-site group or host).
     pub label: String,
+    /// The council every record is attributed to, for a site of one council.
     pub council: Option<Council>,
+    /// The councils a shared site serves (each record goes to the one its text names, else
+    /// the first); empty for a site of one council.
+    pub site_councils: Vec<Council>,
     pub base: Url,
     /// The platform the registry says the site runs, if known.
     pub platform: Option<Platform>,
@@ -112,6 +116,8 @@ pub fn run(
                         filters: &opts.filters,
                         site: i,
                         council: target.council.clone(),
+                        site_councils: target.site_councils.clone(),
+                        slow: false,
                         config: Arc::clone(config),
                         pool,
                         tx: tx.clone(),
@@ -121,7 +127,24 @@ pub fn run(
                         cancel,
                         bar: bar.clone(),
                     };
-                    crawl_site(&mut ctx, target);
+                    // A bug in a walker costs its site, never the run: the site's record
+                    // says what happened and the other sites go on.
+                    let walked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        crawl_site(&mut ctx, target)
+                    }));
+                    if let Err(p) = walked {
+                        let why = p
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| p.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "unknown".into());
+                        ctx.error_record(
+                            target.base.as_str(),
+                            "internal",
+                            format!("crawling this site stopped on an internal error ({why}); the other sites went on"),
+                            &Facts::default(),
+                        );
+                    }
                     let _ = tx.send(Msg::SiteDone {
                         site: i,
                         total: ctx.seq,
@@ -201,6 +224,6 @@ fn crawl_site(ctx: &mut SiteCtx, target: &Target) {
         Ok(detect::Plan::Meeting(url)) => {
             moderngov::walk_meeting_page(ctx, &url, &moderngov::PageHints::default(), false)
         }
-        Err(e) => ctx.error_record(&e.url, "unknown_platform", e.to_string(), &Facts::default()),
+        Err(e) => ctx.error_record(&e.url, e.kind, e.to_string(), &Facts::default()),
     }
 }

@@ -3,9 +3,11 @@
 //! 1. `GetCommittees` → for each committee passing `--committee`, `GetMeetings` over the
 //!    window (dates are checked here too, since some installs ignore the parameters) →
 //!    `GetMeeting` for each meeting in the window. An agenda item passing `--match` gives its
-//!    published minutes (`minutesnonemptyhtmlbody`) and all its documents; otherwise only
-//!    documents whose own title passes are taken. For meetings with a match, the meeting page
-//!    is read for the issue pages its items link to.
+//!    published minutes (`minutesnonemptyhtmlbody`, as a document at the item's own page
+//!    `mgAi.aspx?ID=`) and all its documents; otherwise only documents whose own title passes
+//!    are taken. For meetings with a match, the meeting page is read for the issue pages its
+//!    items link to and the meeting's agenda pack and printed minutes. Titles are compared
+//!    without the file-size notes sites print after them (`PDF 402 KB`).
 //! 2. When `GetMeeting` fails (404, 500, an HTML answer), the meeting page
 //!    (`ieListDocuments`) stands in; when the whole web service is off, the month calendar
 //!    lists the meetings.
@@ -123,7 +125,12 @@ fn walk_meeting(ctx: &mut SiteCtx, base: &str, c: &Committee, stub: &MeetingStub
         if item_match {
             matched_items.push(item.title.clone());
             if let Some(html) = &item.minutes_html {
-                let doc_url = format!("{url}#item-{}", item.id);
+                // The agenda item's own page, where a reader sees these minutes.
+                let doc_url = if item.id.is_empty() {
+                    format!("{page_url}#item-{}", item.number.as_deref().unwrap_or(""))
+                } else {
+                    format!("{base}/mgAi.aspx?ID={}", item.id)
+                };
                 let wrapped = minutes_page(&item.title, html);
                 let f = Facts {
                     title: Some(item.title.clone()),
@@ -162,7 +169,30 @@ fn minutes_page(title: &str, body: &str) -> String {
     )
 }
 
-/// Reads the meeting page only for the issue pages linked from the matched items.
+/// The meeting's own documents (agenda pack, printed minutes) worth taking when one of its
+/// items matched; any other meeting document only when its own title matches.
+fn meeting_docs(ctx: &mut SiteCtx, page_url: &str, docs: &[crate::source::DocLink], facts: &Facts) {
+    for d in docs {
+        let kind = mg::meeting_doc(&d.title);
+        if (kind.is_some() || ctx.matches(&d.title))
+            && let Some(u) = resolve(page_url, &d.href)
+        {
+            let f = Facts {
+                title: Some(d.title.clone()),
+                kind: kind.map(|k| match k {
+                    mg::MeetingDoc::Pack => DocKind::Agenda,
+                    mg::MeetingDoc::Minutes => DocKind::Minutes,
+                }),
+                item: None,
+                ..facts.clone()
+            };
+            ctx.document(&u, f);
+        }
+    }
+}
+
+/// Reads the meeting page for the issue pages linked from the matched items and the
+/// meeting's pack and printed minutes.
 fn follow_issues(ctx: &mut SiteCtx, page_url: &str, hints: &PageHints, items: &[String]) {
     let page = match ctx.listing(page_url) {
         Ok((_, bytes)) => match mg::parse_meeting_page(&bytes) {
@@ -176,8 +206,15 @@ fn follow_issues(ctx: &mut SiteCtx, page_url: &str, hints: &PageHints, items: &[
             return;
         }
     };
+    let facts = Facts {
+        committee: hints.committee.clone(),
+        date: hints.date,
+        one_meeting: true,
+        ..Facts::default()
+    };
+    meeting_docs(ctx, page_url, &page.docs, &facts);
     for item in &page.items {
-        if !items.iter().any(|t| t.eq_ignore_ascii_case(&item.title)) {
+        if !items.iter().any(|t| mg::same_title(t, &item.title)) {
             continue;
         }
         for href in &item.issue_links {
@@ -249,15 +286,19 @@ pub fn walk_meeting_page(ctx: &mut SiteCtx, url: &str, hints: &PageHints, check_
         };
         ctx.fetched_document(url, fetched, bytes.clone(), facts);
     }
-    for d in &page.docs {
-        if ctx.matches(&d.title)
-            && let Some(u) = resolve(url, &d.href)
-        {
-            let f = Facts {
-                title: Some(d.title.clone()),
-                ..base_facts.clone()
-            };
-            ctx.document(&u, f);
+    if any_item {
+        meeting_docs(ctx, url, &page.docs, &base_facts);
+    } else {
+        for d in &page.docs {
+            if ctx.matches(&d.title)
+                && let Some(u) = resolve(url, &d.href)
+            {
+                let f = Facts {
+                    title: Some(d.title.clone()),
+                    ..base_facts.clone()
+                };
+                ctx.document(&u, f);
+            }
         }
     }
     let page_hints = PageHints { committee, date };

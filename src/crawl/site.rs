@@ -3,7 +3,7 @@
 
 use super::{Filters, Msg};
 use crate::config::Config;
-use crate::fetch::{FetchError, Fetched, Fetcher, Outcome};
+use crate::fetch::{Ask, FetchError, Fetched, Fetcher, Outcome, Wait};
 use crate::model::Council;
 use crate::pipeline::{self, DocInfo, Facts};
 use crate::source::ParseError;
@@ -28,6 +28,9 @@ pub struct SiteCtx<'a> {
     pub filters: &'a Filters,
     pub(super) site: usize,
     pub(super) council: Option<Council>,
+    pub(super) site_councils: Vec<Council>,
+    /// The site is slow to answer (CMIS): its pages get the longer time limit.
+    pub slow: bool,
     pub(super) config: Arc<Config>,
     pub(super) pool: &'a rayon::ThreadPool,
     pub(super) tx: Sender<Msg>,
@@ -39,6 +42,11 @@ pub struct SiteCtx<'a> {
 }
 
 impl SiteCtx<'_> {
+    /// Whether only errors may be printed.
+    pub fn config_quiet(&self) -> bool {
+        self.config.quiet
+    }
+
     pub fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
@@ -75,9 +83,21 @@ impl SiteCtx<'_> {
         }
     }
 
-    /// Fetches a listing or page the walker reads (not itself a document).
+    /// Fetches a listing or page the walker reads (not itself a document); always asked
+    /// again (conditionally), since listings change.
     pub fn listing(&mut self, url: &str) -> Result<(Fetched, Vec<u8>), FetchError> {
-        let f = self.fetcher.get(url)?;
+        let wait = if self.slow {
+            Wait::SlowPage
+        } else {
+            Wait::Page
+        };
+        let f = self.fetcher.get_with(
+            url,
+            Ask {
+                wait,
+                reuse_stored: false,
+            },
+        )?;
         let bytes = self.fetcher.body(&f)?;
         Ok((f, bytes))
     }
@@ -119,9 +139,14 @@ impl SiteCtx<'_> {
         }
         self.counts.found.fetch_add(1, Ordering::Relaxed);
         self.grow_bar();
+        // A document whose URL never changes is not asked for again once stored.
+        let ask = Ask {
+            wait: Wait::Document,
+            reuse_stored: crate::source::is_immutable_document(url),
+        };
         match self
             .fetcher
-            .get(url)
+            .get_with(url, ask)
             .and_then(|f| self.fetcher.body(&f).map(|b| (f, b)))
         {
             Ok((f, bytes)) => self.extract(url.to_string(), bytes, Some(f), None, facts),
@@ -177,6 +202,7 @@ impl SiteCtx<'_> {
         let info = DocInfo {
             facts: facts.clone(),
             council: self.council.clone(),
+            site_councils: self.site_councils.clone(),
             ..DocInfo::url(url)
         };
         let rec = pipeline::failed(&info, kind, message);
@@ -216,8 +242,15 @@ impl SiteCtx<'_> {
             final_url: f.as_ref().map(|f| f.final_url.clone()),
             fetched_at: f.as_ref().map(|f| f.fetched_at.clone()),
             content_type: content_type.map(str::to_string),
+            notes: f
+                .as_ref()
+                .and_then(|f| f.tls_note)
+                .map(str::to_string)
+                .into_iter()
+                .collect(),
             facts,
             council: self.council.clone(),
+            site_councils: self.site_councils.clone(),
             url: Some(url),
         };
         let (site, config) = (self.site, Arc::clone(&self.config));
@@ -241,5 +274,6 @@ pub fn resolve(page: &str, href: &str) -> Option<String> {
     let base = Url::parse(page).ok()?;
     let mut u = base.join(href.trim()).ok()?;
     u.set_fragment(None);
+    crate::fetch::address::strip_credentials(&mut u);
     Some(u.to_string())
 }

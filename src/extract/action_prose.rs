@@ -39,7 +39,10 @@ static REF_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// The title of a `Title – prose` item: `Induction Process - A Member raised …`,
 /// `School Meetings: Officers reported …`. Not a sentence with a dash later on.
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"^(?:[A-Z0-9][\w’'&/().,]*(?:\s+[\w’'&/().,]+){0,9}?)\s*(?:\s[-–—]\s|:\s)\s*[A-Z“‘\x22]").unwrap()
+    re_new(
+        r"^(?:[A-Z0-9][\w’'&/().,]*(?:\s+[\w’'&/().,]+){0,9}?)\s*(?:\s[-–—]\s|:\s)\s*[A-Z“‘\x22]",
+    )
+    .unwrap()
 });
 
 /// An explicit undertaking, read anywhere in minutes: `X undertook to …`, `It was agreed that
@@ -55,9 +58,8 @@ static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Action Point 1`, `Action 3:` — a label for one action, not the topic of a zone.
-static NUMBERED_ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\baction\s+(?:point\s+)?\d").unwrap()
-});
+static NUMBERED_ACTION: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"(?i)\baction\s+(?:point\s+)?\d").unwrap());
 
 /// Words in which the record of a report ends: the resolution or a new agenda item.
 fn ends_zone(text: &str, s: &Segment) -> bool {
@@ -193,7 +195,9 @@ pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction
         let value = c.name("value").map_or("", |m| m.as_str().trim());
         if !value.is_empty() {
             let at = s.body + c.name("value").expect("value").start();
-            if let Some(st) = status::of_cell(value).filter(|_| value.split_whitespace().count() <= 4) {
+            if let Some(st) =
+                status::of_cell(value).filter(|_| value.split_whitespace().count() <= 4)
+            {
                 // `Action: Complete` after a record: its subject field names the action.
                 if let Some((a, b)) = record_subject(text, segs, k) {
                     let mut f = found(text, (a, b), st);
@@ -254,7 +258,8 @@ static OWNER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `Item discussed: …`, `Subject: …`, `Title: …` within the record above segment `k`.
 static SUBJECT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"^(?:Item(?:\s+discussed)?|Subject|Title|Topic|Issue|Matter)\s*:\s*(?P<value>\S.*)$").unwrap()
+    re_new(r"^(?:Item(?:\s+discussed)?|Subject|Title|Topic|Issue|Matter)\s*:\s*(?P<value>\S.*)$")
+        .unwrap()
 });
 
 fn record_subject(text: &str, segs: &[Segment], k: usize) -> Option<Unit> {
@@ -274,7 +279,7 @@ fn record_subject(text: &str, segs: &[Segment], k: usize) -> Option<Unit> {
 /// The sentence that introduces the report or the discussion, not an action:
 /// `The Committee received a report of the Town Clerk …`, `The following points were noted:`.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:the\s+[\w ]{2,40}?\s+(?:received|considered|noted|had\s+before\s+it)\s+(?:a|the)\s+(?:joint\s+)?(?:report|update|schedule|list)|the\s+following\s+(?:points|matters|updates)\s+(?:were|was)|members\s+(?:received|noted)\s+the\s+(?:outstanding|list|report))").unwrap()
+    re_new(r"(?i)^(?:the\s+[\w ]{2,40}?\s+(?:received|considered|noted|had\s+before\s+it)\s+(?:a|the)\s+(?:joint\s+)?(?:report|update|schedule|list)|the\s+following\s+(?:points|matters|updates)\s+(?:were|was)|members\s+(?:received|noted)\s+the\s+(?:outstanding|list|report)|(?:rag\s+|status\s+)?key\b|the\s+(?:log|tracker|table|schedule|list)\s+(?:lists|shows|sets\s+out|is\s+updated|includes))").unwrap()
 });
 
 fn push(text: &str, u: Unit, st: ActionStatus, out: &mut Vec<FoundAction>) {
@@ -283,7 +288,10 @@ fn push(text: &str, u: Unit, st: ActionStatus, out: &mut Vec<FoundAction>) {
 
 fn found(text: &str, (a, b): Unit, st: ActionStatus) -> FoundAction {
     let raw = &text[a..b];
-    let lead = raw.len() - raw.trim_start_matches(|c: char| c.is_whitespace() || "·•●▪-–*".contains(c)).len();
+    let lead = raw.len()
+        - raw
+            .trim_start_matches(|c: char| c.is_whitespace() || "·•●▪-–*".contains(c))
+            .len();
     let a = a + lead;
     let b = a + text[a..b].trim_end().len();
     FoundAction {
@@ -307,8 +315,8 @@ fn paragraphs(
     let mut out: Vec<(Unit, bool)> = Vec::new();
     let mut cur: Option<(usize, usize, bool)> = None;
     let mut pending_glyph = false;
-    for k in from..to.min(segs.len()) {
-        let s = &segs[k];
+    let to = to.min(segs.len());
+    for (k, s) in segs.iter().enumerate().take(to).skip(from) {
         if taken.get(k).copied().unwrap_or(false) || s.furniture {
             if let Some((a, b, bl)) = cur.take() {
                 out.push(((a, b), bl));
@@ -325,7 +333,7 @@ fn paragraphs(
             continue;
         }
         let new_para = s.blank_before || s.bullet || s.label.is_some() || cur.is_none();
-        if new_para && !(pending_glyph && cur.is_none() && false) {
+        if new_para {
             if let Some((a, b, bl)) = cur.take() {
                 out.push(((a, b), bl));
             }
@@ -338,7 +346,6 @@ fn paragraphs(
     if let Some((a, b, bl)) = cur.take() {
         out.push(((a, b), bl));
     }
-    let _ = text;
     out
 }
 
@@ -358,7 +365,8 @@ fn sentences(text: &str, (a, b): Unit) -> Vec<Unit> {
             let rest = &s[i + 1..];
             let gap = rest.len() - rest.trim_start().len();
             let next = rest.trim_start().chars().next();
-            let opens = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“‘\"(".contains(n));
+            let opens =
+                next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“‘\"(".contains(n));
             if gap > 0 && opens && !abbreviation(&s[..i]) {
                 out.push((a + start, a + i + 1));
                 start = i + 1 + gap;
@@ -383,7 +391,21 @@ fn abbreviation(before: &str) -> bool {
     let w = word.to_ascii_lowercase();
     matches!(
         w.as_str(),
-        "e.g" | "i.e" | "no" | "nos" | "mr" | "mrs" | "ms" | "dr" | "st" | "cllr" | "etc" | "vs" | "approx" | "para" | "ref"
+        "e.g"
+            | "i.e"
+            | "no"
+            | "nos"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "st"
+            | "cllr"
+            | "etc"
+            | "vs"
+            | "approx"
+            | "para"
+            | "ref"
     ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 

@@ -3,11 +3,11 @@
 //! remaining), and tracker-table rows with a status column (Complete, In progress, Not started …).
 //! Aggregate counts ("64 complete, 49 in progress") are not actions.
 
+use super::action_prose;
 use super::list::{ItemDraft, ListRules, Part, read_list};
 use super::segment::{Segment, paragraph_ending_at};
-use super::table::{Table, find_tables};
 use super::status;
-use super::action_prose;
+use super::table::{Cell, Table, find_tables};
 use super::textutil::{collapse, ends_with_opener, re_new};
 use crate::model::ActionStatus;
 use regex::Regex;
@@ -46,7 +46,7 @@ static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`.
 static ONE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b\d+\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|green|amber|red|achieved|overdue)\b").unwrap()
+    re_new(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|none)\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|open|green|amber|red|achieved|overdue)\b").unwrap()
 });
 
 /// Whether text is a count of actions by status rather than an action.
@@ -182,7 +182,12 @@ fn push_item(
 }
 
 /// Actions from the rows of a tracker table, when its header names a status column.
-fn tracker_rows(text: &str, table: &Table, key: &status::RagKey, out: &mut Vec<FoundAction>) -> bool {
+fn tracker_rows(
+    text: &str,
+    table: &Table,
+    key: &status::RagKey,
+    out: &mut Vec<FoundAction>,
+) -> bool {
     let cols = table.columns(text);
     let Some(status_col) = cols.status else {
         return false;
@@ -193,38 +198,76 @@ fn tracker_rows(text: &str, table: &Table, key: &status::RagKey, out: &mut Vec<F
         };
         let status_text = &text[sa..sb];
         if status_text.trim().is_empty() {
+            // A row cut short before its status: the action is still there.
+            if let Some((a, b)) = action_cell(text, row, &cols, status_col)
+                && let Some(f) = row_action(text, a, b, ActionStatus::Unknown, None)
+            {
+                out.push(f);
+            }
             continue;
         }
+        let yes_no = match status_text.trim().to_ascii_lowercase().as_str() {
+            "yes" | "y" if table.status_is_yes_no(text, &cols) => Some(ActionStatus::Completed),
+            "no" | "n" if table.status_is_yes_no(text, &cols) => Some(ActionStatus::Remaining),
+            _ => None,
+        };
         let status = cell_status(status_text)
             .or_else(|| key.status_of(status_text))
+            .or(yes_no)
+            .or_else(|| status::of_prose(status_text).map(|r| r.status))
             .unwrap_or(ActionStatus::Unknown);
-        let pick = cols
-            .action
-            .or(cols.recommendation)
-            .filter(|&k| row.get(k).is_some_and(|&(a, b)| b > a))
-            .or_else(|| {
-                // The longest cell other than the status is the action.
-                row.iter()
-                    .enumerate()
-                    .filter(|(k, _)| *k != status_col && Some(*k) != cols.id)
-                    .max_by_key(|(_, (a, b))| b - a)
-                    .map(|(k, _)| k)
-            });
-        let Some(k) = pick else { continue };
-        let (a, b) = row[k];
-        let words = collapse(&text[a..b]);
-        if words.split_whitespace().count() < 2 || !words.chars().any(|c| c.is_alphabetic()) {
+        let Some((a, b)) = action_cell(text, row, &cols, status_col) else {
             continue;
+        };
+        if let Some(f) = row_action(text, a, b, status, Some(collapse(status_text))) {
+            out.push(f);
         }
-        out.push(FoundAction {
-            text: words,
-            status,
-            status_text: Some(collapse(status_text)),
-            start: a,
-            end: b,
-        });
     }
     true
+}
+
+/// The cell of a row that holds the action: the `Action` column, else the `Recommendation`
+/// column, else the longest cell other than the status and the reference.
+fn action_cell(
+    text: &str,
+    row: &[Cell],
+    cols: &super::table::Columns,
+    status_col: usize,
+) -> Option<Cell> {
+    let _ = text;
+    let k = cols
+        .action
+        .or(cols.recommendation)
+        .filter(|&k| row.get(k).is_some_and(|&(a, b)| b > a))
+        .or_else(|| {
+            row.iter()
+                .enumerate()
+                .filter(|(k, _)| *k != status_col && Some(*k) != cols.id)
+                .max_by_key(|(_, (a, b))| b - a)
+                .map(|(k, _)| k)
+        })?;
+    row.get(k).copied()
+}
+
+/// An action from a row's cell, when the cell holds words.
+fn row_action(
+    text: &str,
+    a: usize,
+    b: usize,
+    status: ActionStatus,
+    status_text: Option<String>,
+) -> Option<FoundAction> {
+    let words = collapse(&text[a..b]);
+    if words.split_whitespace().count() < 2 || !words.chars().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    Some(FoundAction {
+        text: words,
+        status,
+        status_text,
+        start: a,
+        end: b,
+    })
 }
 
 #[cfg(test)]

@@ -177,6 +177,9 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses a label at the very start of `s`. Trailing blanks are not part of the label.
 pub fn parse_label(s: &str) -> Option<Label> {
+    if let Some(l) = bare_letter(s) {
+        return Some(l);
+    }
     let caps = LABEL.captures(s)?;
     let whole = caps.get(0)?;
     let matched = whole.as_str().trim_end_matches([' ', '\t']);
@@ -267,6 +270,31 @@ pub fn parse_label(s: &str) -> Option<Label> {
         id: tok.to_string(),
         counter,
         punct,
+        value,
+        prefix: String::new(),
+        alt,
+    })
+}
+
+/// A lower-case letter with no punctuation, set off by a tab or a run of blanks before a
+/// capital: `a  Approve the design`, `b\tNote the funding`. Not `a Member asked` (one blank)
+/// or `as  Approved` (a word).
+fn bare_letter(s: &str) -> Option<Label> {
+    let mut chars = s.chars();
+    let c = chars.next().filter(|c| c.is_ascii_lowercase())?;
+    let rest = chars.as_str();
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+    let spaced = rest.starts_with('\t') || rest[..gap].chars().count() >= 2;
+    let next = rest[gap..].chars().next()?;
+    if !spaced || !next.is_uppercase() {
+        return None;
+    }
+    let tok = c.to_string();
+    counter_of(&tok).map(|(counter, value, alt)| Label {
+        len: 1,
+        id: tok,
+        counter,
+        punct: Punct::Bare,
         value,
         prefix: String::new(),
         alt,
@@ -452,6 +480,9 @@ mod tests {
         assert_eq!(l("SR (25/26) 01 That Cabinet").id, "SR (25/26) 01");
         assert_eq!(l("(iv)").id, "iv");
         assert_eq!(l("R2: Develop").id, "2");
+        assert_eq!(l("a  Approve the design").id, "a");
+        assert_eq!(l("b\tNote the funding").punct, Punct::Bare);
+        assert!(parse_label("a Member asked").is_none());
     }
 
     #[test]

@@ -54,7 +54,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?x)
         \b(?P<v>R\ E\ S\ O\ L\ V\ E\ D|RESOLVED|RESOVLED|RESLOVED|Resolved|resolved|AGREED|Agreed|agreed
-             |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended|REQUESTED|requested)\b",
+             |DECIDED|Decided|decided|RECOMMENDED|Recommended|recommended|REQUESTED|requested|ORDERED)\b",
     )
     .unwrap()
 });
@@ -140,10 +140,11 @@ static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
             r"(?xi)(?:
                 \b(?:following|these|key|main|our|its|their|further|formal|peer\s+team[’']?s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+(?:\w+\s+){0,2}recommendations?\b[^:]{0,140}
-              | \brecommends?(?:\s+that)?(?:\s+(?:the\s+)?[\w ]{1,40}?)?
+              | \brecommends?(?:\s+that)?(?:\s+(?:the\s+)?[\w\x20]{1,40}?)?
               | \brecommendations?\s+(?:are|were|include|is|made\s+(?:are|were|by|to))\b[^:]{0,80}
               | \brecommendations?\s+(?:to|for)\s+[^:]{1,60}
               | \bmade\s+the\s+following\s+recommendations?
+              | \brecommendations\s+(?:of|from|made\s+by)\s+[^:]{1,160}?\b(?:are|were|include[sd]?|as\s+follows)
             ):\s*[\-–]?\s*$
             | \b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?recommendations\s+(?:covering|including|on|as\s+follows)\s*$",
         )
@@ -190,6 +191,71 @@ pub fn find(s: &str) -> Option<LeadIn> {
     })
 }
 
+/// Words that make a line ending in a colon a lead-in when a numbered list follows it:
+/// `That the Leader, having considered the report …:`, `the Committee recommends to Council:`.
+/// Not `The options considered were:` (no decision words).
+static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(&format!(
+        r"(?i)^that\b|\bthat\s*[:\-–]*\s*$|\b(?:resolved|resolves|agreed|agrees|decided|decides|recommend(?:s|ed)?|recommendations?|(?:is|are)\s+asked\s+to|{bodies}\s+{verbs})\b",
+        bodies = super::vocab::alternation(super::vocab::BODIES),
+        verbs = super::vocab::decision_verbs_any_person(),
+    ))
+    .unwrap()
+});
+
+/// A lead-in recognised by what follows it: a line that ends like an opener and speaks of a
+/// decision (`That the Leader, having considered …:`), when a numbered list comes next.
+/// `strong` is set when the line itself says a decision was taken or recommended (`Agreed, in
+/// order to …, to:`), so that the items need not read as decisions themselves.
+pub fn opener_with_cue(s: &str) -> Option<(LeadIn, bool)> {
+    let t = s.trim();
+    if !super::textutil::ends_with_opener(t) || t.len() > 600 || !DECISION_CUE.is_match(t) {
+        return None;
+    }
+    let strong = STRONG_CUE.is_match(t);
+    let kind = if PEER.is_match(t) {
+        RecKind::Peer
+    } else if DECIDE_WORDS.is_match(t) || VERB.is_match(t) {
+        RecKind::Resolution
+    } else {
+        RecKind::Officer
+    };
+    Some((LeadIn::opens(kind, s.len()), strong))
+}
+
+/// The words of a decision taken or recommended: `resolved`, `agreed`, `recommended to`.
+/// Not `that` alone.
+static STRONG_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:resolved|agreed|decided|recommend(?:s|ed)?|ordered)\b").unwrap()
+});
+
+/// A body that decides, named anywhere (`Cabinet`, `the Committee`). Not `committed`.
+static BODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(&format!(
+        r"(?i)\b{}\b",
+        super::vocab::alternation(super::vocab::BODIES)
+    ))
+    .unwrap()
+});
+
+/// Whether text says it is about a peer team's work (`peer challenge`, `LGA`, `review team`).
+pub fn mentions_peer(s: &str) -> bool {
+    PEER.is_match(s)
+}
+
+/// `That the Committee`, `That Cabinet`: a body named after `That` with nothing else, which
+/// opens a list when labelled items follow. Not `That the report be noted`.
+pub fn is_body_phrase(s: &str) -> bool {
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        re_new(&format!(
+            r"(?i)^(?:that\s+)?(?:the\s+)?(?:[a-z][\w’'&\-]*\s+){{0,4}}{bodies}\s*[:\-–]*\s*$",
+            bodies = super::vocab::alternation(super::vocab::BODIES)
+        ))
+        .unwrap()
+    });
+    BODY.is_match(s.trim())
+}
+
 /// A field label before a lead-in: `Content: That Cabinet note:`, `Decision made: RESOLVED`.
 /// Not a sentence with a colon in it (`The options were as follows: …` has too many words).
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -220,8 +286,9 @@ fn last_sentence_opener(s: &str) -> Option<LeadIn> {
 fn find_short(s: &str) -> Option<LeadIn> {
     let l = find_plain(s)?;
     if let Some(r) = l.rest
-        && !PASSIVE_REST.is_match(&s[r..])
-        && find_plain(&s[r..]).is_some_and(|inner| inner.rest.is_none())
+        && let inner = s[r..].trim_start_matches(['|', ' ', '\t'])
+        && !PASSIVE_REST.is_match(inner)
+        && find_plain(inner).is_some_and(|i| i.rest.is_none())
     {
         return Some(LeadIn {
             rest: None,
@@ -285,8 +352,13 @@ fn find_plain(s: &str) -> Option<LeadIn> {
     }
     if let Some(c) = ASKED_INLINE.captures(s) {
         let rest = c.name("rest").expect("rest group");
-        // `Members are invited to disclose any interest` is housekeeping, not a recommendation.
-        if DECLARE.is_match(rest.as_str()) || INTEREST.is_match(rest.as_str()) || PUBLIC.is_match(s)
+        // `Members are invited to disclose any interest` is housekeeping, not a recommendation;
+        // `Members are asked to note the outstanding actions list.` is an agenda's summary of
+        // its item, not a recommendation either: only a request with a list after it counts.
+        if DECLARE.is_match(rest.as_str())
+            || INTEREST.is_match(rest.as_str())
+            || PUBLIC.is_match(s)
+            || !super::textutil::ends_with_opener(s)
         {
             return None;
         }
@@ -312,8 +384,11 @@ fn find_plain(s: &str) -> Option<LeadIn> {
     None
 }
 
-static RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| re_new(r"(?i)\b(?:for|of|in|on)\s+which\b|\bwhereby\b").unwrap());
+/// `recommendations for which progress was reported:` — a clause about recommendations, not a
+/// list of them. Not `The recommendations of the peer team, on which views were sought, were:`.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\brecommendations?\s+(?:(?:for|of|in|on)\s+which|whereby)\b").unwrap()
+});
 
 fn heading(s: &str) -> Option<LeadIn> {
     let c = HEADING.captures(s)?;
@@ -431,7 +506,8 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     if verb_l == "requested" && !opens {
         return None;
     }
-    let kind = if verb_l.starts_with("recommended") {
+    // `Cabinet RECOMMENDED to Council` is a body's decision; `RECOMMENDED:` alone an officer's.
+    let kind = if verb_l.starts_with("recommended") && !BODY_WORD.is_match(prefix) {
         RecKind::Officer
     } else {
         RecKind::Resolution
@@ -484,7 +560,7 @@ static ASKED_INLINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_aside(s: &str) -> bool {
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
         re_new(
-            r"(?i)^\(?(?:reasons?(?:\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?))?(?:\s*\(s\))?\s*[:\-–—]|reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\b|alternative\s+options?(?:\s+considered)?(?:\s+and\s+rejected)?\s*[:\-–—]?|\(?note\s*:|\(the\s+(?:meeting|committee|chair)\b|councillor\s+[\w’' -]{1,40}\s+(?:declared|left|returned|abstained)\b)",
+            r"(?i)^\(?(?:reasons?(?:\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?))?(?:\s*\(s\))?\s*[:\-–—]|reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\b|alternative\s+options?(?:\s+considered)?(?:\s+and\s+rejected)?\s*[:\-–—]?|options?\s+considered(?:\s+and\s+rejected)?\s*[:\-–—]|\(?note\s*:|\(the\s+(?:meeting|committee|chair)\b|councillor\s+[\w’' -]{1,40}\s+(?:declared|left|returned|abstained)\b)",
         )
         .unwrap()
     });

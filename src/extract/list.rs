@@ -193,7 +193,9 @@ pub fn read_list(
                 .copied();
             // `3. Adult Social Care Charging Policy` after sentences is the next minute's
             // heading, not the next item.
-            let heading_after_items = is_heading_like(words)
+            // A label mid-line (`…; and 6) Consider the`) is never a heading.
+            let heading_after_items = !s.inline
+                && is_heading_like(words)
                 && depth.is_some_and(|d| {
                     levels[d]
                         .items
@@ -379,14 +381,16 @@ fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool
     if !label.is_first() && !under_section && !opener.ends_with(':') {
         return false;
     }
+    // `… amend the Constitution to;` hangs on its `to` whatever punctuation follows it.
+    let bare = opener.trim_end_matches([';', ',', ':', ' ']);
     s.indent > top.indent
         || s.inline
         || under_section
         || opener.ends_with(':')
         || raw_opener.ends_with(" -")
         || raw_opener.ends_with('–')
-        || opener.ends_with(" to")
-        || opener.ends_with(" that")
+        || bare.ends_with(" to")
+        || bare.ends_with(" that")
         || opener.ends_with(',')
         || current.parts.is_empty()
 }
@@ -407,6 +411,10 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
     }
     if !s.blank_before {
         if is_heading_like(words) && ends_sentence(&so_far) {
+            return false;
+        }
+        // Words cut off after the last item of a list on one line start a new sentence.
+        if s.inline && s.label.is_none() && ends_sentence(&so_far) && !starts_lower(words) {
             return false;
         }
         return s.soft_break || s.inline || starts_lower(words) || prev.line == s.line;

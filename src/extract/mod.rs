@@ -5,6 +5,7 @@
 
 pub mod action_prose;
 pub mod actions;
+pub mod column_table;
 pub mod dates;
 pub mod label;
 pub mod leadin;
@@ -85,6 +86,7 @@ pub fn extract(input: Input) -> Extraction {
     let mut exact: HashSet<String> = HashSet::new();
     // Word sets of the items kept, by what a near repeat must share with them.
     let mut near: HashMap<RepeatKey, Vec<HashSet<String>>> = HashMap::new();
+    let mut kept_by_id: HashMap<String, Vec<String>> = HashMap::new();
     let found_recs = recommendations::find(text, &segs, ctx);
     // A resolution is not also an action: the text recommendations came from is not read again.
     let rec_ranges: Vec<(usize, usize)> = found_recs
@@ -103,6 +105,16 @@ pub fn extract(input: Input) -> Extraction {
         let bucket = near.entry((r.kind, r.id.clone(), r.meeting)).or_default();
         if !exact.insert(dedup_key(&r.text)) || bucket.iter().any(|w| similar(w, &words)) {
             continue;
+        }
+        // A second printing cut short (a page that ends mid-item) repeats the start of an
+        // item already kept under the same label.
+        let key = dedup_key(&r.text);
+        if let Some(id) = &r.id {
+            let kept = kept_by_id.entry(id.clone()).or_default();
+            if key.len() >= 8 && kept.iter().any(|k| k.starts_with(&key)) {
+                continue;
+            }
+            kept.push(key);
         }
         bucket.push(words);
         recs.push(r);

@@ -8,10 +8,11 @@
 use super::label::{Counter, parse_label};
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
-use super::segment::Segment;
+use super::segment::{Segment, paragraph_ending_at};
 use super::table::{Table, find_tables};
 use super::textutil::{
-    collapse, ends_sentence, is_heading_like, is_terminator, opens_like_item, reads_like_resolution,
+    collapse, ends_sentence, ends_with_opener, is_heading_like, is_terminator, opens_like_item,
+    reads_like_resolution,
 };
 use crate::model::RecKind;
 
@@ -59,7 +60,33 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
         // an item of its list, not lead-ins of their own.
         let own_item =
             |l: &LeadIn| (seg.bullet && (l.weak || l.heading)) || (seg.label.is_some() && l.sub);
-        if let Some(li) = leadin::find(words).filter(|l| !own_item(l)) {
+        // A line ending in a colon that speaks of a decision, with a numbered list after it.
+        let by_list = || {
+            let next = segs.get(i + 1)?;
+            next.label.as_ref().filter(|l| l.is_first())?;
+            // A label alone on its line has its words on the next.
+            let mut w = next.body_text(text).trim();
+            if w.is_empty() {
+                w = segs.get(i + 2).map_or("", |s| s.body_text(text));
+            }
+            let (li, strong) = leadin::opener_with_cue(words).or_else(|| {
+                // The lead-in's sentence may start on an earlier, hard-wrapped line.
+                let l = wrapped_lead_in(text, segs, i)?;
+                Some((
+                    LeadIn {
+                        end: words.len(),
+                        ..l
+                    },
+                    true,
+                ))
+            })?;
+            let fits = !is_heading_like(w) && (strong || reads_like_resolution(w));
+            (fits && seg.label.is_none() && !seg.bullet).then_some(li)
+        };
+        if let Some(li) = leadin::find(words)
+            .filter(|l| !own_item(l))
+            .or_else(by_list)
+        {
             let (found, next) = after_lead_in(text, segs, i, li, ctx);
             if !found.is_empty() {
                 for t in taken.iter_mut().take(next).skip(i) {
@@ -99,6 +126,25 @@ pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
     lift_children(text, out)
 }
 
+/// A lead-in that opens a list and was hard-wrapped so that segment `i` holds only its end
+/// (`That Executive approve progress to the next stage of the⏎project, which included:`).
+fn wrapped_lead_in(text: &str, segs: &[Segment], i: usize) -> Option<LeadIn> {
+    let mut k = i;
+    let mut words = segs[i].body_text(text).to_string();
+    while k > 0 && i - k < 4 {
+        let s = &segs[k];
+        if s.blank_before || s.inline || s.label.is_some() || s.bullet || !s.soft_break {
+            break;
+        }
+        k -= 1;
+        words = format!("{} {words}", segs[k].body_text(text));
+        if let Some(l) = leadin::find(&words).filter(|l| l.rest.is_none()) {
+            return Some(l);
+        }
+    }
+    None
+}
+
 /// Recommendations written out in a tracker table's `Recommendation` column (its reference
 /// column gives the id). A column of bare references (`R1`) is not recommendation text.
 fn from_tracker(text: &str, table: &Table, ctx: DocContext) -> Vec<FoundRec> {
@@ -106,6 +152,11 @@ fn from_tracker(text: &str, table: &Table, ctx: DocContext) -> Vec<FoundRec> {
     let Some(rc) = cols.recommendation else {
         return Vec::new();
     };
+    // A follow-up table with a status for each recommendation and no action column of its own
+    // tracks the recommendations as actions (`Implemented`, `Partially implemented`).
+    if cols.status.is_some() && cols.action.is_none() {
+        return Vec::new();
+    }
     // `Recommendations Approved` in a two-column details table is a value, not a column.
     let (ha, hb) = table.header[rc];
     if !REC_COLUMN.is_match(text[ha..hb].trim()) {
@@ -185,6 +236,11 @@ fn after_lead_in(
     let mut kind = li.kind;
     if kind == RecKind::Officer && li.sub && ctx.decisions {
         kind = RecKind::Resolution;
+    }
+    // `The peer team spent four days on site. … The team made 8 key recommendations:`: the
+    // paragraph says whose they are.
+    if kind == RecKind::Officer && leadin::mentions_peer(&paragraph_ending_at(text, segs, i)) {
+        kind = RecKind::Peer;
     }
     let mut lead_text = collapse(&text[seg.start..words_at + li.end]);
     if let Some(rest) = li.rest {
@@ -293,7 +349,7 @@ fn after_lead_in(
         && !is_heading_like(words)
         && !leadin::is_aside(words)
         && words.split_whitespace().count() >= 4;
-    if opens_like_item(words) || asked || resolved_prose {
+    if (opens_like_item(words) && !is_heading_like(words)) || asked || resolved_prose {
         return unnumbered_items(text, segs, j, first.clone(), kind, lead_text);
     }
     // `The Committee is asked to note that the following dates …:` with no list after it:
@@ -374,7 +430,8 @@ fn unnumbered_items(
         if s.label.is_some() || s.bullet {
             // `RESOLVED – That:` followed by numbered items, or `be agreed as follows:` and bullets.
             let cur = items.last().expect("an item");
-            if cur.own_text(text).ends_with(':') {
+            let own = cur.own_text(text);
+            if ends_with_opener(&own) || leadin::is_body_phrase(&own) {
                 let (list, next) = read_list(text, segs, j, ListRules::default());
                 let mut parent = items.pop().expect("an item");
                 for c in list {
@@ -421,15 +478,31 @@ fn wrap(items: Vec<ItemDraft>, kind: RecKind, lead_text: &str) -> Vec<FoundRec> 
         .collect()
 }
 
-/// `2.1 It is recommended that the Committee:` with (a)–(d) under it: the numbered paragraph
-/// only introduces the list, so its sub-items are the recommendations.
+/// `2.1 It is recommended that the Committee:` with (a)–(d) under it, or an unnumbered `That
+/// the Executive:` whose items are numbered: the parent only introduces the list, so its
+/// sub-items are the recommendations. An unnumbered resolution with details under it (`That
+/// the fees be agreed as follows:` and a bullet per fee) stays one item.
 fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let own = f.item.own_text(text);
+        let has_children = f.item.children().next().is_some();
+        let numbered_children = f.item.children().all(|c| c.label.is_some());
+        // A report's paragraph number (`2.1 That the Executive:`) heads its list like a lead-in.
+        let paragraph_number = f
+            .item
+            .label
+            .as_ref()
+            .is_some_and(|l| matches!(l.counter, Counter::Dotted(_)));
         let introduces = !own.is_empty()
-            && f.item.children().next().is_some()
-            && leadin::find(&own).is_some_and(|l| l.rest.is_none() && !l.sub && !l.heading);
+            && has_children
+            && (leadin::find(&own)
+                .is_some_and(|l| l.rest.is_none() && (!l.sub || paragraph_number) && !l.heading)
+                || f.item.label.is_none()
+                    && numbered_children
+                    && (leadin::is_body_phrase(&own)
+                        || leadin::find(&own).is_some_and(|l| l.rest.is_none())
+                        || ends_with_opener(&own) && children_decide(text, &f.item)));
         if introduces {
             let lead = Some(own);
             out.extend(f.item.children().cloned().map(|item| FoundRec {
@@ -442,6 +515,17 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
         }
     }
     out
+}
+
+/// Whether most of an item's sub-items read as decisions in their own right.
+fn children_decide(text: &str, item: &ItemDraft) -> bool {
+    let (n, deciding) = item.children().fold((0, 0), |(n, d), c| {
+        (
+            n + 1,
+            d + usize::from(reads_like_resolution(&c.own_text(text))),
+        )
+    });
+    n > 0 && deciding * 2 > n
 }
 
 /// Numbered lists with no lead-in whose items read as resolutions (a page that dropped its
@@ -481,15 +565,22 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         }
         // A list under its own heading (`Alternative options considered`, `Purpose`) belongs
         // to that heading.
+        // …except a decision record's own field (`Content:`, `Decision:`), which holds the
+        // decision itself.
         let headed = prev.is_some_and(|p| {
-            p.ends_with([':', '-', '–'])
+            (p.ends_with([':', '-', '–']) && !DECISION_FIELD.is_match(p))
                 || leadin::is_aside(p)
                 || is_terminator(p)
                 || (is_heading_like(p) && BLOCKING_HEADING.is_match(p))
         });
+        // Dotted numbers (`3.1`) are a report's paragraphs unless a heading says otherwise.
         let eligible = !taken[i]
             && s.label.as_ref().is_some_and(|l| {
-                l.is_first() && !matches!(l.counter, Counter::RecWord | Counter::Code)
+                l.is_first()
+                    && !matches!(
+                        l.counter,
+                        Counter::RecWord | Counter::Code | Counter::Dotted(_)
+                    )
             })
             && !headed;
         if !eligible {
@@ -504,8 +595,18 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         // A `dd/mm/yyyy - Title` line (an issue page's decision) just before is a strong sign.
         let dated = prev.is_some_and(|p| DATED_TITLE.is_match(p));
         let needed = if dated { 5 } else { 8 };
-        let enough = items.len() >= 2 || dated && items.len() == 1;
-        if enough && resolving * 10 >= items.len() * needed && (i..next).all(|k| !taken[k]) {
+        // `(1) That progress … be noted.` alone is a resolution in its own words.
+        let single_formula = items.len() == 1 && STANDALONE.is_match(&items[0].own_text(text));
+        let enough = items.len() >= 2 || (dated || single_formula) && items.len() == 1;
+        // `(i) To receive and note the minutes … (ii) To consider …` is an agenda's business.
+        let instructions = items
+            .iter()
+            .all(|it| AGENDA_INSTRUCTION.is_match(&it.own_text(text)));
+        if enough
+            && !instructions
+            && resolving * 10 >= items.len() * needed
+            && (i..next).all(|k| !taken[k])
+        {
             out.extend(items.into_iter().map(|item| FoundRec {
                 item,
                 kind: RecKind::Resolution,
@@ -521,6 +622,22 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
 /// `Approved the recommendations of …`.
 static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b|To\s+(?:NOTE|AGREE|APPROVE|RESOLVE|RECEIVE|CONSIDER|ENDORSE|ADOPT|RECOMMEND)\b)").unwrap()
+});
+
+/// An agenda's description of its business: `To receive and note the minutes …`, `To consider
+/// the report of …`, `To agree any comments …`. Not `To NOTE the report` (a recommendation in
+/// capitals) or `To approve the budget`.
+static AGENDA_INSTRUCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"^To\s+(?:receive|consider|discuss|hear|review|note\s+(?:any|the\s+(?:minutes|report|update))|agree\s+any|raise|answer|deal\s+with|(?:approve|confirm|sign)\s+the\s+minutes)\b").unwrap()
+});
+
+/// The field of a decision record that holds the decision: `Content:`, `Decision:`,
+/// `Decision details:`, `Resolution:`. Not `Purpose:`.
+static DECISION_FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(
+        r"(?i)^(?:content|decisions?(?:\s+(?:details|made|taken))?|resolutions?|outcome)\s*:$",
+    )
+    .unwrap()
 });
 
 /// Headings whose numbered lists are never decisions.

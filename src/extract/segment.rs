@@ -72,9 +72,23 @@ static LEADIN_COLON: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// One line of the text, before it is cut into segments.
+struct Line {
+    no: usize,
+    content_start: usize,
+    content_end: usize,
+    indent: usize,
+    blank_before: bool,
+    soft: bool,
+}
+
 /// Splits the whole text into segments.
+///
+/// Lines hard-wrapped out of one paragraph are cut together, so that a list whose items run
+/// across the wraps (`were: 1) Develop … that⏎is explicitly …; 2) Agree …`) is found by its
+/// labels as it would be on one line.
 pub fn segments(text: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     let mut blank = false;
     let mut offset = 0usize;
     let width = wrap_width(text);
@@ -92,19 +106,80 @@ pub fn segments(text: &str) -> Vec<Segment> {
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
         let content_start = start + lead;
-        let content_end = content_start + content_len;
-        let soft = !blank && prev_line.is_some_and(|p| wraps_into_next(p, width));
-        let mut first = true;
-        for (s, e) in split_line(text, content_start, content_end) {
-            let mut seg = analyse(text, s, e, line_no, blank && first, !first, indent);
-            seg.soft_break = first && soft;
-            out.push(seg);
-            first = false;
-        }
+        lines.push(Line {
+            no: line_no,
+            content_start,
+            content_end: content_start + content_len,
+            indent,
+            blank_before: blank,
+            soft: !blank && prev_line.is_some_and(|p| wraps_into_next(p, width)),
+        });
         blank = false;
         prev_line = Some(line);
     }
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        // The lines that one paragraph was hard-wrapped into.
+        let mut last = k;
+        while last + 1 < lines.len() && joins(text, &lines[last], &lines[last + 1]) {
+            last += 1;
+        }
+        let (pa, pb) = (lines[k].content_start, lines[last].content_end);
+        let cuts: Vec<usize> = cut_points(text, pa, pb)
+            .into_iter()
+            .map(|c| pa + c)
+            .collect();
+        for l in &lines[k..=last] {
+            let mut first = true;
+            let inside = cuts
+                .iter()
+                .copied()
+                .filter(|&c| c > l.content_start && c < l.content_end);
+            for (s, e) in pieces(text, l.content_start, l.content_end, inside) {
+                let mut seg = analyse(text, s, e, l.no, l.blank_before && first, !first, l.indent);
+                seg.soft_break = first && l.soft;
+                out.push(seg);
+                first = false;
+            }
+        }
+        k = last + 1;
+    }
     mark_furniture(text, &mut out);
+    out
+}
+
+/// Whether line `b` continues the paragraph of line `a`: it follows with no empty line, `a`
+/// runs on into it, and `b` starts no item and neither is a table row.
+fn joins(text: &str, a: &Line, b: &Line) -> bool {
+    let bt = &text[b.content_start..b.content_end];
+    let at = &text[a.content_start..a.content_end];
+    b.soft
+        && !b.blank_before
+        && leading_label(bt).is_none()
+        && bullet_len(bt).is_none()
+        && !at.contains('|')
+        && !bt.contains('|')
+        && !at.contains('\t')
+}
+
+/// Cuts `start..end` at absolute positions `cuts` (in order), trimming blanks at the ends.
+fn pieces(
+    text: &str,
+    start: usize,
+    end: usize,
+    cuts: impl Iterator<Item = usize>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = start;
+    for c in cuts {
+        let piece_end = s + text[s..c].trim_end_matches([' ', '\t', '\n', '\r']).len();
+        if piece_end > s {
+            out.push((s, piece_end));
+        }
+        s = c;
+    }
+    out.push((s, end));
     out
 }
 
@@ -294,8 +369,9 @@ fn blanks(s: &str) -> usize {
     s.len() - s.trim_start_matches([' ', '\t']).len()
 }
 
-/// Finds where further items start on one line. Returns the pieces' byte ranges.
-fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+/// Finds where further items start on a line (or a hard-wrapped paragraph): the offsets,
+/// relative to `start`, where new pieces begin.
+fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
     let line = &text[start..end];
     let mut cuts = Vec::new();
     // The label governing the current piece, and the ones it is nested in.
@@ -318,8 +394,16 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 .map_or(line.len(), |(k, _)| m.start() + k);
         }
     }
+    if stack.is_empty()
+        && let Some((at, l)) = first_of_sequence(line)
+    {
+        // `…, having considered the report: 1. approves …; 2. delegates …` — a list found by
+        // its labels wherever it starts on the line.
+        cuts.push(at);
+        stack.push(l);
+    }
     if stack.is_empty() {
-        return vec![(start, end)];
+        return Vec::new();
     }
     let mut from = cuts.last().copied().unwrap_or(0);
     while let Some(m) = INLINE_CANDIDATE.captures_at(line, from) {
@@ -350,17 +434,73 @@ fn split_line(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             stack.push(next);
         }
     }
-    let mut pieces = Vec::with_capacity(cuts.len() + 1);
-    let mut s = 0usize;
-    for c in cuts {
-        let piece_end = line[..c].trim_end_matches([' ', '\t']).len();
-        if piece_end > s {
-            pieces.push((start + s, start + piece_end));
+    // `…   Reasons for Decision:   …` after the last item, on the same line: the aside is a
+    // piece of its own, not part of the item.
+    let last = cuts.last().copied().unwrap_or(0);
+    if let Some(m) = ASIDE_AFTER_BLANKS.find_at(line, last) {
+        let at = m.start() + m.as_str().find(|c: char| c.is_alphabetic()).unwrap_or(0);
+        cuts.push(at);
+    } else if cuts.len() >= 2
+        && let Some(m) = SENTENCE_AFTER_ITEM
+            .find_at(line, last + parse_label(&line[last..]).map_or(0, |l| l.len))
+    {
+        // The last of several items on one line ends with its sentence: `… councils. Members
+        // asked whether …` goes on with the minutes.
+        let at = m.end() - 1;
+        if parse_label(&line[at..]).is_none() {
+            cuts.push(at);
         }
-        s = c;
     }
-    pieces.push((start + s, end));
-    pieces
+    cuts
+}
+
+/// The end of a sentence and the start of the next (a capital after `. `): `councils. Members`.
+/// Not `No. 5` or `e.g. The`, which do not end sentences.
+static SENTENCE_AFTER_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"[a-z0-9)’”][.!?]\s+[A-Z]").unwrap());
+
+/// A run of blanks or a sentence end, then the heading of an aside: `   Reasons for Decision:`,
+/// `. Reason for decisions –`, `  Options Considered:`. Not `the reasons for the delay` in a
+/// sentence (no sentence end or run of blanks before it, and no colon or dash after it).
+static ASIDE_AFTER_BLANKS: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)(?:\s{2,}|\t|[.;]\s+)(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|reasons?|(?:alternative\s+)?options?\s+considered(?:\s+and\s+rejected)?)\s*[:\-–—]").unwrap()
+});
+
+/// Where a list starts inside a line that does not start with a label: a first label (`1.`,
+/// `(a)`, `i)`) after a colon, semicolon, full stop or run of blanks, confirmed by the label
+/// that follows it in sequence later on the line.
+fn first_of_sequence(line: &str) -> Option<(usize, Label)> {
+    let mut firsts = 0;
+    for m in INLINE_CANDIDATE.captures_iter(line) {
+        let at = m.get(1)?.start();
+        let sep = &line[m.get(0)?.start()..at];
+        let strong = sep.starts_with([':', ';', '.']) || sep.contains("  ") || sep.contains('\t');
+        if !strong {
+            continue;
+        }
+        let Some(first) = parse_label(&line[at..]).filter(|l| l.is_first()) else {
+            continue;
+        };
+        firsts += 1;
+        if firsts > 20 {
+            return None;
+        }
+        let mut from = at + first.len;
+        while let Some(n) = INLINE_CANDIDATE.captures_at(line, from) {
+            let nat = n.get(1)?.start();
+            from = nat;
+            let nsep = &line[n.get(0)?.start()..nat];
+            let nstrong = nsep.starts_with([';', '.', ':'])
+                || nsep.contains("  ")
+                || nsep.contains('\t')
+                || (line[nat..].starts_with('(') && nsep.starts_with(','));
+            if nstrong && parse_label(&line[nat..]).is_some_and(|next| first.is_followed_by(&next))
+            {
+                return Some((at, first));
+            }
+        }
+    }
+    None
 }
 
 fn leading_label(line: &str) -> Option<Label> {

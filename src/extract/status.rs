@@ -75,39 +75,190 @@ const fn p(
 /// they negate, and partial completion before completion.
 pub const VOCABULARY: &[Phrase] = &[
     // Remaining: not begun, not done, still open.
-    p(r"not\s+(?:yet\s+)?(?:started|begun|commenced|implemented|complete[d]?|progressed|actioned|received|due)", Remaining, Scope::ALL, "Not started"),
-    p(r"(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+\w+", Remaining, Scope::PROSE, "has not been received"),
-    p(r"yet\s+to\s+(?:be\s+)?\w+", Remaining, Scope::BOTH, "yet to be agreed"),
-    p(r"still\s+(?:outstanding|open|to\s+be\s+\w+|awaited|pending)", Remaining, Scope::PROSE, "still outstanding"),
-    p(r"(?:would|will|should)\s+remain\s+(?:open|on\s+the\s+(?:list|log|tracker))", Remaining, Scope::PROSE, "would remain open"),
-    p(r"remain(?:s|ed)?\s+(?:open|outstanding)", Remaining, Scope::PROSE, "remains open"),
-    p(r"agreed\s+to\s+consider", Remaining, Scope::PROSE, "agreed to consider"),
-    p(r"(?:deferred|postponed|paused|on\s+hold|b/\s?fwd|brought\s+forward|carried\s+forward)", Remaining, Scope::BOTH, "Deferred"),
-    p(r"(?:outstanding|overdue|open|planned|pending|to\s+start|not\s+due|due|awaiting\s+\w+|red\s*[-–:]\s*not\s+started)", Remaining, Scope::CELL, "Outstanding"),
-    p(r"(?:is|was|are|were)\s+(?:now\s+)?overdue", Remaining, Scope::PROSE, "was overdue"),
+    p(
+        r"not\s+(?:yet\s+)?(?:started|begun|commenced|implemented|complete[d]?|progressed|actioned|received|due)",
+        Remaining,
+        Scope::ALL,
+        "Not started",
+    ),
+    p(
+        r"(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+\w+",
+        Remaining,
+        Scope::PROSE,
+        "has not been received",
+    ),
+    p(
+        r"yet\s+to\s+(?:be\s+)?\w+",
+        Remaining,
+        Scope::BOTH,
+        "yet to be agreed",
+    ),
+    p(
+        r"still\s+(?:outstanding|open|to\s+be\s+\w+|awaited|pending)",
+        Remaining,
+        Scope::PROSE,
+        "still outstanding",
+    ),
+    p(
+        r"(?:would|will|should)\s+remain\s+(?:open|on\s+the\s+(?:list|log|tracker))",
+        Remaining,
+        Scope::PROSE,
+        "would remain open",
+    ),
+    p(
+        r"remain(?:s|ed)?\s+(?:open|outstanding)",
+        Remaining,
+        Scope::PROSE,
+        "remains open",
+    ),
+    p(
+        r"agreed\s+to\s+consider",
+        Remaining,
+        Scope::PROSE,
+        "agreed to consider",
+    ),
+    p(
+        r"(?:deferred|postponed|paused|on\s+hold|b/\s?fwd|brought\s+forward|carried\s+forward)",
+        Remaining,
+        Scope::BOTH,
+        "Deferred",
+    ),
+    p(
+        r"(?:outstanding|overdue|open|planned|pending|to\s+start|not\s+due|due|awaiting\s+\w+|red\s*[-–:]\s*not\s+started)",
+        Remaining,
+        Scope::CELL,
+        "Outstanding",
+    ),
+    p(
+        r"(?:is|was|are|were)\s+(?:now\s+)?overdue",
+        Remaining,
+        Scope::PROSE,
+        "was overdue",
+    ),
     // In progress: begun, partly done.
-    p(r"partial(?:ly)?(?:\s+(?:complete[d]?|met|achieved|implemented|delivered))?|partly\s+(?:complete[d]?|met|implemented)", InProgress, Scope::BOTH, "Partially implemented"),
-    p(r"in\s+progress|under\s*way|on-?going|on\s+track|progressing|in\s+hand", InProgress, Scope::ALL, "In progress"),
-    p(r"(?:is|was|are|were)\s+(?:now\s+|currently\s+|still\s+)?being\s+(?:\w+ed|\w+en|made|held|undertaken|done|set\s+up|followed\s+up|worked\s+on)", InProgress, Scope::PROSE, "was being drafted"),
-    p(r"(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:working|in\s+(?:contact|discussion|talks))\s+(?:with|on)", InProgress, Scope::PROSE, "were in contact with"),
-    p(r"(?:started|commenced|begun)", InProgress, Scope::CELL, "Started"),
-    p(r"work\s+(?:has|had)\s+(?:started|begun|commenced)", InProgress, Scope::PROSE, "work had started"),
-    p(r"continu(?:e|es|ed|ing)\s+to\s+(?:progress|develop|work|be\s+\w+ed)", InProgress, Scope::PROSE, "continues to progress"),
+    p(
+        r"partial(?:ly)?(?:\s+(?:complete[d]?|met|achieved|implemented|delivered))?|partly\s+(?:complete[d]?|met|implemented)",
+        InProgress,
+        Scope::BOTH,
+        "Partially implemented",
+    ),
+    p(
+        r"in\s+progress|under\s*way|on-?going|on\s+track|progressing|in\s+hand",
+        InProgress,
+        Scope::ALL,
+        "In progress",
+    ),
+    p(
+        r"(?:is|was|are|were)\s+(?:now\s+|currently\s+|still\s+)?being\s+(?:\w+ed|\w+en|made|held|undertaken|done|set\s+up|followed\s+up|worked\s+on)",
+        InProgress,
+        Scope::PROSE,
+        "was being drafted",
+    ),
+    p(
+        r"(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:working|in\s+(?:contact|discussion|talks))\s+(?:with|on)",
+        InProgress,
+        Scope::PROSE,
+        "were in contact with",
+    ),
+    p(
+        r"(?:started|commenced|begun)",
+        InProgress,
+        Scope::CELL,
+        "Started",
+    ),
+    p(
+        r"being\s+(?:\w+ed|\w+en|worked\s+on|set\s+up|taken\s+forward|done)",
+        InProgress,
+        Scope::CELL,
+        "Being drafted with the agencies",
+    ),
+    p(
+        r"work\s+(?:has|had)\s+(?:started|begun|commenced)",
+        InProgress,
+        Scope::PROSE,
+        "work had started",
+    ),
+    p(
+        r"continu(?:e|es|ed|ing)\s+to\s+(?:progress|develop|work|be\s+\w+ed)",
+        InProgress,
+        Scope::PROSE,
+        "continues to progress",
+    ),
     // Completed: done, closed.
-    p(r"(?:could|can|should|would|will)\s+(?:now\s+)?be\s+(?:closed|removed|signed\s+off|discharged|marked\s+(?:as\s+)?(?:complete[d]?|closed))", Completed, Scope::PROSE, "could now be closed"),
-    p(r"(?:be|was|were|been)\s+marked\s+(?:as\s+)?(?:complete[d]?|closed|done)", Completed, Scope::PROSE, "requested that the item be marked as complete"),
-    p(r"(?:complete[d]?|closed|done|achieved|delivered|implemented|finished|resolved|actioned|discharged|superseded|met)", Completed, Scope::CELL, "Complete"),
-    p(r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place)", Completed, Scope::PROSE, "had been circulated"),
-    p(r"(?:was|were)\s+(?:now\s+)?(?:complete[d]?|closed|circulated|sent|issued|published|resolved|implemented|in\s+place)", Completed, Scope::PROSE, "was circulated"),
-    p(r"(?:is|are)\s+now\s+(?:complete[d]?|closed|in\s+place|resolved|implemented)", Completed, Scope::PROSE, "is now in place"),
-    p(r"(?:had|has|have)\s+(?:now\s+)?(?:taken\s+place|concluded|completed|finished)", Completed, Scope::PROSE, "had taken place"),
+    p(
+        r"(?:could|can|should|would|will)\s+(?:now\s+)?be\s+(?:closed|removed|signed\s+off|discharged|marked\s+(?:as\s+)?(?:complete[d]?|closed))",
+        Completed,
+        Scope::PROSE,
+        "could now be closed",
+    ),
+    p(
+        r"(?:be|was|were|been)\s+marked\s+(?:as\s+)?(?:complete[d]?|closed|done)",
+        Completed,
+        Scope::PROSE,
+        "requested that the item be marked as complete",
+    ),
+    p(
+        r"(?:complete[d]?|closed|done|achieved|delivered|implemented|finished|resolved|actioned|discharged|superseded|met)",
+        Completed,
+        Scope::CELL,
+        "Complete",
+    ),
+    p(
+        r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place)",
+        Completed,
+        Scope::PROSE,
+        "had been circulated",
+    ),
+    p(
+        r"(?:was|were)\s+(?:now\s+)?(?:complete[d]?|closed|circulated|sent|issued|published|resolved|implemented|in\s+place)",
+        Completed,
+        Scope::PROSE,
+        "was circulated",
+    ),
+    p(
+        r"(?:is|are)\s+now\s+(?:complete[d]?|closed|in\s+place|resolved|implemented)",
+        Completed,
+        Scope::PROSE,
+        "is now in place",
+    ),
+    p(
+        r"(?:had|has|have)\s+(?:now\s+)?(?:taken\s+place|concluded|completed|finished)",
+        Completed,
+        Scope::PROSE,
+        "had taken place",
+    ),
     // Lead-ins of lists whose items share one status.
-    p(r"remaining|next\s+steps|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|due\s+to\s+(?:start|begin)|planned", Remaining, Scope::LEAD_IN, "The remaining areas of focus include:"),
-    p(r"being\s+(?:progressed|developed|implemented|delivered|taken\s+forward|reviewed|addressed)|work\s+(?:has\s+)?(?:started|begun)", InProgress, Scope::LEAD_IN, "Work has started on:"),
-    p(r"concluded|completed|achieved|delivered|implemented|accomplished|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date)", Completed, Scope::LEAD_IN, "The team have concluded a number of the actions including:"),
+    p(
+        r"remaining|next\s+steps|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|due\s+to\s+(?:start|begin)|planned",
+        Remaining,
+        Scope::LEAD_IN,
+        "The remaining areas of focus include:",
+    ),
+    p(
+        r"being\s+(?:progressed|developed|implemented|delivered|taken\s+forward|reviewed|addressed)|work\s+(?:has\s+)?(?:started|begun)",
+        InProgress,
+        Scope::LEAD_IN,
+        "Work has started on:",
+    ),
+    p(
+        r"concluded|completed|achieved|delivered|implemented|accomplished|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date)",
+        Completed,
+        Scope::LEAD_IN,
+        "The team have concluded a number of the actions including:",
+    ),
     // Remaining: promised for later. Read last so that what has happened wins over a promise.
-    p(r"(?:would|will|shall)\s+(?:now\s+|also\s+|then\s+)?(?:be\s+)?[a-z]{3,}", Remaining, Scope::PROSE, "would be circulated"),
-    p(r"undert(?:ook|akes|aken)\s+to|agreed\s+to|(?:was|were)\s+(?:asked|requested)\s+to|requested\s+that|asked\s+that|(?:is|was)\s+due\s+(?:in|by|on|at|for)", Remaining, Scope::PROSE, "undertook to"),
+    p(
+        r"(?:would|will|shall)\s+(?:now\s+|also\s+|then\s+)?(?:be\s+)?[a-z]{3,}",
+        Remaining,
+        Scope::PROSE,
+        "would be circulated",
+    ),
+    p(
+        r"undert(?:ook|akes|aken)\s+to|agreed\s+to|(?:was|were)\s+(?:asked|requested)\s+to|requested\s+that|asked\s+that|(?:is|was)\s+due\s+(?:in|by|on|at|for)",
+        Remaining,
+        Scope::PROSE,
+        "undertook to",
+    ),
 ];
 
 /// Every pattern, compiled once per place it is read, in table order.
@@ -237,7 +388,7 @@ impl RagKey {
     /// `Green – on track`) anywhere in the text.
     pub fn find(text: &str) -> RagKey {
         static KEY: LazyLock<Regex> = LazyLock::new(|| {
-            re_new(r"(?i)\b(green|amber|red|blue|grey|gray|yellow)\b\s*(?:[:=\-–—]|means|indicates|denotes|is)\s*(?P<what>[^,;\n.]{2,60})")
+            re_new(r"(?i)\b(green|amber|red|blue|grey|gray|yellow|(?-i:[GARB]))\b\s*(?:[:=\-–—]|means|indicates|denotes|is)\s*(?P<what>[^,;\n.]{2,60})")
                 .expect("rag key")
         });
         let mut entries: Vec<(String, ActionStatus)> = Vec::new();
@@ -323,7 +474,9 @@ mod tests {
             Some(InProgress)
         );
         assert_eq!(
-            s("The deputy Chairman had liaised with Officers and this would be reported in November."),
+            s(
+                "The deputy Chairman had liaised with Officers and this would be reported in November."
+            ),
             Some(Remaining)
         );
         assert_eq!(
@@ -331,12 +484,17 @@ mod tests {
             Some(InProgress)
         );
         assert_eq!(s("Recommendation 4 was not implemented."), Some(Remaining));
-        assert_eq!(s("Recommendation 5 was partially implemented."), Some(InProgress));
+        assert_eq!(
+            s("Recommendation 5 was partially implemented."),
+            Some(InProgress)
+        );
         assert_eq!(s("The Chair thanked officers."), None);
     }
 
     #[test]
     fn colours_need_a_key() {
+        let letters = RagKey::find("RAG key: G = Complete, A = In progress, R = Not started");
+        assert_eq!(letters.status_of("A"), Some(InProgress));
         let key = RagKey::find("Key: Green = complete, Amber = in progress, Red = not started");
         assert_eq!(key.status_of("GREEN"), Some(Completed));
         assert_eq!(key.status_of("Amber"), Some(InProgress));

@@ -28,31 +28,47 @@ pub struct Columns {
 }
 
 impl Table {
-    /// The roles of the header's columns.
+    /// The roles of the header's columns. A status column named for the status (`Status`,
+    /// `RAG`, `Complete?`) wins over one that may hold notes (`Progress`, `Current position`).
     pub fn columns(&self, text: &str) -> Columns {
         let mut c = Columns::default();
+        let mut status_rank = 0;
         for (k, &(a, b)) in self.header.iter().enumerate() {
             let h = text[a..b].to_ascii_lowercase();
             let h = h.trim_matches(|ch: char| !ch.is_alphanumeric());
-            let status = h == "status"
+            let rank = if h == "status"
                 || h.starts_with("rag")
                 || h.ends_with(" status")
                 || h.starts_with("status ")
-                || h == "progress"
-                || h == "position";
+                || matches!(h, "complete" | "completed" | "done" | "closed")
+                || h.ends_with("complete")
+            {
+                2
+            } else if matches!(
+                h,
+                "progress" | "position" | "current position" | "progress update" | "update"
+            ) {
+                1
+            } else {
+                0
+            };
             let action = h.starts_with("action")
                 || h.contains("agreed action")
                 || h.contains("actions")
                 || h.starts_with("response")
-                || h.contains("action taken");
+                || h.contains("action taken")
+                || matches!(h, "description" | "task" | "issue");
             let id = matches!(
                 h,
-                "no" | "ref" | "reference" | "number" | "rec no" | "item" | "id"
+                "no" | "ref" | "reference" | "number" | "rec no" | "item" | "id" | "minute"
             ) || h.starts_with("ref")
                 || h == "recommendation no"
                 || h == "rec";
-            if c.status.is_none() && status {
+            if rank > status_rank {
+                status_rank = rank;
                 c.status = Some(k);
+            } else if rank > 0 {
+                continue;
             } else if c.id.is_none() && id {
                 c.id = Some(k);
             } else if c.action.is_none() && action {
@@ -63,6 +79,16 @@ impl Table {
         }
         c
     }
+
+    /// Whether the status column asks a yes-or-no question (`Complete?`, `Done`).
+    pub fn status_is_yes_no(&self, text: &str, cols: &Columns) -> bool {
+        cols.status.is_some_and(|k| {
+            let (a, b) = self.header[k];
+            let h = text[a..b].to_ascii_lowercase();
+            let h = h.trim_matches(|ch: char| !ch.is_alphanumeric());
+            matches!(h, "complete" | "completed" | "done" | "closed")
+        })
+    }
 }
 
 /// Finds every table of two or more rows, in document order.
@@ -70,7 +96,10 @@ pub fn find_tables(text: &str, segs: &[Segment]) -> Vec<Table> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < segs.len() {
-        if let Some(t) = vertical(text, segs, i).or_else(|| horizontal(text, segs, i)) {
+        if let Some(t) = vertical(text, segs, i)
+            .or_else(|| horizontal(text, segs, i))
+            .or_else(|| super::column_table::read(text, segs, i))
+        {
             i = t.next;
             out.push(t);
         } else {

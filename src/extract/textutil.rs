@@ -136,6 +136,12 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|built|set|sent|brought|given|taken|put|met|done|paid|sought|drawn|shown|run|won)\b").unwrap()
 });
 
+/// Whether text holds a passive decision (`… be approved`, `… be given`): a resolution in
+/// itself rather than the opening of one.
+pub fn has_passive(s: &str) -> bool {
+    PASSIVE.is_match(s)
+}
+
 /// Words that read like a recommendation or resolution (`That …`, `Note the …`, `… be approved`).
 pub fn reads_like_resolution(s: &str) -> bool {
     let t = s.trim_start();
@@ -185,7 +191,13 @@ mod tests {
 
     #[test]
     fn openers() {
-        for s in ["RESOLVED:", "That the Committee:-", "as set out below: -", "as follows –", "to: –"] {
+        for s in [
+            "RESOLVED:",
+            "That the Committee:-",
+            "as set out below: -",
+            "as follows –",
+            "to: –",
+        ] {
             assert!(ends_with_opener(s), "{s:?}");
         }
         for s in ["the plan be approved.", "Cabinet", "pre-", "2023-"] {

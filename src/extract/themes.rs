@@ -186,7 +186,7 @@ fn framework_of_document(text: &str, segs: &[Segment]) -> Option<Framework> {
         };
         vote(f, 1);
     }
-    votes.sort_by(|a, b| b.1.cmp(&a.1));
+    votes.sort_by_key(|v| std::cmp::Reverse(v.1));
     votes.first().map(|&(f, _)| f)
 }
 
@@ -335,7 +335,11 @@ fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let max_words = if split.as_str() == SEMI.as_str() { 8 } else { 6 };
+    let max_words = if split.as_str() == SEMI.as_str() {
+        8
+    } else {
+        6
+    };
     let good = names.len() >= 3
         && !first_word.ends_with("ing")
         && first_word != "that"

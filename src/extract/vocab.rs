@@ -101,12 +101,12 @@ pub fn decision_verbs_any_person() -> String {
     let mut all: Vec<String> = Vec::new();
     for v in DECISION_VERBS {
         all.push((*v).to_string());
-        let third = if v.ends_with("sh") || v.ends_with("ch") || v.ends_with('s') || v.ends_with('x')
-        {
-            format!("{v}es")
-        } else {
-            format!("{v}s")
-        };
+        let third =
+            if v.ends_with("sh") || v.ends_with("ch") || v.ends_with('s') || v.ends_with('x') {
+                format!("{v}es")
+            } else {
+                format!("{v}s")
+            };
         all.push(third);
     }
     let refs: Vec<&str> = all.iter().map(String::as_str).collect();

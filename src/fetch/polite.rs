@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+const DAY: Duration = Duration::from_secs(86_400);
+
 #[derive(Default)]
 struct Slot {
     busy: bool,
@@ -45,7 +47,9 @@ impl Politeness {
                 map = self.cv.wait(map).unwrap_or_else(|e| e.into_inner());
                 continue;
             }
-            let ready = [slot.last_end.map(|t| t + interval), slot.hold_until]
+            // A huge interval (a typo in --delay) waits a day, never overflows.
+            let after = |t: Instant| t.checked_add(interval).unwrap_or(t + DAY);
+            let ready = [slot.last_end.map(after), slot.hold_until]
                 .into_iter()
                 .flatten()
                 .max();

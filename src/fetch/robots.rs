@@ -13,6 +13,8 @@ use std::time::Duration;
 pub struct Rules {
     pub robots: Robots,
     pub unreachable: Option<String>,
+    /// The failure itself, when robots.txt could not be had.
+    pub failure: Option<FetchError>,
 }
 
 /// The robots.txt rules of each origin seen so far.
@@ -58,6 +60,7 @@ pub fn rules_from(result: Result<Vec<u8>, FetchError>, agent: &str) -> Rules {
     Rules {
         robots: Robots::from_access(rules_access(&result), agent),
         unreachable,
+        failure: result.err(),
     }
 }
 

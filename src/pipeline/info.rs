@@ -7,8 +7,9 @@
 //! listing while a report's text often names other meetings; for an issue page, which spans
 //! several meetings, the text's facts stand and the crawl only fills gaps. The kind, when the
 //! crawl knows it for one meeting (an item's minutes, a decision page), wins too; otherwise
-//! the text's kind stands. The title comes from the text first. The council is the registry's
-//! when the crawl was given one, else whatever the text names.
+//! the text's kind stands. The title a crawl found the document under wins, and the
+//! document's own title is kept as `meta.document_title`. The council is the registry's when
+//! the crawl was given one, else whatever the text names.
 
 use crate::model::{Council, DocKind, Record, Source};
 use crate::source::date::Date;
@@ -30,6 +31,12 @@ pub struct DocInfo {
     pub facts: Facts,
     /// The council the crawl was asked for (from the registry), which wins over the text's.
     pub council: Option<Council>,
+    /// The councils a shared site serves: the record's council is the one of them its text
+    /// names, else the first (when [`DocInfo::council`] is not set).
+    pub site_councils: Vec<Council>,
+    /// Said of how the document was had (e.g. fetched without verifying a certificate); each
+    /// becomes a warning of the record.
+    pub notes: Vec<String>,
 }
 
 /// What a crawl knows about a document from where it was linked.
@@ -96,7 +103,20 @@ impl DocInfo {
                 ));
             }
         }
+        r.warnings.extend(self.notes.iter().cloned());
         merge(r, &self.facts, self.council.as_ref());
+        if self.council.is_none()
+            && let Some(first) = self.site_councils.first()
+        {
+            let named = r.council.as_ref().is_some_and(|c| {
+                self.site_councils
+                    .iter()
+                    .any(|s| s.code.is_some() && s.code == c.code)
+            });
+            if !named {
+                r.council = Some(first.clone());
+            }
+        }
     }
 }
 
@@ -113,8 +133,12 @@ fn merge(r: &mut Record, f: &Facts, council: Option<&Council>) {
         m.date = m.date.take().or(date);
         m.item = m.item.take().or_else(|| f.item.clone());
     }
-    if m.title.is_none() {
-        m.title = f.title.clone();
+    // The title a crawl found the document under (its link) names it as people saw it; the
+    // document's own `<title>` is kept beside it when it says something else.
+    if let Some(link) = f.title.as_ref().filter(|t| !t.trim().is_empty()) {
+        let own = m.title.take();
+        m.document_title = own.filter(|o| o.trim() != link.trim());
+        m.title = Some(link.clone());
     }
     if let Some(k) = f.kind
         && (m.kind == DocKind::Other || f.one_meeting)

@@ -55,6 +55,9 @@ pub fn read(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0);
+    if let Some(r) = &config.registry {
+        cmd.env(crate::config::REGISTRY_ENV, r);
+    }
     let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => {

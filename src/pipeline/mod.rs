@@ -74,7 +74,7 @@ pub fn read(bytes: &[u8], info: &DocInfo, config: &Config) -> Record {
                 schema_version: SCHEMA_VERSION,
                 source,
                 council: c.council,
-                meta: c.meta,
+                meta: c.meta.into(),
                 meetings: c.meetings,
                 recommendations: c.recommendations,
                 themes: c.themes,

@@ -3,7 +3,7 @@
 //! described in `moderngov-samples/README.md`.
 
 use super::date::{Date, find_date, month_from_name};
-use super::{DocLink, collapse, html_str, selector, text_of};
+use super::{DocLink, clean_title, html_str, selector, text_of};
 use regex::Regex;
 use scraper::Html;
 use std::sync::LazyLock;
@@ -184,27 +184,25 @@ pub fn parse_meeting_page(bytes: &[u8]) -> MeetingPage {
         }
         page.docs.push(DocLink {
             href,
-            title: collapse(&text_of(a, &[])),
+            title: clean_title(&text_of(a, &["FileSize"])),
         });
     }
     page
 }
 
-/// Any `…/tabid/<n>` meeting link on a page (the Meetings page itself often has some), for
-/// building calendar URLs when the list view is empty.
+/// A `…/tabid/<n>` path anywhere in a page (a link, the form's action, a script): matches
+/// `href="/birmingham/Meetings/tabid/73/ScreenMode/Month/Default.aspx"` and
+/// `action="https://h/cmis5/Meetings/tabid/70/Default.aspx"`; must not match `tabid=73` (a query).
+static TABID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)((?:https?://[^\s"'<>()]+?)?(?:/[^\s"'<>()/]+)*?/tabid/\d+)(?:[/"'?#\s]|$)"#)
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// Any `…/tabid/<n>` path on a page (the Meetings page itself often has some), for building
+/// calendar URLs when the list view has no meeting.
 pub fn any_calendar_prefix(bytes: &[u8]) -> Option<String> {
-    let html = Html::parse_document(&html_str(bytes));
-    html.select(&selector("a[href]"))
-        .filter_map(|a| a.value().attr("href"))
-        .find_map(|h| {
-            let lower = h.to_ascii_lowercase();
-            let i = lower.find("/tabid/")?;
-            let digits: String = h[i + 7..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            (!digits.is_empty()).then(|| format!("{}/tabid/{digits}", &h[..i]))
-        })
+    let text = html_str(bytes).replace("&amp;", "&");
+    TABID.captures(&text).map(|c| c[1].to_string())
 }
 
 #[cfg(test)]
@@ -253,6 +251,23 @@ mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].committee, "Planning Committee");
         assert_eq!(rows[0].date, Date::new(2026, 7, 9));
+    }
+
+    #[test]
+    fn a_tabid_path_is_found_anywhere_on_a_page() {
+        let page = br#"<form method="post" action="/felpersham/Meetings/tabid/73/Default.aspx" id="Form"><a href="x?tabid=9">x</a></form>"#;
+        assert_eq!(
+            any_calendar_prefix(page).as_deref(),
+            Some("/felpersham/Meetings/tabid/73")
+        );
+        assert_eq!(
+            any_calendar_prefix(b"https://h/cmis5/Meetings/tabid/70/ctl/X/Default.aspx").as_deref(),
+            Some("https://h/cmis5/Meetings/tabid/70")
+        );
+        assert_eq!(
+            any_calendar_prefix(b"<a href=\"Default.aspx?tabid=73\">"),
+            None
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ pub mod cmis;
 pub mod date;
 pub mod moderngov;
 
+use regex::Regex;
 use scraper::{ElementRef, Node};
+use std::sync::LazyLock;
 use thiserror::Error;
 
 /// Why a response could not be read as the page or listing it should be.
@@ -73,6 +75,51 @@ pub fn query_param(href: &str, name: &str) -> Option<String> {
         let k = k.trim_start_matches("amp;");
         k.eq_ignore_ascii_case(name).then(|| v.to_string())
     })
+}
+
+/// The file-size note a site prints after a document's title: `PDF 402 KB`, `(1Mb)`,
+/// `[DOCX 35 KB]`, `PDF 1.2 MB`. Matches the end of "Peer challenge report PDF 402 KB" and of
+/// "Minutes (1Mb)"; must not match the end of "Report of 12 May" (no size unit).
+static FILE_SIZE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[\s,;:-]*[(\[]?\s*(?:(?:pdf|docx?|xlsx?|pptx?|rtf|odt|html?|txt|zip)\b\.?\s*,?\s*\d+(?:[.,]\d+)?\s*(?:[kmg]?b|bytes)|\d+(?:[.,]\d+)?\s*(?:[kmg]b|bytes))\s*[)\]]?\s*$",
+    )
+    .unwrap_or_else(|_| unreachable!())
+});
+
+/// A document or agenda item title without the file-size note after it, whitespace collapsed
+/// (`Peer challenge report PDF 402 KB` → `Peer challenge report`).
+pub fn clean_title(title: &str) -> String {
+    let t = collapse(title);
+    let cleaned = FILE_SIZE.replace(&t, "");
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        t
+    } else {
+        cleaned.to_string()
+    }
+}
+
+/// Whether a URL names a document whose content never changes once published, so that a
+/// stored copy need not be asked for again: Modern.Gov's `documents/s123/…` (and `g123`, `b123`,
+/// `i123` attachment folders) and `mgConvert2PDF.aspx?ID=`, CMIS's `Document.ashx?…`.
+pub fn is_immutable_document(url: &str) -> bool {
+    let Ok(u) = url::Url::parse(url) else {
+        return false;
+    };
+    let path = u.path().to_ascii_lowercase();
+    let query = u.query().unwrap_or("");
+    let folder = path.split('/').collect::<Vec<_>>();
+    let attachment_folder = folder.windows(2).any(|w| {
+        w[0] == "documents"
+            && w[1].len() > 1
+            && matches!(w[1].as_bytes()[0], b's' | b'g' | b'b' | b'i' | b'm' | b'o')
+            && w[1][1..].bytes().all(|b| b.is_ascii_digit())
+    });
+    attachment_folder
+        || (path.ends_with("/mgconvert2pdf.aspx")
+            && query_param(&format!("?{query}"), "ID").is_some())
+        || (path.ends_with("/document.ashx") && !query.is_empty())
 }
 
 /// Bytes of an HTML page to text, honouring its charset (pages are often windows-1252).
@@ -153,5 +200,41 @@ mod tests {
             query_param("ieListDocuments.aspx?CId=151&amp;MID=4832", "mid"),
             Some("4832".into())
         );
+    }
+
+    #[test]
+    fn file_sizes_are_cleaned_from_titles() {
+        assert_eq!(
+            clean_title("Peer challenge report PDF 402 KB"),
+            "Peer challenge report"
+        );
+        assert_eq!(clean_title("Minutes (1Mb)"), "Minutes");
+        assert_eq!(clean_title("Action plan  [DOCX 35 KB]"), "Action plan");
+        assert_eq!(clean_title("Appendix A - PDF 1.2 MB"), "Appendix A");
+        assert_eq!(clean_title("Report of 12 May"), "Report of 12 May");
+        assert_eq!(clean_title("Item 5 (Cabinet)"), "Item 5 (Cabinet)");
+        assert_eq!(clean_title("PDF 402 KB"), "PDF 402 KB");
+        assert_eq!(clean_title("Appendix 5b"), "Appendix 5b");
+    }
+
+    #[test]
+    fn documents_that_never_change_are_told_by_their_url() {
+        for yes in [
+            "https://h/documents/s7942/polc2%20-%2023.09.2015.pdf",
+            "https://h/sub/documents/g101/Agenda%20frontsheet.pdf",
+            "https://h/mgConvert2PDF.aspx?ID=60860",
+            "https://h/birmingham/Document.ashx?czJKcaeAi5tUFL1DTL2UE4zNRBcoShgo=abc",
+        ] {
+            assert!(is_immutable_document(yes), "{yes}");
+        }
+        for no in [
+            "https://h/ieListDocuments.aspx?CId=1&MId=2",
+            "https://h/mgConvert2PDF.aspx",
+            "https://h/documents/latest/report.pdf",
+            "https://h/mgWebService.asmx/GetMeeting?lMeetingId=4",
+            "not a url",
+        ] {
+            assert!(!is_immutable_document(no), "{no}");
+        }
     }
 }

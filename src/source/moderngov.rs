@@ -5,11 +5,13 @@
 
 use super::date::{Date, find_date};
 use super::{
-    DocLink, LinkKind, ParseError, classify_href, collapse, html_str, query_param, selector,
-    text_of,
+    DocLink, LinkKind, ParseError, classify_href, clean_title, collapse, html_str, query_param,
+    selector, text_of,
 };
+use regex::Regex;
 use roxmltree::Node;
 use scraper::{ElementRef, Html};
+use std::sync::LazyLock;
 
 /// Hidden or decorative spans that are not part of a link's title.
 const SKIP: &[&str] = &["mgHide", "mgFileSize"];
@@ -162,7 +164,7 @@ pub fn parse_meeting(bytes: &[u8]) -> Result<Meeting, ParseError> {
                     }
                     docs.push(DocLink {
                         href: url,
-                        title: collapse(&child(d, "title")),
+                        title: clean_title(&child(d, "title")),
                     });
                 }
             }
@@ -176,7 +178,7 @@ pub fn parse_meeting(bytes: &[u8]) -> Result<Meeting, ParseError> {
             let minutes = child(it, "minutesnonemptyhtmlbody");
             items.push(AgendaItem {
                 id: child(it, "agendaitemid"),
-                title: collapse(&child(it, "agendaitemtitle")),
+                title: clean_title(&child(it, "agendaitemtitle")),
                 number,
                 minutes_html: (!minutes.is_empty()).then_some(minutes),
                 docs,
@@ -220,7 +222,7 @@ pub fn parse_decision_list(bytes: &[u8]) -> Vec<DecisionRow> {
             }
             out.push(DecisionRow {
                 id: query_param(&href, "ID"),
-                title: text_of(a, SKIP),
+                title: clean_title(&text_of(a, SKIP)),
                 published: cells.get(1).and_then(|c| find_date(&text_of(*c, &[]))),
                 href,
             });
@@ -289,7 +291,7 @@ fn links_of_kind(scope: ElementRef, kind: LinkKind) -> Vec<DocLink> {
         if classify_href(href) == kind && !out.iter().any(|d| d.href == href) {
             out.push(DocLink {
                 href: href.to_string(),
-                title: text_of(a, SKIP),
+                title: clean_title(&text_of(a, SKIP)),
             });
         }
     }
@@ -377,7 +379,7 @@ pub fn parse_meeting_page(bytes: &[u8]) -> Result<MeetingPage, ParseError> {
             .filter(|n| !n.is_empty());
         let title = row
             .select(&selector(".mgAiTitleTxt"))
-            .map(|t| text_of(t, &[]))
+            .map(|t| clean_title(&text_of(t, SKIP)))
             .find(|t| !t.is_empty() && Some(t.trim_end_matches('.')) != number.as_deref())
             .unwrap_or_default();
         let title = match &number {
@@ -421,6 +423,48 @@ pub fn parse_meeting_page(bytes: &[u8]) -> Result<MeetingPage, ParseError> {
         items,
         docs,
     })
+}
+
+/// A whole meeting's document on its page, outside any item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingDoc {
+    /// The agenda with all its reports in one file (`Agenda reports pack`, `Public pack`).
+    Pack,
+    /// The meeting's minutes as printed (`Printed minutes`, `Printed draft minutes`).
+    Minutes,
+}
+
+/// A meeting-level document title that is a pack or the printed minutes: matches
+/// "Agenda reports pack", "Public reports pack", "Printed draft minutes" and "Minutes"; must
+/// not match "Agenda frontsheet" nor "Minutes of the previous meeting - appendix".
+static MEETING_DOC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:(?:agenda|public|supplementary|additional|reports?|documents?)\s+){0,3}pack|(?:(?:printed|signed|approved|draft|printed\s+draft)\s+)?minutes)(?:\s*[-:(].*)?$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// Whether a meeting page's own document is a pack or the printed minutes.
+pub fn meeting_doc(title: &str) -> Option<MeetingDoc> {
+    let t = title.trim();
+    let c = MEETING_DOC.captures(t)?;
+    let head = c.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
+    if head.contains("minutes") && !head.contains("pack") {
+        // "Minutes - Appendix" is an attachment, not the minutes.
+        (!head.contains("appendix")).then_some(MeetingDoc::Minutes)
+    } else {
+        Some(MeetingDoc::Pack)
+    }
+}
+
+/// Whether two titles name the same item (case, spacing and punctuation aside).
+pub fn same_title(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let (a, b) = (key(a), key(b));
+    !a.is_empty() && a == b
 }
 
 /// `Cabinet - Monday, 16th January, 2023 10.00 am` → committee and date.
@@ -651,6 +695,33 @@ mod tests {
         assert_eq!(m.items[1].title, "Apologies");
         assert_eq!(m.docs.len(), 1);
         assert_eq!(m.docs[0].title, "Agenda frontsheet");
+    }
+
+    #[test]
+    fn packs_and_printed_minutes_are_told_from_other_meeting_documents() {
+        assert_eq!(meeting_doc("Agenda reports pack"), Some(MeetingDoc::Pack));
+        assert_eq!(meeting_doc("Public reports pack"), Some(MeetingDoc::Pack));
+        assert_eq!(
+            meeting_doc("Supplementary agenda pack"),
+            Some(MeetingDoc::Pack)
+        );
+        assert_eq!(meeting_doc("Printed minutes"), Some(MeetingDoc::Minutes));
+        assert_eq!(
+            meeting_doc("Printed draft minutes"),
+            Some(MeetingDoc::Minutes)
+        );
+        assert_eq!(meeting_doc("Minutes"), Some(MeetingDoc::Minutes));
+        assert_eq!(meeting_doc("Agenda frontsheet"), None);
+        assert_eq!(
+            meeting_doc("Minutes of the previous meeting - appendix"),
+            None
+        );
+        assert_eq!(meeting_doc("Decisions"), None);
+        assert!(same_title(
+            "Corporate Peer Challenge.",
+            "corporate  peer challenge"
+        ));
+        assert!(!same_title("Peer challenge", "Peer challenge update"));
     }
 
     #[test]

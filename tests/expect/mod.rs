@@ -49,7 +49,7 @@ pub fn comparable(r: &Record) -> Value {
         },
         "meetings": r.meetings.iter().map(|m| json!({"committee": m.committee, "date": m.date, "item": m.item})).collect::<Vec<_>>(),
         "recommendations": r.recommendations.iter().map(|x| rec_json(x, true)).collect::<Vec<_>>(),
-        "themes": r.themes.iter().map(|t| json!({"text": t.text, "canonical": t.canonical})).collect::<Vec<_>>(),
+        "themes": r.themes.iter().map(|t| json!({"text": t.text, "canonical": t.canonical, "framework": t.framework})).collect::<Vec<_>>(),
         "actions": r.actions.iter().map(|a| json!({"text": a.text, "status": a.status})).collect::<Vec<_>>(),
     })
 }

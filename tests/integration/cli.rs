@@ -213,6 +213,89 @@ fn councils_lists_the_registry() {
         recs.iter()
             .any(|c| c["code"] == "CAM" && c["common_name"] == "Cambridgeshire")
     );
+    let bir = recs
+        .iter()
+        .find(|c| c["code"] == "BIR")
+        .expect("Birmingham's papers are on CMIS");
+    assert_eq!(bir["gss"], "E08000025");
+    assert_eq!(
+        bir["base_url"],
+        "https://birmingham.cmis.uk.com/birmingham/Meetings.aspx"
+    );
+}
+
+#[test]
+fn councils_prints_every_current_council_once_in_the_registry_layout() {
+    let dir = Dir::new("councils-csv");
+    let out = run(dir.command().args(["councils", "--format", "csv"]));
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let built_in = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/councils.csv"),
+    )
+    .unwrap();
+    assert_eq!(
+        text, built_in,
+        "the CSV is the registry file itself, ready to edit"
+    );
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 382);
+    let codes: std::collections::HashSet<&str> = rows.iter().map(|r| &r[0]).collect();
+    let gss: std::collections::HashSet<&str> = rows.iter().map(|r| &r[1]).collect();
+    assert_eq!(codes.len(), 382, "each council once");
+    assert_eq!(gss.len(), 382, "each with its own GSS code");
+    let nations = |n: &str| rows.iter().filter(|r| &r[4] == n).count();
+    assert_eq!(
+        [
+            nations("England"),
+            nations("Scotland"),
+            nations("Wales"),
+            nations("Northern Ireland")
+        ],
+        [317, 32, 22, 11]
+    );
+    let shared: Vec<&str> = rows
+        .iter()
+        .map(|r| &r[7])
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(shared.len(), 10);
+    assert!(shared.contains(&"ADU+WOT"));
+    let she = rows
+        .iter()
+        .find(|r| &r[0] == "SHE")
+        .expect("Folkestone and Hythe");
+    assert_eq!(&she[1], "E07000112");
+    let lnd = rows
+        .iter()
+        .find(|r| &r[0] == "LND")
+        .expect("the City of London");
+    assert_eq!(&lnd[3], "City of London");
+}
+
+#[test]
+fn the_registry_is_what_its_script_makes_from_its_sources() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let python = std::process::Command::new("python3")
+        .arg("data/make_councils.py")
+        .arg("--check")
+        .current_dir(root)
+        .output();
+    match python {
+        Ok(out) => assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "python3 is needed to check data/councils.csv: {e}"
+            );
+            eprintln!("skipping: python3 not found ({e})");
+        }
+    }
 }
 
 #[test]

@@ -5,44 +5,80 @@
 use crate::util::{bin, records, run};
 use councilrecs::model::Record;
 use serde::Serialize;
+use std::io::{self, Write};
 
 const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
 const MARK: &str = "<!-- example record: ";
 
-/// One field as compact JSON in the record's own field order.
-fn compact<T: Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("serialise")
+/// Lays a record out for reading: one line per field, one line per item of a list, the rest
+/// compact, in the record's own field order.
+#[derive(Default)]
+struct Layout {
+    depth: usize,
+    /// For each open array, whether it has had an item.
+    arrays: Vec<bool>,
 }
 
-/// The record laid out for reading: one line per field, one line per item of a list.
-fn layout(r: &Record) -> String {
-    fn list<T: Serialize>(items: &[T]) -> String {
-        if items.is_empty() {
-            return "[]".into();
-        }
-        let lines: Vec<String> = items
-            .iter()
-            .map(|i| format!("    {}", compact(i)))
-            .collect();
-        format!("[\n{}\n  ]", lines.join(",\n"))
+impl serde_json::ser::Formatter for Layout {
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"{")
     }
-    let fields = [
-        ("schema_version", compact(&r.schema_version)),
-        ("source", compact(&r.source)),
-        ("council", compact(&r.council)),
-        ("meta", compact(&r.meta)),
-        ("meetings", list(&r.meetings)),
-        ("recommendations", list(&r.recommendations)),
-        ("themes", list(&r.themes)),
-        ("actions", list(&r.actions)),
-        ("warnings", list(&r.warnings)),
-        ("error", compact(&r.error)),
-    ];
-    let body: Vec<String> = fields
-        .iter()
-        .map(|(k, v)| format!("  \"{k}\": {v}"))
-        .collect();
-    format!("{{\n{}\n}}\n", body.join(",\n"))
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        w.write_all(if self.depth == 0 { b"\n}" } else { b"}" })
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        if self.depth == 1 {
+            w.write_all(b"\n  ")?;
+        }
+        Ok(())
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(if self.depth == 1 { b": " } else { b":" })
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.arrays.push(false);
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        let had = self.arrays.pop().unwrap_or(false);
+        w.write_all(if self.depth == 1 && had {
+            b"\n  ]"
+        } else {
+            b"]"
+        })
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if let Some(had) = self.arrays.last_mut() {
+            *had = true;
+        }
+        if !first {
+            w.write_all(b",")?;
+        }
+        if self.depth == 2 {
+            w.write_all(b"\n    ")?;
+        }
+        Ok(())
+    }
+}
+
+fn layout(r: &Record) -> String {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Layout::default());
+    r.serialize(&mut ser).expect("serialise");
+    format!("{}\n", String::from_utf8(buf).expect("utf-8"))
 }
 
 #[test]

@@ -70,6 +70,12 @@ struct Council {
     #[serde(deserialize_with = "nullable")]
     code: Option<String>,
     name: String,
+    /// The ONS/GSS code, when the registry knows the council.
+    #[serde(default)]
+    gss: Option<String>,
+    /// The other councils of a shared site, when there are any.
+    #[serde(default)]
+    shared_with: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -95,6 +101,9 @@ struct Meta {
     date: Option<String>,
     #[serde(deserialize_with = "nullable")]
     item: Option<String>,
+    /// The document's own title, when a crawl's link title is in `title`.
+    #[serde(default)]
+    document_title: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -243,6 +252,15 @@ fn printed_records_have_exactly_the_pinned_fields() {
         assert!(r.meta.title.is_some(), "{path}");
         let council = r.council.as_ref().expect("a council");
         assert!(council.code.is_some() && !council.name.is_empty());
+        // A council the registry knows carries its ONS/GSS code.
+        let gss = council.gss.as_deref().expect("a GSS code");
+        assert!(
+            gss.len() == 9 && ["E0", "W0", "S1", "N0"].iter().any(|p| gss.starts_with(p)),
+            "{gss}"
+        );
+        assert_eq!(r.meta.document_title, None);
+        // `shared_with` is left out rather than empty.
+        assert!(council.shared_with.as_ref().is_none_or(|v| !v.is_empty()));
         // Every quote is the emitted text at its span.
         let text = r.text.as_deref().expect("--emit-text");
         let at = |span: [usize; 2]| -> String {

@@ -5,8 +5,11 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod councils;
 mod crawl;
 mod fetch;
+mod hostile;
 mod pipes;
 mod server;
 mod sites;
+mod tls;

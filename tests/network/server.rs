@@ -1,8 +1,9 @@
 //! A real HTTP/1.1 server on 127.0.0.1 for the network tests (hyper on a current-thread tokio
 //! runtime in its own thread). It logs every request as it arrives — path, User-Agent,
 //! conditional headers, arrival time — so tests can measure politeness on the server side,
-//! and it can answer slowly, cut a body short of its Content-Length, or anything a handler
-//! builds.
+//! and it can answer slowly or late, cut a body short of its Content-Length, send header bytes
+//! that are not text, or anything a handler builds. Beside it: a port that accepts and never
+//! answers, and one whose connection queue is full (a silent drop).
 
 #![allow(dead_code)]
 
@@ -23,6 +24,10 @@ pub struct Hit {
     pub user_agent: String,
     pub if_none_match: Option<String>,
     pub if_modified_since: Option<String>,
+    /// The `Authorization` header, if one was sent.
+    pub authorization: Option<String>,
+    /// The `Accept-Encoding` header.
+    pub accept_encoding: Option<String>,
     pub status: u16,
 }
 
@@ -80,6 +85,14 @@ pub enum Reply {
         declared: usize,
         body: Vec<u8>,
     },
+    /// Any answer with header values given as bytes (which need not be text).
+    Bytes {
+        status: u16,
+        headers: Vec<(String, Vec<u8>)>,
+        body: Vec<u8>,
+    },
+    /// `then`, after `pause` before anything is sent.
+    Later { pause: Duration, then: Box<Reply> },
 }
 
 impl Reply {
@@ -112,13 +125,35 @@ impl Reply {
             Reply::Full { headers, .. }
             | Reply::Drip { headers, .. }
             | Reply::Cut { headers, .. } => headers.push((name.into(), value.into())),
+            Reply::Bytes { headers, .. } => headers.push((name.into(), value.into())),
+            Reply::Later { then, .. } => {
+                let inner = std::mem::replace(then.as_mut(), Reply::status(500));
+                **then = inner.with_header(name, value);
+            }
         }
         self
     }
 
+    /// The same answer after a pause.
+    pub fn after(self, pause: Duration) -> Reply {
+        Reply::Later {
+            pause,
+            then: Box::new(self),
+        }
+    }
+
+    /// `body` gzip-compressed, with `Content-Encoding: gzip`.
+    pub fn gzip(content_type: &str, body: &[u8]) -> Reply {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(body).unwrap();
+        Reply::ok(content_type, gz.finish().unwrap()).with_header("Content-Encoding", "gzip")
+    }
+
     fn code(&self) -> u16 {
         match self {
-            Reply::Full { status, .. } => *status,
+            Reply::Full { status, .. } | Reply::Bytes { status, .. } => *status,
+            Reply::Later { then, .. } => then.code(),
             _ => 200,
         }
     }
@@ -158,7 +193,14 @@ impl TestServer {
                     tokio::task::spawn(async move {
                         let svc = hyper::service::service_fn(move |req| {
                             let (handler, log) = (handler.clone(), log.clone());
-                            async move { Ok::<_, Infallible>(answer(req, &handler, &log)) }
+                            async move {
+                                let mut reply = take(req, &handler, &log);
+                                while let Reply::Later { pause, then } = reply {
+                                    tokio::time::sleep(pause).await;
+                                    reply = *then;
+                                }
+                                Ok::<_, Infallible>(build(reply))
+                            }
                         });
                         let _ = hyper::server::conn::http1::Builder::new()
                             .serve_connection(hyper_util::rt::TokioIo::new(stream), svc)
@@ -204,11 +246,12 @@ fn header(req: &hyper::Request<hyper::body::Incoming>, name: &str) -> Option<Str
         .map(str::to_string)
 }
 
-fn answer(
+/// Logs a request as it arrives and asks the handler for the answer.
+fn take(
     req: hyper::Request<hyper::body::Incoming>,
     handler: &Handler,
     log: &Mutex<Vec<Hit>>,
-) -> hyper::Response<Body> {
+) -> Reply {
     let at = Instant::now();
     let r = Req {
         path: req.uri().path().to_string(),
@@ -223,8 +266,14 @@ fn answer(
         user_agent: header(&req, "user-agent").unwrap_or_default(),
         if_none_match: r.if_none_match.clone(),
         if_modified_since: r.if_modified_since.clone(),
+        authorization: header(&req, "authorization"),
+        accept_encoding: header(&req, "accept-encoding"),
         status: reply.code(),
     });
+    reply
+}
+
+fn build(reply: Reply) -> hyper::Response<Body> {
     let mut b = hyper::Response::builder();
     let body: Body = match reply {
         Reply::Full {
@@ -287,8 +336,56 @@ fn answer(
             });
             StreamBody::new(stream).boxed()
         }
+        Reply::Bytes {
+            status,
+            headers,
+            body,
+        } => {
+            b = b.status(status);
+            for (k, v) in headers {
+                b = b.header(k, hyper::header::HeaderValue::from_bytes(&v).unwrap());
+            }
+            Full::new(Bytes::from(body))
+                .map_err(|never: Infallible| match never {})
+                .boxed()
+        }
+        Reply::Later { then, .. } => return build(*then),
     };
     b.body(body).unwrap()
+}
+
+/// A port on 127.0.0.1 that accepts connections and then never says a word.
+pub fn silent_server() -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for s in listener.incoming().take(64).flatten() {
+            held.push(s);
+        }
+        std::thread::sleep(Duration::from_secs(120));
+    });
+    addr
+}
+
+/// A port on 127.0.0.1 whose connection queue is full, so that a new connection attempt gets
+/// no answer at all (as from a firewall that drops packets). The listener and the
+/// connections filling its queue live as long as the returned guard.
+pub fn dropping_port() -> (
+    std::net::SocketAddr,
+    Vec<std::net::TcpStream>,
+    std::net::TcpListener,
+) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().unwrap();
+    let mut fill = Vec::new();
+    for _ in 0..4096 {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+            Ok(s) => fill.push(s),
+            Err(_) => return (addr, fill, listener),
+        }
+    }
+    panic!("the connection queue of {addr} never filled");
 }
 
 /// The User-Agent every request must carry.
@@ -297,4 +394,21 @@ pub fn expected_user_agent() -> String {
         "councilrecs/{} (+https://github.com/councilrecs/councilrecs)",
         env!("CARGO_PKG_VERSION")
     )
+}
+
+/// A server on 127.0.0.1 that answers every connection with `raw` bytes as they are (a head
+/// no HTTP library would write) and closes it.
+pub fn raw_server(raw: Vec<u8>) -> std::net::SocketAddr {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for mut s in listener.incoming().take(64).flatten() {
+            let _ = s.set_read_timeout(Some(Duration::from_millis(200)));
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let _ = s.write_all(&raw);
+        }
+    });
+    addr
 }

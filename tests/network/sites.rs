@@ -262,3 +262,121 @@ pub fn cmis() -> TestServer {
         })
     })
 }
+
+/// A body, gzip-compressed, served as many real sites do: `Content-Encoding: gzip` and no
+/// validators at all (so a re-run cannot be answered with `304`).
+fn serve_gzip(file: &Path, origin: &str) -> Reply {
+    let Ok(bytes) = std::fs::read(file) else {
+        return Reply::status(404);
+    };
+    let bytes = match String::from_utf8(bytes.clone()) {
+        Ok(s) => s.replace("{{ORIGIN}}", origin).into_bytes(),
+        Err(_) => bytes,
+    };
+    Reply::gzip(content_type(file), &bytes)
+}
+
+/// An imitation of several councils on one server, built on real site structure, with the
+/// faults a real crawl meets:
+///
+/// - Wessex District Council, Modern.Gov under `/wessex`: an agenda item title with the file
+///   size in it (`Corporate Peer Challenge PDF 402 KB`, on the meeting page and in
+///   `GetMeeting`), an agenda reports pack and printed minutes, issue pages, a document that
+///   answers `503` with `Retry-After: 1e20`, and every answer gzip-compressed without
+///   validators.
+/// - Barsetshire County Council, CMIS under `/barset`: no `Meetings.aspx` (the calendar is at
+///   `MeetingsCalendar.aspx`), an empty list view (no meeting this month) and no `tabid` link
+///   to build calendar URLs on, one slow month (1.2 s), a calendar that shows the first of the
+///   next month, and documents at opaque `Document.ashx?…` URLs.
+///
+/// `{{ORIGIN}}` in files becomes the server's origin.
+pub fn councils() -> TestServer {
+    TestServer::start(|origin| -> Handler {
+        let dir = site_dir("councils");
+        Arc::new(move |req: &Req| {
+            let p = req.path.as_str();
+            let wessex = dir.join("wessex");
+            let barset = dir.join("barset");
+            let gz = |f: PathBuf| serve_gzip(&f, &origin);
+            if p == "/robots.txt" {
+                return Reply::ok("text/plain", "User-agent: *\nDisallow: /wessex/private/\n");
+            }
+            if let Some(rest) = p.strip_prefix("/wessex/") {
+                return match rest {
+                    "mgWebService.asmx/GetCommittees" => gz(wessex.join("GetCommittees.xml")),
+                    "mgWebService.asmx/GetMeetings" => gz(wessex.join(format!(
+                        "GetMeetings-{}.xml",
+                        req.param("lCommitteeId").unwrap_or_default()
+                    ))),
+                    "mgWebService.asmx/GetMeeting" => gz(wessex.join(format!(
+                        "GetMeeting-{}.xml",
+                        req.param("lMeetingId").unwrap_or_default()
+                    ))),
+                    "ieListDocuments.aspx" => gz(wessex.join(format!(
+                        "ieListDocuments-{}.html",
+                        req.param("MId").unwrap_or_default()
+                    ))),
+                    "mgIssueHistoryHome.aspx" | "ieIssueDetails.aspx" => gz(wessex.join(format!(
+                        "issue-{}.html",
+                        req.param("IId").unwrap_or_default()
+                    ))),
+                    "mgConvert2PDF.aspx" => gz(wessex.join(format!(
+                        "mgConvert2PDF-{}.html",
+                        req.param("ID").unwrap_or_default()
+                    ))),
+                    "documents/s7007/Letter.html" => {
+                        Reply::status(503).with_header("Retry-After", "1e20")
+                    }
+                    _ if rest.starts_with("documents/") => gz(wessex.join(percent_decode(rest))),
+                    _ => Reply::status(404),
+                };
+            }
+            if let Some(rest) = p.strip_prefix("/barset/") {
+                let meeting = "Meetings/tabid/88/ctl/ViewMeetingPublic/mid/555/Meeting/";
+                if rest == "MeetingsCalendar.aspx" {
+                    return match req.param("ctl").as_deref() {
+                        Some("MeetingCalendarListView") => gz(barset.join("listview-empty.html")),
+                        Some("MeetingCalendarPublicNoJava") => {
+                            let date = req.param("Date").unwrap_or_default();
+                            let month = date.get(..7).unwrap_or("");
+                            let f = barset.join(format!("calendar-{month}.html"));
+                            let reply = if f.is_file() {
+                                gz(f)
+                            } else {
+                                gz(barset.join("calendar-empty.html"))
+                            };
+                            // A large council's month takes long to render.
+                            if month == "2023-05" {
+                                reply.after(Duration::from_millis(1200))
+                            } else {
+                                reply
+                            }
+                        }
+                        _ => gz(barset.join("MeetingsCalendar.html")),
+                    };
+                }
+                if let Some(id) = rest.strip_prefix(meeting) {
+                    let id: String = id.chars().take_while(char::is_ascii_digit).collect();
+                    return gz(barset.join(format!("meeting-{id}.html")));
+                }
+                if rest == "Document.ashx" {
+                    let token = req.param("czJKcaeAi5tU").unwrap_or_default();
+                    return gz(barset.join(format!("doc-{token}.html")));
+                }
+            }
+            Reply::status(404)
+        })
+    })
+}
+
+/// A council site behind a bot wall: every answer is an Incapsula challenge page.
+pub fn walled() -> TestServer {
+    TestServer::start(|_| -> Handler {
+        Arc::new(|_req: &Req| {
+            Reply::ok(
+                "text/html",
+                br#"<html><head><META NAME="robots" CONTENT="noindex,nofollow"><script src="/_Incapsula_Resource?SWJIYLWA=5074a744e2e3d891814e9a2dace20bd4"></script></head><body style="margin:0px;height:100%"><iframe id="main-iframe" src="/_Incapsula_Resource?CWUDNSAI=9&xinfo=10-12345-0%200NNN%20RT" frameborder=0 width="100%" height="100%">Request unsuccessful. Incapsula incident ID: 10-12345</iframe></body></html>"#.to_vec(),
+            )
+        })
+    })
+}
