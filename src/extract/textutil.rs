@@ -49,7 +49,7 @@ pub fn ends_sentence(s: &str) -> bool {
 pub fn ends_with_opener(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
     let bare = t.trim_end_matches(['-', '–', '—', ' ']);
-    bare.ends_with(':') || (bare.len() < t.len() && t[..bare.len() + 1].ends_with(' '))
+    bare.ends_with(':') || t[bare.len()..].starts_with(' ')
 }
 
 pub fn starts_lower(s: &str) -> bool {
@@ -200,7 +200,13 @@ mod tests {
         ] {
             assert!(ends_with_opener(s), "{s:?}");
         }
-        for s in ["the plan be approved.", "Cabinet", "pre-", "2023-"] {
+        for s in [
+            "the plan be approved.",
+            "Cabinet",
+            "pre-",
+            "2023-",
+            "the Econom—",
+        ] {
             assert!(!ends_with_opener(s), "{s:?}");
         }
     }
