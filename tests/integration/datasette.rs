@@ -111,12 +111,13 @@ fn datasette_searches_the_full_text_index() {
         .expect("search"),
     )
     .expect("rows");
+    // The word forms porter stemming folds into "financial" (not "finance").
     let matching = all
         .iter()
         .filter(|r| {
             r["text"]
                 .as_str()
-                .is_some_and(|t| t.to_lowercase().contains("financ"))
+                .is_some_and(|t| t.to_lowercase().contains("financial"))
         })
         .count();
     assert!(matching > 0 && matching < all.len());
