@@ -1,7 +1,7 @@
 //! `councilrecs crawl`: discover a council's papers over a date window, fetch them politely
 //! into the store and write one record per document.
 
-use super::{Outcome, is_broken_pipe};
+use super::Outcome;
 use crate::batch;
 use crate::cli::CrawlArgs;
 use crate::config::Config;
@@ -176,10 +176,13 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
     // transactions); a stream of records goes through a `.partial` file renamed at the end.
     let in_place = matches!(args.format, Format::Sqlite | Format::Csv) && args.out.is_some();
     let (mut writer, out_file) = if in_place {
-        (output::open(args.format, args.out.as_deref())?, None)
+        (
+            output::open(args.format, args.out.as_deref(), args.bom)?,
+            None,
+        )
     } else {
         let (out, out_file) = open_out(args.out.as_deref())?;
-        (output::writer(args.format, out), out_file)
+        (output::writer(args.format, out, args.bom), out_file)
     };
     let started = Instant::now();
     let result = crawl::run(&fetcher, &targets, &opts, config, &pool, |r| {
@@ -187,11 +190,7 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
     });
     let finished = result.and_then(|s| writer.finish().map(|_| s));
     drop(writer);
-    let summary = match finished {
-        Err(e) if is_broken_pipe(&e) => return Ok(Outcome::Ok),
-        Err(e) => return Err(anyhow::anyhow!("cannot write records: {e}")),
-        Ok(s) => s,
-    };
+    let summary = finished.context("cannot write records")?;
     if let Some(f) = out_file {
         std::fs::rename(&f.tmp, &f.dest)
             .with_context(|| format!("cannot write {}", f.dest.display()))?;
