@@ -265,7 +265,8 @@ pub fn run(args: &ExtractArgs, config: &Config) -> anyhow::Result<Outcome> {
     result
         .and_then(|_| writer.finish())
         .context("cannot write records")?;
-    if !config.quiet {
+    // The summary is for a person watching: not in a pipeline's captured error stream.
+    if !config.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         eprintln!(
