@@ -71,9 +71,17 @@ const fn p(
 }
 
 /// The vocabulary, most specific first: within one text the first phrase of the table that
-/// matches decides, so negations (`not implemented`, `not yet complete`) come before the words
-/// they negate, and partial completion before completion.
+/// matches decides, so partial completion comes first (what is partly done is under way whatever
+/// is still missing), then negations (`not implemented`, `not yet complete`) before the words
+/// they negate.
 pub const VOCABULARY: &[Phrase] = &[
+    // Partial completion first: `partially implemented … not yet relaunched` is under way.
+    p(
+        r"partial(?:ly)?(?:\s+(?:complete[d]?|met|achieved|implemented|delivered))?|partly\s+(?:complete[d]?|met|implemented)",
+        InProgress,
+        Scope::BOTH,
+        "Partially implemented",
+    ),
     // Remaining: not begun, not done, still open.
     p(
         r"not\s+(?:yet\s+)?(?:started|begun|commenced|implemented|complete[d]?|progressed|actioned|received|due)",
@@ -135,13 +143,7 @@ pub const VOCABULARY: &[Phrase] = &[
         Scope::PROSE,
         "was overdue",
     ),
-    // In progress: begun, partly done.
-    p(
-        r"partial(?:ly)?(?:\s+(?:complete[d]?|met|achieved|implemented|delivered))?|partly\s+(?:complete[d]?|met|implemented)",
-        InProgress,
-        Scope::BOTH,
-        "Partially implemented",
-    ),
+    // In progress: begun.
     p(
         r"in\s+progress|under\s*way|on-?going|on\s+track|progressing|in\s+hand",
         InProgress,
