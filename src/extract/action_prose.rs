@@ -43,8 +43,9 @@ static REF_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"^(?:OR|AP|Action|Ref(?:erence)?\.?|Item)\s?\d{1,3}[a-z]?\s*[-–—:]\s*(?P<title>\S.{2,100})$").unwrap()
 });
 
-/// The title of a `Title – prose` item: `Induction Process - A Member raised …`,
-/// `School Meetings: Officers reported …`. Not a sentence with a dash later on.
+/// The title of a `Title – prose` item: `Induction Process - A Member raised …`, `School Meetings:
+/// Officers reported …`. Not a sentence with a dash later on: `Members were reminded that the
+/// report on the library service would follow – Officers agreed.` (more than ten words first).
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"^(?:[A-Z0-9][\w’'&/().,]*(?:\s+[\w’'&/().,]+){0,9}?)\s*(?:\s[-–—]\s|:\s)\s*[A-Z“‘\x22]",
@@ -64,7 +65,8 @@ static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"^(?:[A-Z][\w’'.\-]*\s+){1,4}to\s+(?:provide|speak|arrange|circulate|write|send|contact|update|confirm|check|look|review|bring|report|share|liaise|draft|prepare|follow|investigate|consider|ask|raise|meet|organise|organize|seek|discuss|produce|add|amend|clarify|ensure|email|forward|chase|explore|identify|obtain|present|submit|invite|establish|set|agree|respond|issue|publish|collate|compile|feed|take)\b").unwrap()
 });
 
-/// `Action Point 1`, `Action 3:` — a label for one action, not the topic of a zone.
+/// `Action Point 1`, `Action 3:` — a label for one action, not the topic of a zone. Not `Action
+/// log` (no number).
 static NUMBERED_ACTION: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\baction\s+(?:point\s+)?\d").unwrap());
 
@@ -264,12 +266,14 @@ static ACTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"^(?:Actions?|ACTIONS?)(?:\s+(?:[Pp]oint|POINT|[Aa]greed|AGREED|[Rr]equired|REQUIRED)s?)?(?:\s+\d{1,3})?\s*(?:[:\-–—]\s*(?P<value>.*)|$)").unwrap()
 });
 
-/// `Owner: Lorraine Forrester`, `Lead: Head of Finance`, `By whom: JB`.
+/// A field naming who does an action or by when: `Owner: Head of Planning`, `Lead: Head of
+/// Finance`, `By whom: JB`. Not `The owner of the risk is the Head of Finance.`
 static OWNER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:owner|lead(?:\s+officer)?|responsible(?:\s+officer)?|by\s+whom|who|deadline|due(?:\s+date)?|timescale)\s*:").unwrap()
 });
 
-/// `Item discussed: …`, `Subject: …`, `Title: …` within the record above segment `k`.
+/// `Item discussed: …`, `Subject: …`, `Title: …` within the record above segment `k`: e.g.
+/// `Subject: Library opening hours`. Not `Subject to approval, the plan proceeds.`
 static SUBJECT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"^(?:Item(?:\s+discussed)?|Subject|Title|Topic|Issue|Matter|Recommendation|Finding|Agreed\s+action|Action\s+agreed)\s*:\s*(?P<value>\S.*)?$")
         .unwrap()
@@ -328,8 +332,9 @@ pub fn status_records(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<Found
     out
 }
 
-/// The sentence that introduces the report or the discussion, not an action:
-/// `The Committee received a report of the Town Clerk …`, `The following points were noted:`.
+/// The sentence that introduces the report or the discussion, not an action: `The Committee
+/// received a report of the Town Clerk …`, `The following points were noted:`. Not `Officers
+/// were asked to update the plan.`
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:the\s+[\w ]{2,40}?\s+(?:received|considered|noted|had\s+before\s+it)\s+(?:a|the)\s+(?:joint\s+)?(?:report|update|schedule|list)|the\s+following\s+(?:points|matters|updates)\s+(?:were|was)|members\s+(?:received|noted)\s+the\s+(?:outstanding|list|report)|(?:rag\s+|status\s+)?key\b|no\s+\w+|there\s+(?:was|were|had\s+been)\s+no\b|nothing\b|the\s+(?:log|tracker|table|schedule|list)\s+(?:lists|shows|sets\s+out|is\s+updated|includes))").unwrap()
 });
@@ -563,5 +568,75 @@ mod tests {
                 ActionStatus::Remaining
             )]
         );
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::TOPIC,
+                "Outstanding Actions",
+                "The action plan was approved.",
+            ),
+            (
+                &*super::REVIEW_TOPIC,
+                "Progress Review",
+                "progress was reviewed",
+            ),
+            (
+                &*super::NAMES_ITS_ACTION,
+                "With regards to action 1, …",
+                "With regard to the budget, …",
+            ),
+            (
+                &*super::REF_HEADING,
+                "OR1 – \"Use of Force\" Figures in Custody",
+                "Page 2",
+            ),
+            (
+                &*super::TITLED,
+                "Induction Process - A Member raised …",
+                "Members were reminded that the report on the library service would follow – Officers agreed.",
+            ),
+            (
+                &*super::UNDERTAKING,
+                "X undertook to …",
+                "Members agreed the plan.",
+            ),
+            (
+                &*super::OWNER_TO,
+                "Robin to speak to the head teachers",
+                "Members to note the report",
+            ),
+            (&*super::NUMBERED_ACTION, "Action Point 1", "Action log"),
+            (&*super::ACTION_LABEL, "Action:", "Action plan"),
+            (
+                &*super::OWNER_LINE,
+                "Owner: Head of Planning",
+                "The owner of the risk is the Head of Finance.",
+            ),
+            (
+                &*super::SUBJECT_FIELD,
+                "Item discussed: …",
+                "Subject to approval, the plan proceeds.",
+            ),
+            (
+                &*super::STATUS_FIELD,
+                "Status at follow-up: Implemented",
+                "Status report",
+            ),
+            (
+                &*super::INTRO,
+                "The Committee received a report of the Town Clerk …",
+                "Officers were asked to update the plan.",
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

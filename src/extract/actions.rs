@@ -24,13 +24,14 @@ pub struct FoundAction {
 }
 
 /// Words that show a list's lead-in is about work to do: `The remaining areas of focus
-/// include:`, `The peers found that the council has completed:`. Not `The following notices of
-/// motion have been received:` (a list of motions).
+/// include:`, `The peers found that the council has completed:`. Not `Notices of motion
+/// received:` (a list of motions).
 static ACTION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered|completed|under\s*way|needed|achieved)\b").unwrap()
 });
 
-/// `The current reviews in progress are:` lists task groups, not actions.
+/// `The current reviews in progress are:` lists task groups, not actions. Never matches `The
+/// actions in progress are:`.
 static NOT_ACTIONS: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:reviews|task\s+(?:and\s+finish\s+)?groups|working\s+groups|panels|inquiries|meetings)\b").unwrap()
 });
@@ -47,7 +48,8 @@ static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)").unwrap()
 });
 
-/// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`.
+/// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`. Not `The
+/// plan is complete.` (no count).
 static ONE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|none)\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|open|green|amber|red|achieved|overdue|(?:partially\s+|not\s+(?:been\s+)?)?implemented)\b").unwrap()
 });
@@ -346,5 +348,34 @@ mod tests {
         );
         assert_eq!(cell_status("On track"), Some(ActionStatus::InProgress));
         assert_eq!(cell_status("Councillor Smith"), None);
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::ACTION_CONTEXT,
+                "The remaining areas of focus include:",
+                "Notices of motion received:",
+            ),
+            (
+                &*super::NOT_ACTIONS,
+                "The current reviews in progress are:",
+                "The actions in progress are:",
+            ),
+            (
+                &*super::COUNTS,
+                "64 complete, 49 in progress",
+                "Publish 4 newsletters a year",
+            ),
+            (&*super::ONE_COUNT, "64 complete", "The plan is complete."),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

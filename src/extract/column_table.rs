@@ -83,7 +83,7 @@ fn kind_of(name: &str) -> Option<Kind> {
     Some(kind)
 }
 
-/// A date cell: `Jan 2025`, `31/03/2025`, `March 2026`, `Q3 2025/26`, `Ongoing`.
+/// A date cell: `Jan 2025`, `31/03/2025`, `March 2026`, `Q3 2025/26`, `Ongoing`. Not `Complete`.
 static DATE_CELL: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{2,4}|q[1-4]\s+\d{4}(?:/\d{2})?|\d{4}/\d{2}|ongoing|tbc|tba|n/a)$").unwrap()
 });
@@ -373,5 +373,17 @@ mod tests {
     fn prose_is_not_a_table() {
         let t = "Action\nThe Committee agreed to act.\nMembers noted the report.";
         assert!(read(t, &segments(t), 0).is_none());
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[(&*super::DATE_CELL, "Jan 2025", "Complete")];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

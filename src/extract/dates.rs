@@ -6,6 +6,8 @@ use crate::source::date::{Date, month_from_name};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A date with its day: `18/09/2023`, `2023-09-18`, `18th September 2023`, `September 18, 2023`.
+/// Not `September 2023` (no day).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)
@@ -108,5 +110,18 @@ mod tests {
         assert_eq!(one("22&#47;10&#47;2015"), None);
         assert_eq!(one("31/02/2023"), None);
         assert_eq!(one("the 2023/24 budget"), None);
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] =
+            &[(&*super::DATE, "18/09/2023", "September 2023")];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

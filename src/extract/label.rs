@@ -159,6 +159,8 @@ fn section_path(l: &Label) -> String {
     }
 }
 
+/// An item's label at the start of a line: `1.`, `(a)`, `ii)`, `7.1`, `Recommendation 3:`, `R2:`,
+/// `SR (25/26) 01`. Not `Members noted the report.`
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?x)^(?:
@@ -548,5 +550,18 @@ mod tests {
         assert_eq!(bullet_len("-2 degrees"), None);
         assert_eq!(bullet_len("o Item"), Some(1));
         assert_eq!(bullet_len("or not"), None);
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] =
+            &[(&*super::LABEL, "1.", "Members noted the report.")];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

@@ -5,6 +5,41 @@
 //! `The Executive Mayor in Cabinet is asked to:`, a `Recommendations` heading, `That Cabinet:`.
 //! A lead-in either opens a list (nothing after it on its line) or carries one unnumbered item
 //! after it (`RESOLVED – That the minutes be approved.`).
+//!
+//! ## The order in which lead-ins are tried
+//!
+//! [`find`] tries the whole text (up to 600 bytes) with `find_short`, then its last sentence,
+//! then the words after a field label; `find_short` runs `find_plain`, whose families are tried
+//! in this order, the first that matches deciding. Where two families could both take a line,
+//! the earlier one is the reading wanted.
+//!
+//! | # | family (pattern) | example | why it is tried at that point |
+//! |---|---|---|---|
+//! | 1 | recommendations heading (`HEADING`) | `Recommendations to Cabinet:` | First: a line that is only a heading is one, and governs a list even of prose; row 10 would also take it, but only as a weak lead-in. |
+//! | 2 | decision field (`DECISION`) | `Decision made: That the plan be adopted.` | A field label says the line is a decision whatever follows, even words with no verb (`Decision: To approve the budget.`), so it is read before any verb in those words; it opens a list when its words are themselves an opening lead-in (`DECISION: The Cabinet agreed to:`). |
+//! | 3 | decision heading (`DECISION_HEADING`) | `Decision of Executive Councillor for Housing` | A whole-line heading with no verb to find; like rows 1 and 2, whole-line shapes come before the phrase rules that look inside a line. |
+//! | 4 | decision verb (`VERB`, `SUBJECT`, `AFTER_VERB`) | `It was RESOLVED that:`, `Cabinet AGREED` | The formula itself: before the `That …:` shapes, whose capitalised-name pattern would also take `That Cabinet RESOLVED:`, but as an officer's sub-lead-in. |
+//! | 5 | a body opening a list (`THAT_BODY`, `THAT_COLON`, `BODY_COLON`) | `That Cabinet:`, `The Cabinet:` | Before the requests of row 6: `That Council be recommended to:` is a sub-lead-in that continues an earlier lead-in, which row 6 would not mark. |
+//! | 6 | request to a body ending in a colon (`ASKED`) | `The Executive Mayor in Cabinet is asked to:` | An officer's lead-in that opens a list; it must end in a colon (within 120 characters of `to`), so a request ending in a dash falls through to row 9. |
+//! | 7 | a body's recommendation reported (`HAS_RECOMMENDED`) | `… and has recommended to the Council Meeting that it:` | An officer's lead-in; no overlap with the rows around it. |
+//! | 8 | a body, then a list (`THEN`) | `The Cabinet then:` | A resolution's sub-lead-in; no overlap with the rows around it. |
+//! | 9 | request with its item on the line (`ASKED_INLINE`) | `Members are asked to agree the following –` | After every form that opens a list. A housekeeping request (`Members are invited to disclose any interests –`), one to the public, or one not ending like an opener (`Members are asked to note the actions list.`, an agenda's summary of its item) ends the search with no lead-in. |
+//! | 10 | sentence introducing recommendations (`RECOMMEND_COLON`) | `The peer team made the following recommendations:` | Last and weakest: a sentence that mentions recommendations before a colon (`weak`); `RELATIVE` clauses and `REASON_HEAD` headings are refused. |
+//!
+//! Around those rows:
+//!
+//! - `find_short`: when the lead-in found carries an item that is itself an opening lead-in
+//!   (`RESOLVED: That the Committee:-`), the whole line opens the list — unless that item is a
+//!   resolution in itself (`PASSIVE_REST`: `RESOLVED: That the fees be agreed as follows:`).
+//! - `last_sentence_opener`, after the whole text: a long paragraph, or a page flattened onto
+//!   one line, that ends in a list-opening lead-in (`The Group spent four days on site. The
+//!   Group made 8 key recommendations:`). Tried second so that a lead-in at the start keeps
+//!   the item after it.
+//! - `FIELD`, last: a generic `Word Word: rest` label (`Content: That Cabinet note:`) stripped
+//!   only when nothing above matched, because the labels that mean something themselves
+//!   (`Decision:`, `Recommendations:`, `RESOLVED:`) are read with that meaning first.
+//! - [`opener_with_cue`] (`DECISION_CUE`) is tried by the recommendations reader only after
+//!   [`find`] found nothing, and only when a first numbered item follows the line.
 
 use super::textutil::{is_heading_like, re_new};
 use crate::model::RecKind;
@@ -50,6 +85,8 @@ impl LeadIn {
     }
 }
 
+/// The verb of a decision formula, as printed: `RESOLVED`, `R E S O L V E D`, `Agreed`,
+/// `RECOMMENDED`. Not `Resolution`.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?x)
@@ -59,6 +96,9 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The whole of the words before the verb, when they name who decided: `The Committee`, `It
+/// was`, `Cabinet unanimously`, `Following debate, the Committee`. Not `Members considered the
+/// report. The Chair` (a sentence ends in between).
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)^(?:and\s+|accordingly\s+|thereupon\s+|therefore\s+)?
@@ -69,10 +109,15 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// An auxiliary before the verb, which makes it narrative: `The matter has been`, `the issue
+/// was`. Not `The Committee`.
 static NOT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:be|been|being|has|have|had|are|were|not|was|is|if|when|which|who|had|would|should|could|will)\s*$|(?i)\b(?:was|were|is|are|has|have|had)\b").unwrap()
 });
 
+/// What follows the verb up to its item: a vote (` (unanimously)`), a body (` TO CABINET`) and
+/// the connective (`that:`, ` –`, `to`). Every part is optional, so it never fails to match: the
+/// point is the `conn` and `to` groups, and ` the report` has neither.
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)^
@@ -85,6 +130,8 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A recommendations heading: `Recommendations`, `Key recommendations:`, `Recommendations to
+/// Cabinet`, `RECOMMENDATION: That …`. Not `The recommendations were accepted.`
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)^
@@ -97,6 +144,9 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A request to a body ending in a colon: `The Executive Mayor in Cabinet is asked to:`, `Cabinet
+/// is recommended to approve the following:`. Not `Cabinet is asked to note the report.` (no
+/// colon).
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)\b(?:(?:is|are)\s+(?:therefore\s+|now\s+|also\s+|hereby\s+)?(?:asked|recommended|requested|invited|being\s+asked|required|requested)|be\s+recommended|be\s+asked)\s+to\b[^:]{0,120}:\s*[\-–]?\s*$",
@@ -116,15 +166,19 @@ static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// `That approval be given to:`, `That the following be noted:` — the opening of a list.
+/// `That approval be given to:`, `That the following be noted:` — the opening of a list. Not
+/// `That the plan be approved.`
 static THAT_COLON: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"^(?:That|THAT)\s.{0,80}?(?::|:-|:\s+-|:\s+–)\s*$").unwrap());
 
-/// `The Cabinet:` / `Council:` — the body whose decisions follow.
+/// `The Cabinet:` / `Council:` / `Planning Committee:-` — the body whose decisions follow. Not
+/// `The Cabinet agreed:`.
 static BODY_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"^(?:The\s+)?(?:[A-Z][\w&’'\-]*\s+){0,5}(?:Cabinet|Council|Committee|Board|Panel|Executive|Sub-Committee|Mayor)\s*(?::|:-)\s*$").unwrap()
 });
 
+/// A decision field: `Decision:`, `Decision made: That the plan be adopted.`, `DECISION – …`,
+/// `Approved:`. Not `Decision Maker: Cabinet`.
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision|approved?|(?-i:DECISION))\s*[:\-–—]\s*(?P<rest>.*)$")
         .unwrap()
@@ -136,6 +190,9 @@ static DECISION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"^(?:Decisions?|DECISIONS?|Decision\s+[Tt]aken|Decisions?\s+[Mm]ade|Resolutions?|RESOLUTIONS?|Decisions?\s+(?:of|by)\s+(?:the\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|for|and|the|in)){0,8})\s*$").unwrap()
 });
 
+/// A sentence that introduces recommendations: `The peer team made the following
+/// recommendations:`, `The Committee recommends that:`, `There are five recommendations covering`.
+/// Not `The recommendations were accepted.`
 static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
             r"(?xi)(?:
@@ -151,16 +208,22 @@ static RECOMMEND_COLON: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A peer team's work: `peer team`, `LGA`, `review team`. Not `the Planning Committee`.
 static PEER: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\bpeer|\bLGA\b|\breview team|\bchallenge team").unwrap());
 
+/// A scrutiny review's work: `task and finish group`, `Scrutiny Panel`. Not `the Planning
+/// Committee`.
 static SCRUTINY: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:task\s+(?:and|&)\s+finish|task\s+group|scrutiny|working\s+group|review\s+group|select\s+committee|inquiry\s+panel)\b").unwrap()
 });
 
+/// Words of a decision taken: `agreed`, `resolved`, `adopted`. Not `recommended`.
 static DECIDE_WORDS: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\b(?:agreed|resolved|approved|decided|adopted)\b").unwrap());
 
+/// The heading of reasons, not recommendations: `Reasons for the recommendations`, `Reason:`. Not
+/// `the reasonable costs`.
 static REASON_HEAD: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)^reasons?\b|\breasons?\s+for\b").unwrap());
 
@@ -246,6 +309,8 @@ pub fn mentions_peer(s: &str) -> bool {
 /// `That the Committee`, `That Cabinet`: a body named after `That` with nothing else, which
 /// opens a list when labelled items follow. Not `That the report be noted`.
 pub fn is_body_phrase(s: &str) -> bool {
+    /// A body named after `That` with nothing else: `That the Committee`, `That Cabinet:`. Not
+    /// `That the report be noted`.
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
         re_new(&format!(
             r"(?i)^(?:that\s+)?(?:the\s+)?(?:[a-z][\w’'&\-]*\s+){{0,4}}{bodies}\s*[:\-–]*\s*$",
@@ -525,39 +590,53 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     Some(LeadIn::carries_item(kind, rest_start))
 }
 
+/// An item that is a decision's formula: `that the plan be approved`, `the fees shall be set`. Not
+/// `that the Chair would hold a meeting`.
 static PASSIVE_REST: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:that\s+)?[^.]{0,200}?\b(?:shall\s+|should\s+)?be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken|sent|brought)\b").unwrap()
 });
 
+/// Something reported as to come, not decided: `would be`, `will be`. Not `be approved`.
 static REPORTED: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\b(?:would|will|could|might|may)\s+be\b").unwrap());
 
+/// Housekeeping asked of members: `disclose any interests`, `declare`, `sign the register`. Not
+/// `note the report`.
 static DECLARE: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"^(?:disclose|declare|register|leave|switch|sign)\b").unwrap());
 
+/// Declarations or apologies: `interests`, `apologies`. Not `interested`.
 static INTEREST: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\b(?:interests?|apologies)\b").unwrap());
 
-/// `… and has recommended to the Council Meeting that it` (the items follow as a list).
+/// `… and has recommended to the Council Meeting that it:` (the items follow as a list). Not `The
+/// panel has recommended approval.`
 static HAS_RECOMMENDED: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:has|have|had)\s+(?:therefore\s+)?recommended\s+(?:to\s+[^:.]{1,60}?\s+)?(?:that(?:\s+(?:it|they|the\s+\w+))?)?\s*[:\-–]?\s*$").unwrap()
 });
 
 /// `Members of the public are invited to put questions …`: an invitation, not a recommendation.
+/// Not `Members are invited to` (members of the body).
 static PUBLIC: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:members\s+of\s+the\s+public|the\s+public|residents|petitioners|questioners)\s+(?:are|is)\b").unwrap()
 });
 
+/// A body then a list of what it did: `The Cabinet then:`, `Council has:`. Not `The Cabinet then
+/// agreed the plan.`
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()
 });
 
+/// A request to a body with its item on the same line: `Cabinet is asked to approve the revised
+/// budget.` (the item starts at `approve`). Not `Cabinet asked for a report.`
 static ASKED_INLINE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?(?:is|are)\s+(?:therefore\s+|now\s+|also\s+)?(?:asked|recommended|requested|invited)\s+to\s+(?P<rest>(?:disclose|declare|register|leave|switch|sign)\b.*|[a-z]\S*\s.+)$").unwrap()
 });
 
 /// Whether a segment's words start a `REASON:` paragraph or similar aside between items.
 pub fn is_aside(s: &str) -> bool {
+    /// An aside between items: `Reasons for the decision:`, `Alternative options considered: none`,
+    /// `(Note: …)`, `Councillor Smith declared an interest`. Not `That the report be noted.`
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
         re_new(
             r"(?i)^\(?(?:reasons?(?:\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?))?(?:\s*\(s\))?\s*[:\-–—]|reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\b|alternative\s+options?(?:\s+considered)?(?:\s+and\s+rejected)?\s*[:\-–—]?|options?\s+considered(?:\s+and\s+rejected)?\s*[:\-–—]|\(?note\s*:|\(the\s+(?:meeting|committee|chair)\b|councillor\s+[\w’' -]{1,40}\s+(?:declared|left|returned|abstained)\b)",
@@ -681,5 +760,183 @@ mod tests {
         ));
         assert!(is_aside("Alternative options considered: none"));
         assert!(!is_aside("That the report be noted."));
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (&*super::VERB, "RESOLVED", "Resolution"),
+            (
+                &*super::SUBJECT,
+                "The Committee",
+                "Members considered the report. The Chair",
+            ),
+            (&*super::NOT_SUBJECT, "The matter has been", "The Committee"),
+            (
+                &*super::HEADING,
+                "Recommendations",
+                "The recommendations were accepted.",
+            ),
+            (
+                &*super::ASKED,
+                "The Executive Mayor in Cabinet is asked to:",
+                "Cabinet is asked to note the report.",
+            ),
+            (
+                &*super::THAT_BODY,
+                "That Cabinet:",
+                "That the plan be approved.",
+            ),
+            (
+                &*super::THAT_COLON,
+                "That approval be given to:",
+                "That the plan be approved.",
+            ),
+            (&*super::BODY_COLON, "The Cabinet:", "The Cabinet agreed:"),
+            (&*super::DECISION, "Decision:", "Decision Maker: Cabinet"),
+            (
+                &*super::DECISION_HEADING,
+                "Decisions",
+                "Decision Maker: Cabinet",
+            ),
+            (
+                &*super::RECOMMEND_COLON,
+                "The peer team made the following recommendations:",
+                "The recommendations were accepted.",
+            ),
+            (&*super::PEER, "peer team", "the Planning Committee"),
+            (
+                &*super::SCRUTINY,
+                "task and finish group",
+                "the Planning Committee",
+            ),
+            (&*super::DECIDE_WORDS, "agreed", "recommended"),
+            (
+                &*super::REASON_HEAD,
+                "Reasons for the recommendations",
+                "the reasonable costs",
+            ),
+            (
+                &*super::DECISION_CUE,
+                "That the Leader, having considered the report …:",
+                "The options considered were:",
+            ),
+            (&*super::STRONG_CUE, "resolved", "that"),
+            (&*super::BODY_WORD, "Cabinet", "committed"),
+            (
+                &*super::FIELD,
+                "Content: That Cabinet note:",
+                "The options were as follows: …",
+            ),
+            (
+                &*super::RELATIVE,
+                "recommendations for which progress was reported:",
+                "The recommendations of the peer team, on which views were sought, were:",
+            ),
+            (
+                &*super::PASSIVE_REST,
+                "that the plan be approved",
+                "that the Chair would hold a meeting",
+            ),
+            (&*super::REPORTED, "would be", "be approved"),
+            (
+                &*super::DECLARE,
+                "disclose any interests",
+                "note the report",
+            ),
+            (&*super::INTEREST, "interests", "interested"),
+            (
+                &*super::HAS_RECOMMENDED,
+                "… and has recommended to the Council Meeting that it:",
+                "The panel has recommended approval.",
+            ),
+            (
+                &*super::PUBLIC,
+                "Members of the public are invited to put questions …",
+                "Members are invited to",
+            ),
+            (
+                &*super::THEN,
+                "The Cabinet then:",
+                "The Cabinet then agreed the plan.",
+            ),
+            (
+                &*super::ASKED_INLINE,
+                "Cabinet is asked to approve the revised budget.",
+                "Cabinet asked for a report.",
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// `AFTER_VERB` always matches (every part is optional): what it finds is in its groups.
+    /// The patterns inside functions are checked through those functions.
+    #[test]
+    fn after_verb_groups_and_patterns_inside_functions() {
+        let c = AFTER_VERB
+            .captures(" (unanimously) that:")
+            .expect("always matches");
+        assert_eq!(c.name("conn").map(|m| m.as_str()), Some("that:"));
+        let c = AFTER_VERB.captures(" TO CABINET:").expect("always matches");
+        assert_eq!(c.name("to").map(|m| m.as_str()), Some("CABINET"));
+        let c = AFTER_VERB.captures(" the report").expect("always matches");
+        assert!(c.name("conn").is_none() && c.name("to").is_none());
+        assert!(is_body_phrase("That the Committee") && is_body_phrase("That Cabinet:"));
+        assert!(!is_body_phrase("That the report be noted"));
+        for s in [
+            "Reasons for the decision:",
+            "Alternative options considered: none",
+            "(Note: the item was deferred)",
+            "Councillor Smith declared an interest",
+        ] {
+            assert!(is_aside(s), "{s}");
+        }
+        assert!(!is_aside("That the report be noted."));
+    }
+
+    /// The reasons given in the module's table of the order of families.
+    #[test]
+    fn families_are_tried_in_the_documented_order() {
+        // 1 before 10: a heading, not a weak sentence.
+        let s = "Recommendations to Cabinet:";
+        assert!(RECOMMEND_COLON.is_match(s));
+        let l = find(s).expect("heading");
+        assert!(l.heading && !l.weak);
+        // 2: the field decides, whatever its words.
+        assert_eq!(
+            rest("Decision: To approve the budget."),
+            Some("To approve the budget.")
+        );
+        assert!(verb_lead_in("Decision: To approve the budget.").is_none());
+        // 4 before 5: the verb's resolution, not an officer's sub-lead-in.
+        let s = "That Cabinet RESOLVED:";
+        assert!(THAT_BODY.is_match(s));
+        let l = find(s).expect("verb");
+        assert_eq!((l.kind, l.sub), (RecKind::Resolution, false));
+        // 5 before 6: a sub-lead-in.
+        let s = "That Council be recommended to:";
+        assert!(ASKED.is_match(s) && find(s).expect("body").sub);
+        // 6 needs its colon; 9 takes the item on the line.
+        let s = "Members are asked to agree the following –";
+        assert!(!ASKED.is_match(s));
+        assert_eq!(rest(s), Some("agree the following –"));
+        assert!(find("Members are invited to disclose any interests –").is_none());
+        assert!(find("Members are asked to note the actions list.").is_none());
+        // Around the rows: a carried item that opens a list, a last sentence, a field label.
+        let l = find("RESOLVED: That the Committee:-").expect("lead-in");
+        assert!(l.rest.is_none());
+        assert_eq!(
+            rest("RESOLVED: That the fees be agreed as follows:"),
+            Some("That the fees be agreed as follows:")
+        );
+        let s = "The Group spent four days on site. The Group made 8 key recommendations:";
+        assert_eq!(find(s).map(|l| l.end), Some(s.len()));
+        assert_eq!(kind("Content: That Cabinet note:"), Some(RecKind::Officer));
     }
 }

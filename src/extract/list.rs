@@ -482,3 +482,153 @@ fn fold_to(levels: &mut Vec<Level>, keep: usize) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment::segments;
+
+    /// One item as read: its id, its own words, and each child's id and words.
+    type Read = (Option<String>, String, Vec<(Option<String>, String)>);
+
+    /// Reads the list that starts at the first segment of `text`: its items and the index of
+    /// the first segment after it.
+    fn read(text: &str) -> (Vec<Read>, usize) {
+        let segs = segments(text);
+        let (items, next) = read_list(text, &segs, 0, ListRules::default());
+        let id = |i: &ItemDraft| i.label.as_ref().map(|l| l.id.clone());
+        let items = items
+            .iter()
+            .map(|i| {
+                let children = i.children().map(|c| (id(c), c.full_text(text))).collect();
+                (id(i), i.own_text(text), children)
+            })
+            .collect();
+        (items, next)
+    }
+
+    fn ids(items: &[Read]) -> Vec<&str> {
+        items
+            .iter()
+            .map(|i| i.0.as_deref().unwrap_or("-"))
+            .collect()
+    }
+
+    fn texts(items: &[Read]) -> Vec<&str> {
+        items.iter().map(|i| i.1.as_str()).collect()
+    }
+
+    #[test]
+    fn numbered_items() {
+        let (items, next) = read(
+            "1. That the plan be approved.\n2. That the report be noted.\n3. That officers report back in March.\n",
+        );
+        assert_eq!(ids(&items), ["1", "2", "3"]);
+        assert_eq!(
+            texts(&items),
+            [
+                "That the plan be approved.",
+                "That the report be noted.",
+                "That officers report back in March."
+            ]
+        );
+        assert!(items.iter().all(|i| i.2.is_empty()));
+        assert_eq!(next, 3);
+    }
+
+    #[test]
+    fn lettered_items() {
+        let (items, _) = read(
+            "(a) note the report;\n(b) approve the revised fees;\n(c) delegate authority to the Director of Place.\n",
+        );
+        assert_eq!(ids(&items), ["a", "b", "c"]);
+        assert_eq!(items[1].1, "approve the revised fees;");
+    }
+
+    #[test]
+    fn roman_items_after_an_ambiguous_first() {
+        // `i.` reads as a letter or a numeral; `ii.` settles it.
+        let (items, _) = read(
+            "i. note the report;\nii. approve the plan;\niii. agree the budget for 2025/26.\n",
+        );
+        assert_eq!(ids(&items), ["i", "ii", "iii"]);
+        assert_eq!(items[2].1, "agree the budget for 2025/26.");
+    }
+
+    #[test]
+    fn nested_children() {
+        let text = "1. That Cabinet:\n   (a) note the report;\n   (b) approve the plan.\n2. That Council be informed.\n";
+        let (items, next) = read(text);
+        assert_eq!(ids(&items), ["1", "2"]);
+        assert_eq!(items[0].1, "That Cabinet:");
+        assert_eq!(
+            items[0].2,
+            [
+                (Some("a".to_string()), "note the report;".to_string()),
+                (Some("b".to_string()), "approve the plan.".to_string())
+            ]
+        );
+        assert_eq!(items[1].1, "That Council be informed.");
+        assert!(items[1].2.is_empty());
+        assert_eq!(next, 4);
+        let segs = segments(text);
+        let (drafts, _) = read_list(text, &segs, 0, ListRules::default());
+        assert_eq!(
+            drafts[0].full_text(text),
+            "That Cabinet: (a) note the report; (b) approve the plan."
+        );
+        // Without nesting, the sub-item ends the list.
+        let (flat, next) = read_list(
+            text,
+            &segs,
+            0,
+            ListRules {
+                nesting: false,
+                ..ListRules::default()
+            },
+        );
+        assert_eq!((flat.len(), next), (1, 1));
+    }
+
+    #[test]
+    fn items_across_blank_lines() {
+        let (items, next) = read(
+            "1. That the plan be approved.\n\n2. That the report be noted.\n\n3. That officers report back.\n",
+        );
+        assert_eq!(ids(&items), ["1", "2", "3"]);
+        assert_eq!(texts(&items)[2], "That officers report back.");
+        assert_eq!(next, 3);
+    }
+
+    #[test]
+    fn an_item_runs_on_into_the_next_paragraph() {
+        let (items, _) = read(
+            "1. That the plan be approved, subject to\n\nthe comments made by the Committee.\n2. That the report be noted.\n",
+        );
+        assert_eq!(ids(&items), ["1", "2"]);
+        assert_eq!(
+            items[0].1,
+            "That the plan be approved, subject to the comments made by the Committee."
+        );
+        assert_eq!(items[1].1, "That the report be noted.");
+    }
+
+    #[test]
+    fn what_is_not_a_list_ends_it() {
+        // A new sentence after a full stop is not part of the item, nor a number out of
+        // sequence the next item.
+        let (items, next) = read(
+            "1. That the plan be approved.\n\nMembers discussed the budget at length.\n\n3. Any other business\n",
+        );
+        assert_eq!(ids(&items), ["1"]);
+        assert_eq!(texts(&items), ["That the plan be approved."]);
+        assert_eq!(next, 1);
+        let (items, next) = read("1. That the plan be approved.\n3. That the report be noted.\n");
+        assert_eq!((ids(&items), next), (vec!["1"], 1));
+        // A section label ends the list.
+        let (items, next) = read(
+            "1. That the plan be approved.\n2. That the report be noted.\nBackground papers\nNone.\n",
+        );
+        assert_eq!((items.len(), next), (2, 2));
+    }
+}

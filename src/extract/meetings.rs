@@ -18,6 +18,8 @@ pub struct MeetingBlock {
     pub end: usize,
 }
 
+/// A block of an Issue page: `Meeting: 18/09/2023 - Cabinet (Item 61)`. Not `Meeting: Cabinet`
+/// (no date).
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?i)^meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<body>.+?)\s*(?:\(\s*item\s+(?P<item>[\w.]+?)\.?\s*\))?\s*$",
@@ -77,5 +79,21 @@ mod tests {
         assert_eq!(block_of(&b, t.find("Text").unwrap()), Some(0));
         assert_eq!(block_of(&b, t.find("More").unwrap()), Some(1));
         assert_eq!(block_of(&b, 0), None);
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[(
+            &*super::HEADER,
+            "Meeting: 18/09/2023 - Cabinet (Item 61)",
+            "Meeting: Cabinet",
+        )];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

@@ -38,6 +38,9 @@ struct HeadLine {
     blank_before: bool,
 }
 
+/// The gap between the cells of a header line: a run of three blanks, a tab, a middle dot or a
+/// bar, as in `Cabinet   18 September 2023` or `Cabinet | Item 5`. Not the comma and single space
+/// of `Cabinet, 18 September 2023`.
 static CELL_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"\s{3,}|\t+|\s+·\s+|\s+\|\s+").unwrap());
 
@@ -68,59 +71,95 @@ fn head_lines(text: &str, segs: &[Segment]) -> Vec<HeadLine> {
     out
 }
 
+/// The heading of an Issue page: `Issue - meetings`, `Issue details`. Not `Issues and options`.
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^issue\s*[-–]\s*(?:meetings|decisions|history)\b|^issue\s+details\b").unwrap()
 });
+/// The heading or field of a decision record: `Decision details`, `Decision Maker: Cabinet`,
+/// `Record of Executive Decision`, `Cabinet Decision Notice`. Not `The decision was deferred.`
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:decision\s+details|decision\s+maker\s*:|date\s+of\s+decision\s*:|record\s+of\s+(?:executive\s+|officer\s+|individual\s+)?decision|officer\s+decision|decision\s+status\s*:)|decision\s+(?:notice|sheet)\b").unwrap()
 });
+/// The heading of minutes: `Minutes of the Cabinet`, `Draft Minutes`, `Present:`,
+/// `Cabinet – Minutes`. Not `The minutes were approved.`
 static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\b(?:\s+of\b|\s*[-–—:]|\s*$)|notes\s+of\s+(?:the\s+|a\s+)?(?:meeting|\w+)|present\s*:|apologies\s+for\s+absence|members\s+present)|[-–—]\s*(?:minutes|notes\s+of\s+(?:the\s+)?meeting)\s*$").unwrap()
 });
+/// The heading or byline of a report: `Report of the Director of Finance`, `Purpose of the
+/// Report`, any line ending within 60 characters of `report`. Not `Cabinet agenda`.
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s*:|report\s+author|purpose\s+of\s+(?:the\s+)?report|summary\s+of\s+proposals|executive\s+summary|part\s+a\s*[-–]|report\s+title|title\s+of\s+report|lead\s+officer|wards?\s+affected)|\breport\b.{0,60}$").unwrap()
 });
+/// The heading of an agenda or summons: `Agenda item 5`, `Notice of Meeting`, `Cabinet Agenda`.
+/// Not `Agenda and minutes` (a meeting's page, see `AGENDA_AND_MINUTES`).
 static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:agenda\s+item\b|agenda\s*$|agenda\s+for\b|notice\s+of\s+meeting|(?:council\s+)?summons\b|you\s+are\s+(?:hereby\s+)?summoned)|\bagenda\s*$").unwrap()
 });
+/// A Modern.Gov meeting page: `Agenda and minutes`, `Agenda, decisions and minutes`. Not
+/// `Agenda item 5`.
 static AGENDA_AND_MINUTES: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)^agenda(?:,\s*decisions)?\s+and\s+minutes\b").unwrap());
+/// A resolution in the document: `RESOLVED`, `Resolved`. Not the narrative `the issue was
+/// resolved` (lower case).
 static RESOLVED: LazyLock<Regex> = LazyLock::new(|| re_new(r"\bRESOLVED\b|\bResolved\b").unwrap());
 
+/// A labelled field of the head: `Decision Maker: Cabinet`, `Is this a key decision? Yes`. Not
+/// `The Committee noted the report.`
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"^(?P<label>[A-Za-z][A-Za-z .?/()&]{1,40}?)\s*(?::|\?)\s*(?P<value>\S.*)$").unwrap()
 });
+/// A word that makes a short line a meeting body: `Planning Committee`, `Health and Wellbeing
+/// Board`, `Overview and Scrutiny`. Not `Director of Finance`.
 static COMMITTEE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:committee|cabinet|council|board|panel|executive|sub-committee|forum|commission|assembly|scrutiny|working\s+group|partnership|authority)\b").unwrap()
 });
+/// The body in a minutes heading: `Minutes of the meeting of the Planning Committee held on 5
+/// March 2024` gives `Planning Committee`. Not `Minutes – Cabinet` (see `MINUTES_DASH`).
 static MINUTES_OF: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|notes|record)\s+of\s+(?:a\s+|the\s+)?(?:(?:special\s+|extraordinary\s+|annual\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)(?:\s+(?:held|on|meeting)\b.*)?$").unwrap()
 });
+/// The body after a dash or colon: `Minutes - Cabinet`, `Notes: Audit Panel`. Not `Minutes of
+/// the Cabinet`.
 static MINUTES_DASH: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)^(?:minutes|notes)\s*[-–—:]\s*(?P<c>.+)$").unwrap());
+/// A body named before the kind of document: `Cabinet - Decision Notice`, `Audit Committee
+/// minutes`. Not `Minutes of the Cabinet`.
 static NAME_THEN_KIND: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?P<c>.+?)\s*[-–—,]?\s+(?:decision\s+(?:notice|sheet|record)|minutes|notes\s+of\s+(?:the\s+)?meeting|agenda)\s*$").unwrap()
 });
+/// A body named before `meeting held`: `Cabinet meeting held on 18 September 2023`. Not `Meeting
+/// held on 18 September 2023` (no body).
 static MEETING_HELD: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)^(?P<c>.+?)\s+meeting\s+(?:held|on)\b").unwrap());
+/// A summons naming its body: `a meeting of the Licensing Committee to be held on`. Not `the
+/// next meeting of the Cabinet will be held`.
 static MEETING_OF_THE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?i)\ba\s+meeting\s+of\s+(?:the\s+)?(?P<c>[\w &’'\-]+?)\s+(?:to\s+be\s+held|held|on)\b",
     )
     .unwrap()
 });
+/// An agenda item's number and title: `Item 5: Revenue Budget 2024/25`, `Agenda item 7 - Annual
+/// Report`. Not `Item 5` alone (no title).
 static ITEM_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:agenda\s+)?item\s+(?P<n>\d{1,3}[a-z]?)\s*[:.\-–]\s*(?P<t>.{4,})$").unwrap()
 });
+/// An item number in brackets after a meeting: `(Item 61)`, `( Item 6.2. )`. Not `Item 61`
+/// without brackets.
 static ITEM_IN_PARENS: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\(\s*item\s+(?P<n>[\w.]+?)\.?\s*\)").unwrap());
+/// Words that put a date on another meeting or a deadline: `since the previous meeting`, `next
+/// meeting`, `between`. Not `Date of meeting: 18 September 2023`.
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:previous|last)\s+meeting|\bnext\s+meet|\bon-site|\bdeadline|\bbetween\b")
         .unwrap()
 });
+/// The byline or a field of a report's head, never its title: `Report of the Chief Executive`,
+/// `Portfolio: Housing`, `Contact officer`. Not `Revenue Budget 2024/25`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s*:|report\s+author|lead\s+(?:officer|member|cabinet\s+member)|cabinet\s+member|portfolio|author|contact|present|apologies|venue|time|membership|wards?\b|key\s+decision|part\s+[ab]\b|purpose\b|summary\b|executive\s+summary|exempt|classification|status)").unwrap()
 });
+/// A councillor named: `Councillor Smith`, `Cllr Patel`. Not `Council`.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| re_new(r"\b(?:Councillors?|Cllr)\b").unwrap());
 
 /// Reads metadata from the head of the document, the meeting blocks and the page title.
@@ -707,5 +746,98 @@ mod tests {
             m.title.as_deref(),
             Some("Corporate Peer Challenge Progress Review")
         );
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::CELL_SPLIT,
+                "Cabinet   18 September 2023",
+                "Cabinet, 18 September 2023",
+            ),
+            (&*super::ISSUE, "Issue - meetings", "Issues and options"),
+            (
+                &*super::DECISION,
+                "Decision details",
+                "The decision was deferred.",
+            ),
+            (
+                &*super::MINUTES,
+                "Minutes of the Cabinet",
+                "The minutes were approved.",
+            ),
+            (
+                &*super::REPORT,
+                "Report of the Director of Finance",
+                "Cabinet agenda",
+            ),
+            (&*super::AGENDA, "Agenda item 5", "Agenda and minutes"),
+            (
+                &*super::AGENDA_AND_MINUTES,
+                "Agenda and minutes",
+                "Agenda item 5",
+            ),
+            (&*super::RESOLVED, "RESOLVED", "the issue was resolved"),
+            (
+                &*super::FIELD,
+                "Decision Maker: Cabinet",
+                "The Committee noted the report.",
+            ),
+            (
+                &*super::COMMITTEE_WORD,
+                "Planning Committee",
+                "Director of Finance",
+            ),
+            (
+                &*super::MINUTES_OF,
+                "Minutes of the meeting of the Planning Committee held on 5 March 2024",
+                "Minutes – Cabinet",
+            ),
+            (
+                &*super::MINUTES_DASH,
+                "Minutes - Cabinet",
+                "Minutes of the Cabinet",
+            ),
+            (
+                &*super::NAME_THEN_KIND,
+                "Cabinet - Decision Notice",
+                "Minutes of the Cabinet",
+            ),
+            (
+                &*super::MEETING_HELD,
+                "Cabinet meeting held on 18 September 2023",
+                "Meeting held on 18 September 2023",
+            ),
+            (
+                &*super::MEETING_OF_THE,
+                "a meeting of the Licensing Committee to be held on",
+                "the next meeting of the Cabinet will be held",
+            ),
+            (
+                &*super::ITEM_TITLE,
+                "Item 5: Revenue Budget 2024/25",
+                "Item 5",
+            ),
+            (&*super::ITEM_IN_PARENS, "(Item 61)", "Item 61"),
+            (
+                &*super::PREVIOUS,
+                "since the previous meeting",
+                "Date of meeting: 18 September 2023",
+            ),
+            (
+                &*super::BYLINE,
+                "Report of the Chief Executive",
+                "Revenue Budget 2024/25",
+            ),
+            (&*super::PERSON, "Councillor Smith", "Council"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

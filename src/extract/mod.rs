@@ -52,12 +52,14 @@ pub struct Extraction {
     pub actions: Vec<Action>,
 }
 
-/// `As set out on the front of the report.` stands where recommendations would be, but only
-/// points elsewhere.
+/// `As set out on the front of the report.`, `See appendix A.` stand where recommendations would
+/// be, but only point elsewhere. Not `That the report be noted.`
 static POINTER: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:as\s+(?:set\s+out|detailed|outlined|shown|stated|listed)\s+(?:on|in|at|above|below)\b|see\s+(?:paragraph|section|page|above|below|the\s+front|appendix)\b)[^.]{0,80}\.?$").unwrap()
 });
 
+/// A document about a peer team's work: `LGA Corporate Peer Challenge`, `the peer team`. Not
+/// `peer support workers`.
 static PEER: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\bpeer\s+(?:challenge|review|team)|\bpeers\b|\bLGA\b|Local Government Association")
         .unwrap()
@@ -336,5 +338,28 @@ mod tests {
         );
         assert_eq!(Offsets::new("x", &[], false).page(0), None);
         assert_eq!(Offsets::new("x", &[], true).page(0), Some(1));
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::POINTER,
+                "As set out on the front of the report.",
+                "That the report be noted.",
+            ),
+            (
+                &*super::PEER,
+                "LGA Corporate Peer Challenge",
+                "peer support workers",
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

@@ -138,4 +138,52 @@ mod tests {
             assert!(!is_procedural(t), "{t}");
         }
     }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::MINUTES,
+                "That the minutes of the meeting held on 5 March 2024 be approved as a correct record.",
+                "Approve the minutes of evidence to the planning inquiry and the revised local plan.",
+            ),
+            (
+                &*super::APOLOGIES,
+                "Apologies for absence were received from Councillors Smith and Jones.",
+                "Ensure that apologies to complainants are made within ten working days.",
+            ),
+            (
+                &*super::DECLARATIONS,
+                "No declarations of interest were made.",
+                "Review the register of interests so that declarations are made promptly by senior officers.",
+            ),
+            (
+                &*super::EXCLUSION,
+                "That under Section 100A(4) of the Local Government Act 1972 the press and public be excluded from the meeting for the following item.",
+                "Involve the public and the local press earlier in consultations on the budget.",
+            ),
+            (
+                &*super::NAMED_APPOINTMENT,
+                "That Councillor Jane Smith be elected Chair of the Council for the municipal year.",
+                "Appoint a permanent Director of Finance as soon as possible.",
+            ),
+            (
+                &*super::OFFICE_APPOINTMENT,
+                "Elect a Mayor for the 2024/25 municipal year.",
+                "Consider whether a directly elected mayor would strengthen place leadership.",
+            ),
+            (
+                &*super::NOTED_ONLY,
+                "That the report be noted.",
+                "That the report be noted and the revised policy be adopted.",
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 }

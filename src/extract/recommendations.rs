@@ -372,14 +372,21 @@ fn after_lead_in(
     (Vec::new(), j)
 }
 
+/// A request that carries its own item before a colon with no list after it: `The Committee is
+/// asked to note the dates of future meetings set out below:`. Not `Cabinet is asked to note the
+/// report.` (no colon).
 static ASKED_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"(?i)\b(?:is|are)\s+(?:asked|requested|invited)\s+to\s+(?P<rest>(?:note|agree|approve|endorse|consider|confirm)\b.{10,}):\s*$").unwrap()
 });
 
+/// A body's name on a line of its own, before `NOTED …`: `The Cabinet`, `Full Council`. Not
+/// `Cabinet Member` (more than the body).
 static COMMITTEE_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"(?i)^(?:the\s+)?(?:full\s+)?(?:council|cabinet|committee|board|panel|executive|sub-committee)$").unwrap()
 });
 
+/// A decision verb in capitals opening the words under a body's name: `NOTED the report`,
+/// `AGREED`. Not `Noted the report` (not in capitals).
 static UPPER_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(
         r"^(?:NOTED|AGREED|APPROVED|ENDORSED|ACCEPTED|ADOPTED|RECEIVED|DECIDED|RESOLVED)\b",
@@ -387,6 +394,8 @@ static UPPER_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
     .unwrap()
 });
 
+/// A request to a body in a sentence: `Members are asked to note the update`. Not `Members asked
+/// for a briefing`.
 static ASKED_SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"(?i)\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b")
         .unwrap()
@@ -618,8 +627,9 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
     out
 }
 
-/// A paragraph that is plainly a resolution on its own (`To NOTE …` on an agenda): `That … be approved.` or
-/// `Approved the recommendations of …`.
+/// A paragraph that is plainly a resolution on its own (`To NOTE …` on an agenda): `That the plan
+/// be approved.`, `Approved the recommendations of the panel.`, `To NOTE the report`. Not `That
+/// the plan was approved.` (a report of it, with no `be`).
 static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b|To\s+(?:NOTE|AGREE|APPROVE|RESOLVE|RECEIVE|CONSIDER|ENDORSE|ADOPT|RECOMMEND)\b)").unwrap()
 });
@@ -640,15 +650,20 @@ static DECISION_FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
     .unwrap()
 });
 
-/// Headings whose numbered lists are never decisions.
+/// A table column of recommendations: `Recommendation`, `Peer recommendations`, `Recommendations
+/// made`. Not `Recommendations Approved` (a value in a two-column details table).
 static REC_COLUMN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"(?i)^(?:(?:peer|lga|scrutiny|key|audit|agreed)\s+)?recommendations?(?:\s*\(s\))?(?:\s+(?:made|text|detail|description|from\s.{0,40}))?$").unwrap()
 });
 
+/// Headings whose numbered lists are never decisions: `Background`, `Reasons for the decision`,
+/// `Appendices`. Not `Recommendations`.
 static BLOCKING_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"(?i)\b(?:purpose|background|options?|reasons?|declarations?|apologies|implications?|risks?|consultation|papers|appendi(?:x|ces)|attendance|present|summary|introduction|context|discussion|questions?|motions?|petitions?|themes?|findings|key\s+points|membership|terms\s+of\s+reference|agenda|contents)\b").unwrap()
 });
 
+/// An Issue page's decision line, just before its numbered decisions: `18/09/2023 - Cabinet`.
+/// Not `18 September 2023 - Cabinet`.
 static DATED_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*\S").unwrap()
 });
@@ -851,5 +866,52 @@ mod tests {
             recs(t),
             [(None, "to approve the minute as a correct record.".into())]
         );
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::ASKED_OPEN,
+                "The Committee is asked to note the dates of future meetings set out below:",
+                "Cabinet is asked to note the report.",
+            ),
+            (&*super::COMMITTEE_WORD, "The Cabinet", "Cabinet Member"),
+            (&*super::UPPER_VERB, "NOTED the report", "Noted the report"),
+            (
+                &*super::ASKED_SENTENCE,
+                "Members are asked to note the update",
+                "Members asked for a briefing",
+            ),
+            (
+                &*super::STANDALONE,
+                "To NOTE …",
+                "That the plan was approved.",
+            ),
+            (
+                &*super::AGENDA_INSTRUCTION,
+                "To receive and note the minutes …",
+                "To NOTE the report",
+            ),
+            (&*super::DECISION_FIELD, "Content:", "Purpose:"),
+            (
+                &*super::REC_COLUMN,
+                "Recommendation",
+                "Recommendations Approved",
+            ),
+            (&*super::BLOCKING_HEADING, "Background", "Recommendations"),
+            (
+                &*super::DATED_TITLE,
+                "18/09/2023 - Cabinet",
+                "18 September 2023 - Cabinet",
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

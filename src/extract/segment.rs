@@ -60,11 +60,15 @@ impl Segment {
     }
 }
 
+/// A place where a further label may start inside a line, after a stop and blanks or a run of
+/// blanks: `noted;  (b) approved`, `noted.  2. That`. Not `noted (b)` (one space, no stop).
 static INLINE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     // A place where a further label may start: after `.;:` plus blanks, or after 2+ blanks.
     re_new(r"(?:[.;:,]\s+|\s{2,}|\t)(?:and\s+|or\s+)?([(\w])").unwrap()
 });
 
+/// The end of a lead-in inside a line, after which a first label may start: `RESOLVED: that`,
+/// `agreed that`, `That Cabinet:`. Not `The plan was approved.`
 static LEADIN_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?i)(?:\bresolved|\bagreed|\bdecided|\brecommended|\brecommendations?|\basked\s+to|\brequested\s+to|\bthat\s+(?:the\s+)?[\w’' ]{2,40}|\bdecision(?:\s+made)?)(?:\s*[:\-–—]+\s*(?:that\s*(?:[:\-–—]+\s*)?)?|\s+that\s*(?:[:\-–—]+\s*)?|\s*:\s*|\s+that\s+)|\bthat\s*[:\-–—]+\s*",
@@ -220,6 +224,8 @@ fn content_of(line: &str) -> (usize, usize) {
     (lead, rest.len())
 }
 
+/// A running page number: `Page 3 of 12`, `- 4 -`, `3/12`, `Item 5 Page 7`. Not `Page 3 sets out
+/// the budget.`
 static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:(?:item\s*:?\s*\d{1,3}[a-z]?\s+)?page\s*:?\s*\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4})$").unwrap()
 });
@@ -603,5 +609,39 @@ mod tests {
             s.label.is_none(),
             "a bare number is not a label outside a list"
         );
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::INLINE_CANDIDATE,
+                "noted;  (b) approved",
+                "noted (b)",
+            ),
+            (
+                &*super::LEADIN_COLON,
+                "RESOLVED: that",
+                "The plan was approved.",
+            ),
+            (
+                &*super::PAGE_MARK,
+                "Page 3 of 12",
+                "Page 3 sets out the budget.",
+            ),
+            (&*super::SENTENCE_AFTER_ITEM, "councils. Members", "No. 5"),
+            (
+                &*super::ASIDE_AFTER_BLANKS,
+                "   Reasons for Decision:",
+                "the reasons for the delay",
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

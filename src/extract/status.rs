@@ -293,6 +293,9 @@ struct Compiled {
     lead_in: Vec<(Regex, ActionStatus)>,
 }
 
+/// Every phrase of `VOCABULARY`, compiled once per place it is read: in prose and lead-ins
+/// anywhere (the `Not started` phrase in `Work has not started.`), in a cell only at its start
+/// after any marks (`✓ Not started`). Not `Work has not started.` for that phrase in a cell.
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let mut c = Compiled {
         prose: Vec::new(),
@@ -386,6 +389,8 @@ pub fn of_prose(s: &str) -> Option<Reading> {
 
 /// `would be reported`, `is due in February`: something still to come.
 fn promises(s: &str) -> bool {
+    /// Something still to come: `would be reported`, `is due in February`, `in due course`. Not
+    /// `was completed in March`.
     static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
         re_new(r"(?i)\b(?:would|will)\s+(?:be\s+)?\w+|\b(?:is|was)\s+due\b|\bin\s+due\s+course\b")
             .expect("future")
@@ -395,6 +400,8 @@ fn promises(s: &str) -> bool {
 
 /// `could now be closed`, `be marked as complete`: the action is finished whatever comes next.
 fn closes(s: &str) -> bool {
+    /// The action is finished whatever comes next: `could now be closed`, `be marked as complete`.
+    /// Not `was closed` (a report, with no `be`).
     static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
         re_new(r"(?i)\bbe\s+(?:closed|removed|signed\s+off|discharged|marked\s+(?:as\s+)?(?:complete[d]?|closed))\b")
             .expect("close")
@@ -412,6 +419,8 @@ impl RagKey {
     /// Finds a key such as `Green = complete, Amber = in progress, Red = not started` (or
     /// `Green – on track`) anywhere in the text.
     pub fn find(text: &str) -> RagKey {
+        /// One entry of a RAG key: `Green = complete`, `Amber - in progress`, `R: not started`. Not
+        /// `Green spaces strategy`.
         static KEY: LazyLock<Regex> = LazyLock::new(|| {
             re_new(r"(?i)\b(green|amber|red|blue|grey|gray|yellow|(?-i:[GARB]))\b\s*(?:[:=\-–—]|means|indicates|denotes|is)\s*(?P<what>[^,;\n.]{2,60})")
                 .expect("rag key")
@@ -526,5 +535,40 @@ mod tests {
         assert_eq!(key.status_of("Red"), Some(Remaining));
         assert_eq!(RagKey::find("No key here").status_of("Green"), None);
         assert!(is_colour("Amber") && !is_colour("Complete"));
+    }
+
+    /// The patterns inside functions, checked through them, and one phrase of the compiled
+    /// table in each place it is read.
+    #[test]
+    fn patterns_inside_functions_and_the_compiled_table_match_their_examples() {
+        assert!(promises("would be reported") && promises("is due in February"));
+        assert!(promises("in due course") && !promises("was completed in March"));
+        assert!(closes("could now be closed") && closes("be marked as complete"));
+        assert!(!closes("was closed"));
+        let key = RagKey::find("Key: Green = complete, Amber - in progress, R: not started");
+        assert_eq!(
+            key.entries,
+            vec![
+                ("green".to_string(), Completed),
+                ("amber".to_string(), InProgress),
+                ("r".to_string(), Remaining)
+            ]
+        );
+        assert!(RagKey::find("Green spaces strategy").entries.is_empty());
+        let phrase = VOCABULARY
+            .iter()
+            .find(|p| p.example == "Not started")
+            .expect("phrase");
+        let compiled = |table: &[(Regex, ActionStatus)]| {
+            table
+                .iter()
+                .find(|(re, _)| re.as_str().contains(phrase.pattern))
+                .map(|(re, _)| re.clone())
+                .expect("compiled")
+        };
+        let cell = compiled(&COMPILED.cell);
+        assert!(cell.is_match("✓ Not started") && !cell.is_match("Work has not started."));
+        assert!(compiled(&COMPILED.prose).is_match("Work has not started."));
+        assert!(compiled(&COMPILED.lead_in).is_match("Work has not started."));
     }
 }

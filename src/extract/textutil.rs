@@ -100,6 +100,9 @@ pub fn is_heading_like(s: &str) -> bool {
     words.len() <= 8 && capped + small == words.len() && capped >= 1
 }
 
+/// A section label that ends a list: `Background papers`, `Contact officer: Jane Smith`,
+/// `Appendix A - Budget`, `Reasons for the decision`. Not `That the background papers be
+/// published.`
 static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)^(?:
@@ -124,6 +127,8 @@ pub fn is_terminator(s: &str) -> bool {
     TERMINATOR.is_match(t)
 }
 
+/// The first words of a resolution: `That the plan be approved`, `Approves the budget`, `To note
+/// the report`, `Noted the update`. Not `The plan was approved.`
 static RESOLUTION_START: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?xi)^(?:that\b|to\s+[a-z]{3,}\b|(?:ensures?|receives?|provides?|undertakes?|reviews?|continues?|develops?|establish(?:es)?|commits?|invites?|calls?\s+on|reviewed|confirmed|commented)\b
@@ -132,6 +137,7 @@ static RESOLUTION_START: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A passive decision: `be approved`, `be formally adopted`, `be given`. Not `was approved`.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|built|set|sent|brought|given|taken|put|met|done|paid|sought|drawn|shown|run|won)\b").unwrap()
 });
@@ -148,6 +154,8 @@ pub fn reads_like_resolution(s: &str) -> bool {
     RESOLUTION_START.is_match(t) || PASSIVE.is_match(t) || DECIDED.is_match(t)
 }
 
+/// A body reporting what it decided: `The Committee noted the report`, `Cabinet agreed the plan`.
+/// Not `Members discussed the report.`
 static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"^(?:The\s+)?[A-Z][\w&’'\-]*(?:\s+[\w&’'\-]+){0,7}?\s+(?:noted|agreed|approved|endorsed|resolved|accepted|adopted|welcomed|supported|requested|recommended)\b").unwrap()
 });
@@ -222,5 +230,34 @@ mod tests {
         assert!(!reads_like_resolution(
             "Councillor Smith declared an interest"
         ));
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::TERMINATOR,
+                "Background papers",
+                "That the background papers be published.",
+            ),
+            (
+                &*super::RESOLUTION_START,
+                "That the plan be approved",
+                "The plan was approved.",
+            ),
+            (&*super::PASSIVE, "be approved", "was approved"),
+            (
+                &*super::DECIDED,
+                "The Committee noted the report",
+                "Members discussed the report.",
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

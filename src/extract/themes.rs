@@ -22,16 +22,20 @@ pub struct FoundTheme {
     pub end: usize,
 }
 
+/// A lead-in to a list of themes: `The peer challenge covered five themes:`, `Key lines of
+/// enquiry:`. Not `The themes were discussed.` (no colon).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings)\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
 });
 
-/// Weaker lead-ins that name themes only in a review's context (`had examined:`,
-/// `an additional focus, chosen by the Council, on:`).
+/// Weaker lead-ins that name themes only in a review's context (`had examined:`, `an additional
+/// focus, chosen by the Council, on:`). Not `The team examined the budget.`
 static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
 });
 
+/// Themes listed inside a sentence: `the peer team looked at financial planning and management,
+/// governance and culture`. Not `The report looked at it.` (too short to be a list).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
@@ -43,23 +47,30 @@ static ADDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A single extra theme named in a sentence: `as well as looking specifically at Planning and
-/// Housing Delivery`.
+/// Housing Delivery`. Not `as well as looking at the budget` (no capitalised name).
 static ALSO: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"\b(?:as\s+well\s+as|in\s+addition\s+to|and\s+also|additionally)\s+(?:looking|focusing|focussing)\s+(?:specifically\s+|in\s+particular\s+|particularly\s+)?(?:at|on)\s+(?:the\s+)?(?P<name>[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|and|of|the|for|in)){0,6})").unwrap()
 });
 
+/// A paragraph about the work left on the themes, not a list of them: `remaining areas of focus`,
+/// `work is under way`. Not `the themes of the review`.
 static REMAINING_WORK: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:remaining|outstanding|concluded|completed|under\s*way)\b").unwrap()
 });
 
-/// `… seven themes identified in the guidance. These were: leadership, governance, …`
+/// Themes listed in the sentence after the one that counts them: `The review used five themes.
+/// These were: leadership, governance and finance`. Not `The themes were agreed.`
 static THESE_WERE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\bthemes?\b[^.]{0,160}\.\s+(?:these|they)\s+(?:were|are|include|included)\s*:?\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
+/// Words that make a short list a review's themes: `peer challenge`, `review`, `themes`. Not
+/// `budget monitoring`.
 static CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\bpeer|\breview\b|\bchallenge\b|\bthemes?\b").unwrap());
 
+/// Between the items of an inline list: `, `, `, and `, ` and, `, `; `. Not `Finance and
+/// Governance` (an `and` alone joins the words of one name).
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| re_new(r",\s*(?:and\s*,?\s*)?|\s+and,\s+|;\s*").unwrap());
 
@@ -70,6 +81,7 @@ static THEME_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A heading over a list of themes with no colon: `Best Value themes`, `Key lines of enquiry`.
+/// Not `Themes and findings`.
 static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:[\w’'&\-]+\s+){0,4}(?:themes|key\s+lines\s+of\s+enquiry|lines\s+of\s+enquiry|judgement\s+areas|areas\s+of\s+focus|focus\s+areas|inspection\s+areas|core\s+components)$").unwrap()
 });
@@ -81,8 +93,8 @@ static NAMELY: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:themes?|lines\s+of\s+enquiry|areas|judgements?|components|priorities)\b[^.:;]{0,120}?(?:,?\s*namely\s*[;:,]?|:)\s+(?P<list>[^.]{10,400})").unwrap()
 });
 
-/// A judgement or rating after a theme's name: `(rated good)`, ` – Good`, `Requires improvement
-/// to be good`. Not part of the name.
+/// A judgement or rating after a theme's name, not part of the name: `(rated good)`, ` – Good`,
+/// `Requires improvement to be good`. Not `Good governance` (the word does not end the line).
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\s*(?:\(\s*(?:rated|judged|grade[d]?)?\s*[\w ]{2,40}\)|[-–—:]?\s*\b(?:outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate)\b)\s*[.;,]?\s*$").unwrap()
 });
@@ -173,6 +185,8 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
 /// The framework a page is about: the one most of its lines name a theme of (counting only
 /// names no other framework shares), or the one it names (`CQC`, `Best Value`, `Ofsted`).
 fn framework_of_document(text: &str, segs: &[Segment]) -> Option<Framework> {
+    /// The framework a page names: `CQC`, `Best Value`, `Ofsted`, `governance peer challenge`. Not
+    /// `peer challenge` alone.
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
         re_new(r"(?i)\b(?P<cqc>CQC|Care\s+Quality\s+Commission)\b|\b(?P<bv>best\s+value)\b|\b(?P<ofsted>ofsted|ILACS)\b|\b(?P<gov>governance\s+peer\s+challenge)\b").unwrap()
     });
@@ -407,11 +421,12 @@ fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>
     true
 }
 
-/// `None`, `N/A`, `Nil`: an empty list, not a theme.
+/// `None`, `N/A`, `Nil`: an empty list, not a theme. Not `None of the themes`.
 static NOTHING: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)^(?:none|n/?a|nil|not\s+applicable)\.?$").unwrap());
 
-/// Items separated by semicolons (`A; B; and C`).
+/// Items separated by semicolons (`A; B; and C`): the `; ` and `; and `. Not the commas of `A, B
+/// and C`.
 static SEMI: LazyLock<Regex> = LazyLock::new(|| re_new(r";\s*(?:and\s+)?").unwrap());
 
 /// Where to split `X and Y` when the final two names are joined by `and`: only when the text
@@ -559,5 +574,87 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    /// Each pattern against the examples in its comment: the first must match, the second not.
+    #[test]
+    fn patterns_match_their_documented_examples() {
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::LEAD_IN,
+                "The peer challenge covered five themes:",
+                "The themes were discussed.",
+            ),
+            (
+                &*super::REVIEW_LEAD_IN,
+                "had examined:",
+                "The team examined the budget.",
+            ),
+            (
+                &*super::INLINE,
+                "the peer team looked at financial planning and management, governance and culture",
+                "The report looked at it.",
+            ),
+            (
+                &*super::ADDITIONAL,
+                "asked the team to look at one additional area: Shared services with Staffordshire Moorlands.",
+                "additional areas were discussed.",
+            ),
+            (
+                &*super::ALSO,
+                "as well as looking specifically at Planning and Housing Delivery",
+                "as well as looking at the budget",
+            ),
+            (
+                &*super::REMAINING_WORK,
+                "remaining areas of focus",
+                "the themes of the review",
+            ),
+            (
+                &*super::THESE_WERE,
+                "The review used five themes. These were: leadership, governance and finance",
+                "The themes were agreed.",
+            ),
+            (&*super::CONTEXT, "peer challenge", "budget monitoring"),
+            (&*super::SPLIT, ", ", "Finance and Governance"),
+            (
+                &*super::THEME_HEADING,
+                "Theme 1: Working with people",
+                "Themes and findings",
+            ),
+            (
+                &*super::LIST_HEADING,
+                "Best Value themes",
+                "Themes and findings",
+            ),
+            (
+                &*super::NAMELY,
+                "the four key themes …, namely; Working with people, providing support, …",
+                "namely that the plan was late.",
+            ),
+            (&*super::GRADE, "(rated good)", "Good governance"),
+            (&*super::NOTHING, "None", "None of the themes"),
+            (&*super::SEMI, "A; B; and C", "A, B and C"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// `NAMED`, inside `framework_of_document`, checked through it.
+    #[test]
+    fn a_named_framework_is_the_documents() {
+        let of = |text: &str| framework_of_document(text, &crate::extract::segment::segments(text));
+        assert_eq!(of("The CQC assessment"), Some(Framework::CqcAsc));
+        assert_eq!(of("Our Best Value duty"), Some(Framework::BestValue));
+        assert_eq!(of("The Ofsted inspection"), Some(Framework::OfstedIlacs));
+        assert_eq!(
+            of("A governance peer challenge"),
+            Some(Framework::LgaGovernance)
+        );
+        assert_eq!(of("A peer challenge"), None);
     }
 }

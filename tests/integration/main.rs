@@ -23,6 +23,7 @@ mod pipes;
 mod readme;
 mod readme_tables;
 mod record_format;
+mod regex_docs;
 mod render;
 mod report_html;
 mod schema;
