@@ -119,14 +119,15 @@ static NOT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// the connective (`that:`, ` –`, `to`). Every part is optional, so it never fails to match: the
 /// point is the `conn` and `to` groups, and ` the report` has neither.
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(
+    re_new(&format!(
         r"(?xi)^
-        (?:\s*\((?:unanimously|by\s[^)]{1,40}|nem\.?\s*con\.?|[^)]{0,40}(?:vote|votes|abstention)[^)]{0,30})\))?
+        (?:\s*\((?:unanimously|by\s[^)]{{1,40}}|nem\.?\s*con\.?|[^)]{{0,40}}(?:vote|votes|abstention)[^)]{{0,30}})\))?
         (?:\s+(?:unanimously|accordingly))?
         (?:\s+by\s+\d+\s+votes?(?:\s+(?:for|in\s+favour))?(?:(?:,|\s+and|\s+with)\s+\d+\s+(?:abstentions?|against|votes?\s+against))*)?
-        (?:\s+(?:to|TO)\s+(?:the\s+)?(?P<to>(?:full\s+)?(?:cabinet|council|the\s+executive|executive|committee|mayor(?:\s+and\s+cabinet)?)\b(?:\s+on\s+[^:.]{1,40})?))?
+        (?:\s+(?:to|TO)\s+(?:the\s+)?(?P<to>(?:full\s+)?(?:the\s+executive|mayor\s+and\s+cabinet|{bodies})\b(?:\s+on\s+[^:.]{{1,40}})?))?
         \s*(?P<conn>(?:that|to)\s*[:\-–—]+|[:;\-–—,.]+(?:\s*[\-–—])?|(?:that|to)\b)?\s*",
-    )
+        bodies = super::vocab::alternation(super::vocab::BODIES)
+    ))
     .unwrap()
 });
 
@@ -174,7 +175,11 @@ static THAT_COLON: LazyLock<Regex> =
 /// `The Cabinet:` / `Council:` / `Planning Committee:-` — the body whose decisions follow. Not
 /// `The Cabinet agreed:`.
 static BODY_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"^(?:The\s+)?(?:[A-Z][\w&’'\-]*\s+){0,5}(?:Cabinet|Council|Committee|Board|Panel|Executive|Sub-Committee|Mayor)\s*(?::|:-)\s*$").unwrap()
+    re_new(&format!(
+        r"^(?:The\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,5}}{bodies}\s*(?::|:-)\s*$",
+        bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false))
+    ))
+    .unwrap()
 });
 
 /// A decision field: `Decision:`, `Decision made: That the plan be adopted.`, `DECISION – …`,
@@ -624,7 +629,11 @@ static PUBLIC: LazyLock<Regex> = LazyLock::new(|| {
 /// A body then a list of what it did: `The Cabinet then:`, `Council has:`. Not `The Cabinet then
 /// agreed the plan.`
 static THEN: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){0,6}?(?:cabinet|council|committee|executive|board|panel|sub-committee|mayor)\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$").unwrap()
+    re_new(&format!(
+        r"(?i)^(?:the\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,6}}?{bodies}\s+(?:then|has|have)\s*(?::-?|:?\s*[-–])?\s*$",
+        bodies = super::vocab::alternation(super::vocab::BODIES)
+    ))
+    .unwrap()
 });
 
 /// A request to a body with its item on the same line: `Cabinet is asked to approve the revised

@@ -110,8 +110,21 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A word that makes a short line a meeting body: `Planning Committee`, `Health and Wellbeing
 /// Board`, `Overview and Scrutiny`. Not `Director of Finance`.
+///
+/// The bodies of `vocab::BODIES` but `mayor`: a short line naming the Mayor (`Election of
+/// Mayor`) is an item of business, never the meeting's body. Never `Election of Mayor`. With
+/// other words for the bodies that meet (`assembly`, `working group`, `partnership`).
 static COMMITTEE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:committee|cabinet|council|board|panel|executive|sub-committee|forum|commission|assembly|scrutiny|working\s+group|partnership|authority)\b").unwrap()
+    let bodies: Vec<&str> = super::vocab::BODIES
+        .iter()
+        .copied()
+        .filter(|b| *b != "mayor")
+        .collect();
+    re_new(&format!(
+        r"(?i)\b(?:{bodies}|assembly|scrutiny|working\s+group|partnership)\b",
+        bodies = super::vocab::alternation(&bodies)
+    ))
+    .unwrap()
 });
 /// The body in a minutes heading: `Minutes of the meeting of the Planning Committee held on 5
 /// March 2024` gives `Planning Committee`. Not `Minutes – Cabinet` (see `MINUTES_DASH`).
@@ -789,6 +802,11 @@ mod tests {
                 &*super::COMMITTEE_WORD,
                 "Planning Committee",
                 "Director of Finance",
+            ),
+            (
+                &*super::COMMITTEE_WORD,
+                "Scrutiny Panel",
+                "Election of Mayor",
             ),
             (
                 &*super::MINUTES_OF,

@@ -65,8 +65,11 @@ static OFFICE_APPOINTMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// `That the report be noted.`, `The Committee noted the update.`, `To note the contents of
 /// the report.` Not `That the report be noted and the revised policy be adopted.`
 static NOTED_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:that\s+)?(?:(?:the\s+)?(?:committee|cabinet|council|board|panel|members?|sub-committee|forum|executive)\s+)?(?:to\s+)?(?:(?:note|notes|noted|receive|receives|received|accept|accepts|accepted)\s+(?:and\s+(?:note|notes|noted)\s+)?(?:the\s+)?(?:contents\s+of\s+the\s+|content\s+of\s+the\s+|information\s+(?:in|contained\s+in)\s+the\s+)?(?:report|update|presentation|information|briefing|minutes|verbal\s+update|progress\s+report)(?:\s+(?:as\s+presented|for\s+information|submitted|attached|provided|given))?|(?:the\s+)?(?:contents\s+of\s+the\s+|content\s+of\s+the\s+)?(?:report|update|presentation|information|briefing|verbal\s+update|progress\s+report)(?:\s+(?:as\s+presented|submitted|attached))?\s+(?:be|was|were|is|are)\s+(?:noted|received)(?:\s+and\s+(?:noted|received))?|noted)\s*[.;]?$")
-        .expect("noted pattern")
+    re_new(&format!(
+        r"(?i)^(?:that\s+)?(?:(?:the\s+)?(?:{bodies}|members?)\s+)?(?:to\s+)?(?:(?:note|notes|noted|receive|receives|received|accept|accepts|accepted)\s+(?:and\s+(?:note|notes|noted)\s+)?(?:the\s+)?(?:contents\s+of\s+the\s+|content\s+of\s+the\s+|information\s+(?:in|contained\s+in)\s+the\s+)?(?:report|update|presentation|information|briefing|minutes|verbal\s+update|progress\s+report)(?:\s+(?:as\s+presented|for\s+information|submitted|attached|provided|given))?|(?:the\s+)?(?:contents\s+of\s+the\s+|content\s+of\s+the\s+)?(?:report|update|presentation|information|briefing|verbal\s+update|progress\s+report)(?:\s+(?:as\s+presented|submitted|attached))?\s+(?:be|was|were|is|are)\s+(?:noted|received)(?:\s+and\s+(?:noted|received))?|noted)\s*[.;]?$",
+        bodies = super::vocab::alternation(super::vocab::BODIES)
+    ))
+    .expect("noted pattern")
 });
 
 /// Whether a recommendation's text is procedural housekeeping rather than something a

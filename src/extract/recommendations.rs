@@ -382,15 +382,21 @@ static ASKED_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// A body's name on a line of its own, before `NOTED …`: `The Cabinet`, `Full Council`. Not
 /// `Cabinet Member` (more than the body).
 static COMMITTEE_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    super::textutil::re_new(r"(?i)^(?:the\s+)?(?:full\s+)?(?:council|cabinet|committee|board|panel|executive|sub-committee)$").unwrap()
+    super::textutil::re_new(&format!(
+        r"(?i)^(?:the\s+)?(?:full\s+)?{bodies}$",
+        bodies = super::vocab::alternation(super::vocab::BODIES)
+    ))
+    .unwrap()
 });
 
 /// A decision verb in capitals opening the words under a body's name: `NOTED the report`,
 /// `AGREED`. Not `Noted the report` (not in capitals).
 static UPPER_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    super::textutil::re_new(
-        r"^(?:NOTED|AGREED|APPROVED|ENDORSED|ACCEPTED|ADOPTED|RECEIVED|DECIDED|RESOLVED)\b",
-    )
+    super::textutil::re_new(&format!(
+        r"^{verbs}\b",
+        verbs =
+            super::vocab::alternation_of(&super::vocab::printed(super::vocab::DECISION_PAST, true))
+    ))
     .unwrap()
 });
 

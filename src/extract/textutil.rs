@@ -157,7 +157,11 @@ pub fn reads_like_resolution(s: &str) -> bool {
 /// A body reporting what it decided: `The Committee noted the report`, `Cabinet agreed the plan`.
 /// Not `Members discussed the report.`
 static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"^(?:The\s+)?[A-Z][\w&’'\-]*(?:\s+[\w&’'\-]+){0,7}?\s+(?:noted|agreed|approved|endorsed|resolved|accepted|adopted|welcomed|supported|requested|recommended)\b").unwrap()
+    re_new(&format!(
+        r"^(?:The\s+)?[A-Z][\w&’'\-]*(?:\s+[\w&’'\-]+){{0,7}}?\s+{verbs}\b",
+        verbs = super::vocab::alternation(super::vocab::DECISION_PAST)
+    ))
+    .unwrap()
 });
 
 /// Whether an unnumbered paragraph after a lead-in opens like an item.

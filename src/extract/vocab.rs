@@ -96,6 +96,33 @@ pub fn alternation(words: &[&str]) -> String {
     format!("(?:{})", w.join("|"))
 }
 
+/// The words as printed in a heading or in capitals: `cabinet` → `Cabinet`, `sub-committee` →
+/// `Sub-Committee` (each part joined by a hyphen capitalised), or every letter in capitals.
+pub fn printed(words: &[&str], all_caps: bool) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| {
+            if all_caps {
+                return w.to_uppercase();
+            }
+            w.split('-')
+                .map(|p| {
+                    let mut c = p.chars();
+                    c.next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect()
+}
+
+/// [`alternation`] of owned words.
+pub fn alternation_of(words: &[String]) -> String {
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    alternation(&refs)
+}
+
 /// The decision verbs with their third-person forms (`note`, `notes`, `establishes` …).
 pub fn decision_verbs_any_person() -> String {
     let mut all: Vec<String> = Vec::new();
