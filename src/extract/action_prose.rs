@@ -55,6 +55,8 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An explicit undertaking, read anywhere in minutes: `X undertook to …`, `It was agreed that
 /// officers would …`, `ACTION: …`. Not `Members agreed the plan.`
+/// Its askers (`chair`, `members`, a few bodies) are not `vocab::BODIES`: they are who asks for
+/// something in minutes, not only the bodies that decide.
 static UNDERTAKING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\bundert(?:ook|akes)\s+to\b|\bit\s+was\s+agreed\s+that\s+(?:the\s+)?[\w’' ]{2,60}?\s+(?:would|will|should)\s+\w+|\b(?:chair(?:man)?|committee|board|panel|members?)\s+(?:requested|asked)\s+that\s+[^.]{3,120}?\s+(?:be|should)\s+\w+").unwrap()
 });

@@ -224,6 +224,8 @@ static SCRUTINY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words of a decision taken: `agreed`, `resolved`, `adopted`. Not `recommended`.
+/// A list of its own, not `vocab::DECISION_PAST`: it tells a body's resolution from an officer's
+/// recommendation, so `recommended` and `requested` stay out.
 static DECIDE_WORDS: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\b(?:agreed|resolved|approved|decided|adopted)\b").unwrap());
 
@@ -293,6 +295,8 @@ pub fn opener_with_cue(s: &str) -> Option<(LeadIn, bool)> {
 
 /// The words of a decision taken or recommended: `resolved`, `agreed`, `recommended to`.
 /// Not `that` alone.
+/// A list of its own, not `vocab::DECISION_PAST`: `recommend` in any form and `ordered` count,
+/// `noted` is not among them.
 static STRONG_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:resolved|agreed|decided|recommend(?:s|ed)?|ordered)\b").unwrap()
 });

@@ -69,6 +69,8 @@ static INLINE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The end of a lead-in inside a line, after which a first label may start: `RESOLVED: that`,
 /// `agreed that`, `That Cabinet:`. Not `The plan was approved.`
+/// Its words are the ends of lead-ins, not `vocab`'s verbs: a first label may follow them on the
+/// same line.
 static LEADIN_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
         r"(?i)(?:\bresolved|\bagreed|\bdecided|\brecommended|\brecommendations?|\basked\s+to|\brequested\s+to|\bthat\s+(?:the\s+)?[\w’' ]{2,40}|\bdecision(?:\s+made)?)(?:\s*[:\-–—]+\s*(?:that\s*(?:[:\-–—]+\s*)?)?|\s+that\s*(?:[:\-–—]+\s*)?|\s*:\s*|\s+that\s+)|\bthat\s*[:\-–—]+\s*",

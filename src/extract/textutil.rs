@@ -130,14 +130,18 @@ pub fn is_terminator(s: &str) -> bool {
 /// The first words of a resolution: `That the plan be approved`, `Approves the budget`, `To note
 /// the report`, `Noted the update`. Not `The plan was approved.`
 static RESOLUTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(
-        r"(?xi)^(?:that\b|to\s+[a-z]{3,}\b|(?:ensures?|receives?|provides?|undertakes?|reviews?|continues?|develops?|establish(?:es)?|commits?|invites?|calls?\s+on|reviewed|confirmed|commented)\b
-          |(?:notes?|approves?|agrees?|endorses?|delegates?|authori[sz]es?|recommends?|requests?|accepts?|adopts?|supports?|receives?|welcomes?|confirms?|instructs?|asks?|acknowledges?|allocates?|appoints?|grants?|refers?|commissions?|reaffirms?|awards?|amends?|considers?|thanks?|nominates?|agreed|noted|approved|endorsed|delegated|authori[sz]ed|accepted|adopted|received|commented|requested)\b)",
-    )
+    re_new(&format!(
+        r"(?xi)^(?:that\b|to\s+[a-z]{{3,}}\b|(?:ensures?|receives?|provides?|undertakes?|reviews?|continues?|develops?|establish(?:es)?|commits?|invites?|calls?\s+on|reviewed|confirmed|commented)\b
+          |(?:{verbs}|{past})\b)",
+        verbs = super::vocab::decision_verbs_any_person(),
+        past = super::vocab::alternation(super::vocab::DECISION_PAST),
+    ))
     .unwrap()
 });
 
 /// A passive decision: `be approved`, `be formally adopted`, `be given`. Not `was approved`.
+/// Not a decision-verb list: any participle (`-ed`, `-en`) and the irregular ones, whatever the
+/// verb.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|built|set|sent|brought|given|taken|put|met|done|paid|sought|drawn|shown|run|won)\b").unwrap()
 });
