@@ -10,12 +10,16 @@ use std::sync::LazyLock;
 /// quotes, `£`, dashes are everywhere in council papers) and sends every search to the slow
 /// one; the words these patterns look for are ASCII, so nothing is lost.
 pub fn re_new(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&ascii_boundaries(pattern))
+}
+
+/// The pattern with every `\b` made ASCII (see [`re_new`]), for sets of patterns.
+pub fn ascii_boundaries(pattern: &str) -> String {
     const MARK: &str = "\u{0}ASCII-B\u{0}";
-    let p = pattern
+    pattern
         .replace(r"(?-u:\b)", MARK)
         .replace(r"\b", r"(?-u:\b)")
-        .replace(MARK, r"(?-u:\b)");
-    Regex::new(&p)
+        .replace(MARK, r"(?-u:\b)")
 }
 
 /// Collapses every run of whitespace to one space and trims, dropping table-cell bars left
