@@ -6,7 +6,7 @@
 //! it in a sentence (`could now be closed`, `was being drafted`, `would remain open`). Colours
 //! (`Green`, `Amber`, `Red`) give a status only through a key printed on the page.
 
-use super::textutil::{ascii_boundaries, re_new};
+use super::textutil::{ascii_words, re_new};
 use crate::model::ActionStatus;
 use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
@@ -296,8 +296,8 @@ struct Phrases {
 
 impl Phrases {
     fn new(patterns: Vec<(String, ActionStatus)>) -> Phrases {
-        let any = RegexSet::new(patterns.iter().map(|(p, _)| ascii_boundaries(p)))
-            .expect("status phrases");
+        let any =
+            RegexSet::new(patterns.iter().map(|(p, _)| ascii_words(p))).expect("status phrases");
         let each = patterns
             .into_iter()
             .map(|(p, st)| (re_new(&p).expect("status phrase"), st))
