@@ -236,7 +236,14 @@ impl Name {
         let a = name.as_ptr() as usize - words.as_ptr() as usize;
         let at = (a, a + name.len());
         let short_segment = words.len() <= 200;
-        let key = (name.len() <= 100 || short_segment).then(|| {
+        // Keys are only looked up among the known names; one with more words (and a `the`)
+        // than the longest of them is none of them, and is not built.
+        let few_words = || {
+            name.split_whitespace()
+                .nth(*theme_names::LONGEST + 1)
+                .is_none()
+        };
+        let key = ((name.len() <= 100 || short_segment) && few_words()).then(|| {
             let k = key_of(name);
             match k.strip_prefix("the ") {
                 Some(rest) => rest.to_string(),
