@@ -113,6 +113,11 @@ pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
 pub fn undertakings(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
     let mut out = Vec::new();
     for (para, _) in paragraphs(text, segs, 0, segs.len(), taken) {
+        // What matches in a sentence matches in its paragraph: most paragraphs hold no
+        // undertaking and are not cut into sentences at all.
+        if !UNDERTAKING.is_match(&text[para.0..para.1]) {
+            continue;
+        }
         for (a, b) in sentences(text, para) {
             let s = &text[a..b];
             if UNDERTAKING.is_match(s) && !is_aggregate(s) {
