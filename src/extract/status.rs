@@ -574,9 +574,9 @@ mod tests {
                 .map(|(re, _)| re.clone())
                 .expect("compiled")
         };
-        let cell = compiled(&COMPILED.cell);
+        let cell = compiled(&COMPILED.cell.each);
         assert!(cell.is_match("✓ Not started") && !cell.is_match("Work has not started."));
-        assert!(compiled(&COMPILED.prose).is_match("Work has not started."));
-        assert!(compiled(&COMPILED.lead_in).is_match("Work has not started."));
+        assert!(compiled(&COMPILED.prose.each).is_match("Work has not started."));
+        assert!(compiled(&COMPILED.lead_in.each).is_match("Work has not started."));
     }
 }

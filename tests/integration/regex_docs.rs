@@ -14,8 +14,19 @@ struct Site {
     doc: String,
 }
 
+/// Whether the line compiles a pattern written here (a literal or a `format!`), rather than
+/// one made elsewhere (`re_new(&p)` compiles a table's pattern, documented where it is made).
 fn compiles(line: &str) -> bool {
-    line.contains("re_new(") || line.contains("Regex::new(")
+    ["re_new(", "Regex::new("].iter().any(|call| {
+        line.match_indices(call).any(|(i, _)| {
+            let arg = line[i + call.len()..].trim_start_matches('&');
+            arg.is_empty()
+                || arg.starts_with("r\"")
+                || arg.starts_with("r#")
+                || arg.starts_with('"')
+                || arg.starts_with("format!")
+        })
+    })
 }
 
 fn is_static(line: &str) -> bool {
@@ -80,18 +91,17 @@ fn sites(source: &str) -> Vec<Site> {
         .unwrap_or(lines.len());
     let mut out = Vec::new();
     let mut i = 0;
-    // The body of `re_new` itself compiles whatever it is given; it is not a pattern.
-    let mut in_compiler = false;
     while i < end {
         let l = lines[i];
-        if l.contains("fn re_new(") {
-            in_compiler = true;
-        } else if in_compiler && l.starts_with('}') {
-            in_compiler = false;
-        }
         if is_static(l) {
             let last = statement_end(&lines, i);
-            if lines[i..=last].iter().any(|l| compiles(l)) {
+            // A static that compiles anything is a pattern (or a table of them) to document.
+            let any_compile = |l: &&str| {
+                ["re_new(", "Regex::new(", "RegexSet::new("]
+                    .iter()
+                    .any(|c| l.contains(c))
+            };
+            if lines[i..=last].iter().any(any_compile) {
                 out.push(Site {
                     line: i + 1,
                     code: l.trim().to_string(),
@@ -101,21 +111,17 @@ fn sites(source: &str) -> Vec<Site> {
             i = last + 1;
             continue;
         }
-        if compiles(l) && !in_compiler && !l.contains("fn re_new(") {
-            // A `let x =` whose value is on the next line is documented above the `let`.
-            let mut start = i;
-            while start > 0 {
-                let p = lines[start - 1].trim_end();
-                let t = p.trim_start();
-                if t.starts_with("///") || p.ends_with(';') || p.ends_with('}') || p.ends_with(',')
-                {
-                    break;
-                }
-                start -= 1;
-                if t.starts_with("let ") {
-                    break;
-                }
-            }
+        if compiles(l) {
+            // A pattern built in a function body is documented on the function.
+            let start = (0..i)
+                .rev()
+                .find(|&k| {
+                    let t = lines[k].trim_start();
+                    t.starts_with("fn ")
+                        || t.starts_with("pub fn ")
+                        || t.starts_with("pub(crate) fn ")
+                })
+                .unwrap_or(i);
             out.push(Site {
                 line: i + 1,
                 code: l.trim().to_string(),
@@ -219,12 +225,19 @@ fn the_check_catches_a_missing_or_weak_comment() {
                static B: LazyLock<Regex> =\n    LazyLock::new(|| re_new(r\"b\").unwrap());\n";
     assert_eq!(problems("two", two).len(), 1);
     assert!(problems("two", two)[0].contains("two:3:"));
-    // A pattern built inside a function, documented above its `let`.
-    let local =
-        "fn f() {\n    /// `a` and not `b`.\n    let re =\n        re_new(\"a\").unwrap();\n}\n";
-    assert!(problems("local", local).is_empty());
-    let local_bare = "fn f() {\n    let x = 1;\n    let re = re_new(\"a\").unwrap();\n}\n";
+    // A pattern built inside a function, documented on the function.
+    let local = "/// `a` and not `b`.\nfn f() {\n    let x = 1;\n    let re =\n        re_new(r\"a\").unwrap();\n}\n";
+    assert!(
+        problems("local", local).is_empty(),
+        "{:?}",
+        problems("local", local)
+    );
+    let local_bare =
+        "fn f() {\n    let x = 1;\n    let re = re_new(&format!(\"{x}\")).unwrap();\n}\n";
     assert_eq!(problems("bare", local_bare).len(), 1);
+    // Compiling a pattern made elsewhere is not a pattern of its own.
+    let compiler = "fn compile(p: &str) -> Regex {\n    re_new(p).unwrap()\n}\nfn g() {\n    Regex::new(&p)\n}\n";
+    assert!(problems("compiler", compiler).is_empty());
     // A table compiled into a static counts as well; tests below `#[cfg(test)]` do not.
     let table = "static T: LazyLock<Vec<Regex>> = LazyLock::new(|| {\n    W.iter().map(|w| re_new(w).unwrap()).collect()\n});\n#[cfg(test)]\nmod tests {\n    fn t() { re_new(\"x\"); }\n}\n";
     assert_eq!(problems("table", table).len(), 1);
