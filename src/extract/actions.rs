@@ -287,7 +287,8 @@ mod tests {
     use crate::extract::segment::segments;
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {
-        find(t, &segments(t), &[])
+        let segs = segments(t);
+        find(t, &segs, &crate::extract::table::find_tables(t, &segs), &[])
             .into_iter()
             .map(|a| (a.text, a.status))
             .collect()
