@@ -28,10 +28,11 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings)\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
 });
 
-/// Weaker lead-ins that name themes only in a review's context (`had examined:`, `an additional
-/// focus, chosen by the Council, on:`). Not `The team examined the budget.`
+/// Weaker lead-ins that name themes only in a review's context (`had examined:`,
+/// `an additional focus, chosen by the Council, on:`, `and at the council’s request:`).
+/// Not `The Council agreed the following:`.
 static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|at\s+the\s+(?:council|authority)[’']?s\s+(?:own\s+)?request|at\s+the\s+request\s+of\s+the\s+(?:council|authority)|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
 });
 
 /// Themes listed inside a sentence: `the peer team looked at financial planning and management,
@@ -345,11 +346,19 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
             continue;
         };
         let raw = &text[*a..*b];
+        // `Theme one: Working with people` names its theme after the number.
+        let (raw, a) = match THEME_HEADING.captures(raw.trim_end()) {
+            Some(c) => {
+                let at = c.name("name").expect("name group").start();
+                (&raw[at..], *a + at)
+            }
+            None => (raw, *a),
+        };
         let name = name_part(strip_grade(raw));
         if name.is_empty() || name.split_whitespace().count() > 12 || NOTHING.is_match(name) {
             continue;
         }
-        let start = *a + raw.find(name).unwrap_or(0);
+        let start = a + raw.find(name).unwrap_or(0);
         push(out, found(name, start));
     }
     next
@@ -563,6 +572,13 @@ mod tests {
     }
 
     #[test]
+    fn numbered_theme_lines_under_a_lead_in_give_the_names_after_the_number() {
+        let t = "The assessment looks at four overarching themes:\nTheme one: Working with people\n- Quality statement one: Assessing needs\nTheme two: Providing support\n- Quality statement four: Care provision\n";
+        let got: Vec<String> = names(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(got, vec!["Working with people", "Providing support"]);
+    }
+
+    #[test]
     fn numbered_list_after_lead_in() {
         let t = "the peer team considered the following five themes:\n\n1) local priorities and outcomes\n\n2) governance and culture\n\n3) capacity for improvement.\n\nIn addition the council asked";
         assert_eq!(
@@ -650,7 +666,7 @@ mod tests {
             (
                 &*super::REVIEW_LEAD_IN,
                 "had examined:",
-                "The team examined the budget.",
+                "The Council agreed the following:",
             ),
             (
                 &*super::INLINE,
