@@ -56,15 +56,23 @@ pub struct Isolation {
     pub timeout: Duration,
     /// Address-space limit of the child, in bytes.
     pub memory: u64,
+    /// The most children alive at once (at least one): the number of threads that read
+    /// documents, so that none waits for a child.
+    pub workers: usize,
 }
 
 impl Isolation {
     /// Isolation through the running executable.
-    pub fn current_exe(timeout: Duration, memory: u64) -> std::io::Result<Isolation> {
+    pub fn current_exe(
+        timeout: Duration,
+        memory: u64,
+        workers: usize,
+    ) -> std::io::Result<Isolation> {
         Ok(Isolation {
             exe: std::env::current_exe()?,
             timeout,
             memory,
+            workers,
         })
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! [`read`] sniffs the format once, reads the document — in this process ([`in_process`]), or,
 //! for PDF and Word files when the configuration asks for isolation, in a child process
-//! ([`isolate`] is the parent's side, [`worker`] the child's, [`protocol`] what passes between
-//! them) — builds the record's `source` once, and adds what is known from outside the text
+//! ([`isolate`] is the parent's side, [`pool`] the long-lived children it hands documents to,
+//! [`worker`] the child's side, [`protocol`] what passes between them) — builds the record's `source` once, and adds what is known from outside the text
 //! ([`DocInfo`]). [`read_file`] does the same for a file on disk; [`failed`] gives the record of
 //! a document that could not be had at all. A batch always goes on: every failure, even a bug
 //! in a reader, becomes a record with `error`.
@@ -12,6 +12,7 @@ pub mod file;
 pub mod in_process;
 pub mod info;
 pub mod isolate;
+pub mod pool;
 pub mod protocol;
 pub mod worker;
 
