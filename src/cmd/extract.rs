@@ -265,8 +265,7 @@ pub fn run(args: &ExtractArgs, config: &Config) -> anyhow::Result<Outcome> {
     result
         .and_then(|_| writer.finish())
         .context("cannot write records")?;
-    // The summary is for a person watching: not in a pipeline's captured error stream.
-    if !config.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+    if !config.quiet {
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         eprintln!(

@@ -274,6 +274,41 @@ pub const KNOWN: &[Known] = &[
     ),
 ];
 
+/// The frameworks and their themes as a Markdown table (the README's copy of this table is
+/// checked against it): framework, id, and the names each theme is printed with.
+pub fn markdown_table() -> String {
+    let mut rows: Vec<(Framework, CanonicalTheme, Vec<&'static str>, bool)> = Vec::new();
+    for kn in KNOWN {
+        // Both CPC frameworks share the five ids; each keeps its own row.
+        match rows
+            .iter_mut()
+            .find(|r| r.0 == kn.framework && r.1 == kn.canonical && r.3 == kn.statement)
+        {
+            Some(r) => r.2.push(kn.name),
+            None => rows.push((kn.framework, kn.canonical, vec![kn.name], kn.statement)),
+        }
+    }
+    let mut out = String::from("| framework | id | printed as |\n|---|---|---|\n");
+    for (f, c, names, statement) in rows {
+        let names = names
+            .iter()
+            .map(|n| format!("“{n}”"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let note = if statement {
+            " (quality statements: mapped to their theme, not listed as themes on their own)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "| `{}` | `{}` | {names}{note} |\n",
+            f.id(),
+            c.id()
+        ));
+    }
+    out
+}
+
 /// A name in comparable form: lower case, `&` as `and`, punctuation dropped, single spaces.
 pub fn key_of(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -21,6 +21,7 @@ mod office_hostile;
 mod outputs;
 mod pipes;
 mod readme;
+mod readme_tables;
 mod record_format;
 mod render;
 mod report_html;
