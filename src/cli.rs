@@ -214,6 +214,14 @@ pub struct ExtractArgs {
     pub network: NetworkArgs,
     #[command(flatten)]
     pub reading: ReadingArgs,
+    /// Print where the time went (seconds per stage, child processes started) as one JSON line
+    /// on standard error, for the benchmarks.
+    #[arg(long, hide = true)]
+    pub stats: bool,
+    /// Read text and HTML documents of at most this many bytes in this process instead of a
+    /// child (0: every document in a child), for the benchmarks.
+    #[arg(long, hide = true, value_name = "SIZE", value_parser = size)]
+    pub small_text: Option<u64>,
 }
 
 #[derive(Debug, Args)]

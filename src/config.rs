@@ -18,7 +18,8 @@ pub struct Config {
     pub fetch: FetchConfig,
     /// What goes into a record, and how much a decoder takes on.
     pub record: RecordConfig,
-    /// How PDF and Word files are read in a child process; `None` reads them in this process.
+    /// How documents are read in child processes under a time and memory limit; `None` reads
+    /// them all in this process.
     pub isolation: Option<Isolation>,
     /// The store fetched bodies go to (`--store`, else `$COUNCILRECS_STORE`, else the cache);
     /// empty in `Config::default()`, so a library caller that fetches sets it.
@@ -47,7 +48,7 @@ pub struct RecordConfig {
     pub limits: Limits,
 }
 
-/// How documents whose readers are not proven safe in-process are read in a child process.
+/// How documents are read in child processes, each under a time and memory limit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Isolation {
     /// The `councilrecs` executable to run as the child.
@@ -59,7 +60,15 @@ pub struct Isolation {
     /// The most children alive at once (at least one): the number of threads that read
     /// documents, so that none waits for a child.
     pub workers: usize,
+    /// Text and HTML documents of at most this many bytes are read in this process (their
+    /// reading is bounded by their size, and a round trip to a child would cost more than
+    /// the reading); larger ones, and every PDF and Word file, go to a child. 0 sends every
+    /// document to a child.
+    pub small_text: usize,
 }
+
+/// The default of [`Isolation::small_text`].
+pub const SMALL_TEXT: usize = 0;
 
 impl Isolation {
     /// Isolation through the running executable.
@@ -73,6 +82,7 @@ impl Isolation {
             timeout,
             memory,
             workers,
+            small_text: SMALL_TEXT,
         })
     }
 }

@@ -142,10 +142,15 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
         doc_memory: reading.doc_memory.or(cli.reading.doc_memory),
     };
     let refresh = matches!(&cli.command, Command::Crawl(a) if a.refresh);
-    let (isolation, tools) = match threads {
+    let (mut isolation, tools) = match threads {
         Some(jobs) => (Some(isolation(&reading, jobs)?), Tools::installed()),
         None => (None, Tools::default()),
     };
+    if let (Command::Extract(a), Some(iso)) = (&cli.command, &mut isolation)
+        && let Some(small) = a.small_text
+    {
+        iso.small_text = usize::try_from(small).unwrap_or(usize::MAX);
+    }
     Ok(Config {
         fetch: FetchConfig {
             refresh,
@@ -251,8 +256,8 @@ fn fetch_config(net: &NetworkArgs, quiet: bool, verbose: u8) -> anyhow::Result<F
     })
 }
 
-/// PDF and Word files are read in child processes under `--doc-timeout` and `--doc-memory`, as
-/// many at once as there are threads (`jobs`; 0 = one per core).
+/// Documents are read in child processes under `--doc-timeout` and `--doc-memory`, as many at
+/// once as there are threads (`jobs`; 0 = one per core).
 fn isolation(r: &ReadingArgs, jobs: usize) -> anyhow::Result<Isolation> {
     let timeout = Duration::try_from_secs_f64(r.doc_timeout.unwrap_or(60.0))
         .ok()

@@ -22,10 +22,17 @@ use std::process::ExitStatus;
 /// The name of the hidden subcommand the child runs.
 pub const SUBCOMMAND: &str = "isolated-record";
 
-/// Formats read by decoders that are not proven safe in-process: parsers of binary containers
-/// and external converters.
-pub fn needs_child(format: Format) -> bool {
-    matches!(format, Format::Pdf | Format::Docx | Format::Doc)
+/// Whether a document of `format` and `len` bytes is read in a child: every PDF and Word
+/// file (parsers of binary containers, and external converters), and every other document
+/// longer than [`Isolation::small_text`], so that `--doc-timeout` and `--doc-memory` hold for
+/// text and HTML too. A format no reader takes (binary data, a zip archive) is refused at
+/// once, in this process.
+pub fn needs_child(format: Format, len: usize, iso: &Isolation) -> bool {
+    match format {
+        Format::Pdf | Format::Docx | Format::Doc => true,
+        Format::Zip | Format::Binary => false,
+        Format::Html | Format::Xml | Format::Text | Format::Markdown => len > iso.small_text,
+    }
 }
 
 /// Reads one document of a sniffed `format` in a child process under `iso`'s limits.

@@ -118,6 +118,11 @@ pub fn pool(iso: &Isolation, registry: Option<&Path>) -> Arc<Pool> {
     p
 }
 
+/// Children started by every pool of this process.
+pub fn started() -> u64 {
+    lock(&POOLS).iter().map(|p| p.stats().started).sum()
+}
+
 impl Pool {
     /// How many children the pool has now.
     pub fn stats(&self) -> Stats {
@@ -462,6 +467,7 @@ impl std::fmt::Debug for Pool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::process::ExitStatusExt;
 
     #[test]
     fn cpu_time_is_read_past_a_command_name_with_parentheses() {
@@ -479,6 +485,72 @@ mod tests {
         assert!(cpu_seconds(me).is_some());
     }
 
+    /// A stand-in for the reading child: a shell script that answers each request line with
+    /// its own process id, dies of SIGSEGV on `crash`, and never answers `hang` (its `sleep`
+    /// is in its process group, so it goes too).
+    fn fake_child(dir: &Path) -> Isolation {
+        use std::os::unix::fs::PermissionsExt;
+        let exe = dir.join("fake-reader");
+        std::fs::write(
+            &exe,
+            "#!/bin/sh\nwhile IFS= read -r line; do\n  case \"$line\" in\n    crash) kill -SEGV $$ ;;\n    hang) sleep 60 ;;\n    *) echo \"$$\" ;;\n  esac\ndone\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+        Isolation {
+            exe,
+            timeout: Duration::from_secs(20),
+            memory: 1 << 30,
+            workers: 1,
+            small_text: 0,
+        }
+    }
+
+    #[test]
+    fn a_child_reads_many_documents_and_one_that_fails_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let iso = fake_child(dir.path());
+        let p = pool(&iso, None);
+        let send = |req: &str, timeout: Duration| {
+            p.read(format!("{req}\n").as_bytes(), b"", 1, timeout, 30, 1 << 10)
+        };
+        let pid = |o: Outcome| match o {
+            Outcome::Reply(line) => String::from_utf8(line).unwrap().trim().to_string(),
+            other => panic!("{other:?}"),
+        };
+        let long = Duration::from_secs(20);
+        let first = pid(send("a", long));
+        assert_eq!(pid(send("b", long)), first);
+        assert_eq!(pid(send("c", long)), first);
+        assert_eq!(p.stats().started, 1);
+        match send("crash", long) {
+            Outcome::Ended { status, .. } => {
+                assert_eq!(status.and_then(|s| s.signal()), Some(11));
+            }
+            other => panic!("{other:?}"),
+        }
+        let second = pid(send("d", long));
+        assert_ne!(second, first);
+        assert_eq!(p.stats().started, 2);
+        assert!(matches!(
+            send("hang", Duration::from_millis(300)),
+            Outcome::TimedOut
+        ));
+        // The child that hung is gone, with the program it was waiting for.
+        let hung: i32 = second.parse().unwrap();
+        assert!(!Path::new(&format!("/proc/{hung}")).exists());
+        let third = pid(send("e", long));
+        assert!(third != first && third != second);
+        assert_eq!(
+            p.stats(),
+            Stats {
+                live: 1,
+                idle: 1,
+                started: 3
+            }
+        );
+    }
+
     #[test]
     fn a_program_that_cannot_start_is_a_message_and_no_child() {
         let iso = Isolation {
@@ -486,6 +558,7 @@ mod tests {
             timeout: Duration::from_secs(5),
             memory: 1 << 30,
             workers: 2,
+            small_text: 0,
         };
         let p = pool(&iso, None);
         let out = p.read(b"{}\n", b"", 2, Duration::from_secs(1), 5, 1 << 20);
