@@ -66,7 +66,11 @@ fn stages(dir: &Path, html: bool) {
         });
         std::hint::black_box(&found);
         // The record as the pipeline makes it, written as `extract` writes it.
-        let record = pipeline::read(&data, &pipeline::DocInfo::file(p.to_string_lossy()), &config);
+        let record = pipeline::read(
+            &data,
+            &pipeline::DocInfo::file(p.to_string_lossy()),
+            &config,
+        );
         timed(&mut t[4], || sink.write(&record).expect("write"));
     }
     let all: Duration = t.iter().sum();

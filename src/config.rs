@@ -60,15 +60,15 @@ pub struct Isolation {
     /// The most children alive at once (at least one): the number of threads that read
     /// documents, so that none waits for a child.
     pub workers: usize,
-    /// Text and HTML documents of at most this many bytes are read in this process: so small
-    /// a document is read in well under a millisecond, and the round trip to a child would
-    /// cost as much as the reading. Larger ones, and every PDF and Word file, go to a child.
-    /// 0 sends every document to a child.
+    /// Text and HTML documents of at most this many bytes are read in this process: their
+    /// reading is bounded by their size (milliseconds), and the round trip to a child costs a
+    /// sixth more time on a corpus of such documents. Larger ones, and every PDF and Word file,
+    /// go to a child. 0 sends every document to a child.
     pub small_text: usize,
 }
 
-/// The default of [`Isolation::small_text`]: 4 KiB.
-pub const SMALL_TEXT: usize = 4 << 10;
+/// The default of [`Isolation::small_text`]: 64 KiB.
+pub const SMALL_TEXT: usize = 64 << 10;
 
 impl Isolation {
     /// Isolation through the running executable.

@@ -25,7 +25,7 @@ use rustix::process::{
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStderr, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -350,8 +350,7 @@ impl Worker {
     /// Whether the child may read another document: it has not read too many, and has not
     /// grown past half its memory limit.
     fn fit(&self, memory: u64) -> bool {
-        self.served < MAX_DOCUMENTS
-            && address_space(self.pid).is_none_or(|size| size <= memory / 2)
+        self.served < MAX_DOCUMENTS && address_space(self.pid).is_none_or(|size| size <= memory / 2)
     }
 
     /// Whether the child is still running (asked without reaping it, so that its process
@@ -397,7 +396,10 @@ fn read_replies(out: ChildStdout, cap: &AtomicU64, tx: &Sender<Msg>) {
         }
         let max = cap.load(Ordering::SeqCst);
         let mut line = Vec::new();
-        match (&mut r).take(max.saturating_add(1)).read_until(b'\n', &mut line) {
+        match (&mut r)
+            .take(max.saturating_add(1))
+            .read_until(b'\n', &mut line)
+        {
             Ok(0) | Err(_) => return,
             Ok(_) if line.ends_with(b"\n") => {
                 if tx.send(Msg::Line(line)).is_err() {

@@ -53,12 +53,17 @@ fn a_batch_of_pdf_and_word_files_is_read_by_a_few_children() {
     assert!(found > n, "{found}");
     // One child per thread, each reading document after document.
     let started = stats(&out.stderr)["children_started"].as_u64().unwrap();
-    assert!((1..=2).contains(&started), "{started} children for {n} documents");
+    assert!(
+        (1..=2).contains(&started),
+        "{started} children for {n} documents"
+    );
 }
 
 /// 200,000 bullet items without labels: a shape the extractor is slow on.
 fn many_bullets(path: &Path) {
-    let words = ["council", "plan", "budget", "housing", "review", "ward", "policy"];
+    let words = [
+        "council", "plan", "budget", "housing", "review", "ward", "policy",
+    ];
     let mut text = String::from("RESOLVED:\n\n");
     for i in 0..200_000usize {
         text.push_str("\u{2022} ");
@@ -79,9 +84,9 @@ fn a_text_document_over_its_time_limit_is_stopped_and_the_batch_goes_on() {
         "decision-details-modgov-word-paragraphs.html",
         "pdf/decision-notice-lower-roman-dot.pdf",
     ];
-    let alone = run(bin().args(["extract", "-q", "-j", "1"]).args(
-        good.iter().map(|g| fixture(g)),
-    ));
+    let alone = run(bin()
+        .args(["extract", "-q", "-j", "1"])
+        .args(good.iter().map(|g| fixture(g))));
     assert_eq!(alone.status.code(), Some(0));
     let expected: Vec<serde_json::Value> = records(&alone)
         .into_iter()
