@@ -23,8 +23,11 @@ pub struct FoundAction {
     pub end: usize,
 }
 
+/// Words that show a list's lead-in is about work to do: `The remaining areas of focus
+/// include:`, `The peers found that the council has completed:`. Not `The following notices of
+/// motion have been received:` (a list of motions).
 static ACTION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered)\b").unwrap()
+    re_new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered|completed|under\s*way|needed|achieved)\b").unwrap()
 });
 
 /// `The current reviews in progress are:` lists task groups, not actions.
@@ -41,12 +44,12 @@ pub fn cell_status(cell: &str) -> Option<ActionStatus> {
 /// green (43%)`, `29 (59%) of the actions had been achieved`, `All other actions were complete`.
 /// Not `Publish 4 newsletters a year`.
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+)?(?:actions?|items|recommendations)\s+(?:(?:had|have)\s+been|were|are)\b").unwrap()
+    re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)").unwrap()
 });
 
 /// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`.
 static ONE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|none)\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|open|green|amber|red|achieved|overdue)\b").unwrap()
+    re_new(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|none)\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|open|green|amber|red|achieved|overdue|(?:partially\s+|not\s+(?:been\s+)?)?implemented)\b").unwrap()
 });
 
 /// Whether text is a count of actions by status rather than an action.
@@ -119,7 +122,8 @@ pub fn find(text: &str, segs: &[Segment], exclude: &[(usize, usize)]) -> Vec<Fou
         }
         i += 1;
     }
-    let labelled = action_prose::labelled(text, segs, &taken);
+    let mut labelled = action_prose::labelled(text, segs, &taken);
+    labelled.extend(action_prose::status_records(text, segs, &taken));
     for a in &labelled {
         for (k, s) in segs.iter().enumerate() {
             if s.start < a.end && a.start < s.end {
