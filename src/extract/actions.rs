@@ -7,7 +7,7 @@ use super::action_prose;
 use super::list::{ItemDraft, ListRules, Part, read_list};
 use super::segment::{Segment, paragraph_ending_at};
 use super::status;
-use super::table::{Cell, Table, find_tables};
+use super::table::{Cell, Table};
 use super::textutil::{collapse, ends_with_opener, re_new};
 use crate::model::ActionStatus;
 use regex::Regex;
@@ -61,24 +61,31 @@ pub fn is_aggregate(s: &str) -> bool {
 /// prose of outstanding-actions minutes and explicit undertakings where nothing else was read.
 ///
 /// `exclude` holds the byte ranges of recommendations found in the text: they are not actions.
-pub fn find(text: &str, segs: &[Segment], exclude: &[(usize, usize)]) -> Vec<FoundAction> {
+/// `tables` are the document's tables (`table::find_tables`).
+pub fn find(
+    text: &str,
+    segs: &[Segment],
+    tables: &[Table],
+    exclude: &[(usize, usize)],
+) -> Vec<FoundAction> {
     let mut out = Vec::new();
     let mut taken: Vec<bool> = segs
         .iter()
         .map(|s| exclude.iter().any(|&(a, b)| a < s.end && s.start < b))
         .collect();
-    let key = status::RagKey::find(text);
-    let mut tables = find_tables(text, segs).into_iter().peekable();
+    // The page's RAG key is looked for only when there is a table to read with it.
+    let key = std::cell::OnceCell::new();
+    let key = || key.get_or_init(|| status::RagKey::find(text));
+    let mut tables = tables.iter().peekable();
     let mut i = 0;
     while i < segs.len() {
         let s = &segs[i];
         while tables.peek().is_some_and(|t| t.next <= i) {
             tables.next();
         }
-        if let Some(t) = tables.peek().filter(|t| t.first == i) {
-            let t = t.clone();
+        if let Some(&t) = tables.peek().filter(|t| t.first == i) {
             tables.next();
-            if tracker_rows(text, &t, &key, &mut out) {
+            if tracker_rows(text, t, key(), &mut out) {
                 mark(&mut taken, i, t.next);
                 i = t.next;
                 continue;
@@ -280,7 +287,8 @@ mod tests {
     use crate::extract::segment::segments;
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {
-        find(t, &segments(t), &[])
+        let segs = segments(t);
+        find(t, &segs, &crate::extract::table::find_tables(t, &segs), &[])
             .into_iter()
             .map(|a| (a.text, a.status))
             .collect()

@@ -87,7 +87,8 @@ pub fn extract(input: Input) -> Extraction {
     // Word sets of the items kept, by what a near repeat must share with them.
     let mut near: HashMap<RepeatKey, Vec<HashSet<String>>> = HashMap::new();
     let mut kept_by_id: HashMap<String, Vec<String>> = HashMap::new();
-    let found_recs = recommendations::find(text, &segs, ctx);
+    let tables = table::find_tables(text, &segs);
+    let found_recs = recommendations::find(text, &segs, &tables, ctx);
     // A resolution is not also an action: the text recommendations came from is not read again.
     let rec_ranges: Vec<(usize, usize)> = found_recs
         .iter()
@@ -135,7 +136,7 @@ pub fn extract(input: Input) -> Extraction {
         })
         .collect();
 
-    let actions = actions::find(text, &segs, &rec_ranges)
+    let actions = actions::find(text, &segs, &tables, &rec_ranges)
         .into_iter()
         .map(|a| Action {
             text: a.text,

@@ -334,6 +334,15 @@ pub fn key_of(s: &str) -> String {
     out
 }
 
+/// The most words any known name has: a longer name is none of them.
+pub static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+    KNOWN
+        .iter()
+        .map(|kn| kn.name.split(' ').count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// The frameworks whose theme is printed exactly as `key` (several for `leadership`).
 pub fn exact(key: &str) -> impl Iterator<Item = &'static Known> + '_ {
     KNOWN.iter().filter(move |kn| kn.name == key)

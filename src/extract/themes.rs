@@ -27,9 +27,10 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Weaker lead-ins that name themes only in a review's context (`had examined:`,
-/// `an additional focus, chosen by the Council, on:`).
+/// `an additional focus, chosen by the Council, on:`, `and at the council’s request:`).
+/// Not `The Council agreed the following:`.
 static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|at\s+the\s+(?:council|authority)[’']?s\s+(?:own\s+)?request|at\s+the\s+request\s+of\s+the\s+(?:council|authority)|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
 });
 
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -236,7 +237,14 @@ impl Name {
         let a = name.as_ptr() as usize - words.as_ptr() as usize;
         let at = (a, a + name.len());
         let short_segment = words.len() <= 200;
-        let key = (name.len() <= 100 || short_segment).then(|| {
+        // Keys are only looked up among the known names; one with more words (and a `the`)
+        // than the longest of them is none of them, and is not built.
+        let few_words = || {
+            name.split_whitespace()
+                .nth(*theme_names::LONGEST + 1)
+                .is_none()
+        };
+        let key = ((name.len() <= 100 || short_segment) && few_words()).then(|| {
             let k = key_of(name);
             match k.strip_prefix("the ") {
                 Some(rest) => rest.to_string(),
@@ -324,11 +332,19 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
             continue;
         };
         let raw = &text[*a..*b];
+        // `Theme one: Working with people` names its theme after the number.
+        let (raw, a) = match THEME_HEADING.captures(raw.trim_end()) {
+            Some(c) => {
+                let at = c.name("name").expect("name group").start();
+                (&raw[at..], *a + at)
+            }
+            None => (raw, *a),
+        };
         let name = name_part(strip_grade(raw));
         if name.is_empty() || name.split_whitespace().count() > 12 || NOTHING.is_match(name) {
             continue;
         }
-        let start = *a + raw.find(name).unwrap_or(0);
+        let start = a + raw.find(name).unwrap_or(0);
         push(out, found(name, start));
     }
     next
@@ -538,6 +554,13 @@ mod tests {
             .into_iter()
             .map(|f| (f.text, f.canonical))
             .collect()
+    }
+
+    #[test]
+    fn numbered_theme_lines_under_a_lead_in_give_the_names_after_the_number() {
+        let t = "The assessment looks at four overarching themes:\nTheme one: Working with people\n- Quality statement one: Assessing needs\nTheme two: Providing support\n- Quality statement four: Care provision\n";
+        let got: Vec<String> = names(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(got, vec!["Working with people", "Providing support"]);
     }
 
     #[test]
