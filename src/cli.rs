@@ -94,15 +94,15 @@ pub struct NetworkArgs {
     pub max_bytes: Option<u64>,
 }
 
-/// How PDF and Word files are read in a child process: for `extract` and `crawl`.
+/// The limits each document is read under, in a child process: for `extract` and `crawl`.
 #[derive(Debug, Clone, Default, Args)]
-#[command(next_help_heading = "Reading PDF and Word files (extract, crawl)")]
+#[command(next_help_heading = "Reading documents (extract, crawl)")]
 pub struct ReadingArgs {
-    /// Seconds one document may take to read (PDF and Word files are read in a child process)
-    /// [default: 60].
+    /// Seconds one document may take to read (PDF and Word files, and text and HTML over
+    /// 64 KiB, are read in child processes) [default: 60].
     #[arg(long, value_name = "SECS")]
     pub doc_timeout: Option<f64>,
-    /// Memory that reading one PDF or Word file may use, in MiB [default: 2048].
+    /// Memory that reading one document may use, in MiB [default: 2048].
     #[arg(long, value_name = "MIB")]
     pub doc_memory: Option<u64>,
 }
@@ -214,6 +214,14 @@ pub struct ExtractArgs {
     pub network: NetworkArgs,
     #[command(flatten)]
     pub reading: ReadingArgs,
+    /// Print where the time went (seconds per stage, child processes started) as one JSON line
+    /// on standard error, for the benchmarks.
+    #[arg(long, hide = true)]
+    pub stats: bool,
+    /// Read text and HTML documents of at most this many bytes in this process instead of a
+    /// child (0: every document in a child), for the benchmarks.
+    #[arg(long, hide = true, value_name = "SIZE", value_parser = size)]
+    pub small_text: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::fetch::Fetcher;
 use crate::model::Record;
 use crate::output;
-use crate::pipeline::{self, DocInfo};
+use crate::pipeline::{self, DocInfo, stats};
 use anyhow::Context;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -256,7 +256,10 @@ pub fn run(args: &ExtractArgs, config: &Config) -> anyhow::Result<Outcome> {
             if let Some(b) = &bar {
                 b.inc(1);
             }
-            writer.write(&record)
+            let started = Instant::now();
+            let written = writer.write(&record);
+            stats::add(stats::Stage::Output, started);
+            written
         },
     );
     if let Some(b) = bar {
@@ -265,6 +268,9 @@ pub fn run(args: &ExtractArgs, config: &Config) -> anyhow::Result<Outcome> {
     result
         .and_then(|_| writer.finish())
         .context("cannot write records")?;
+    if args.stats {
+        eprintln!("councilrecs: stats: {}", stats::summary());
+    }
     if !config.quiet {
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });

@@ -1,5 +1,5 @@
-//! `councilrecs isolated-record` (hidden): a child process that reads one document for its
-//! parent (`pipeline::worker` on standard input and output).
+//! `councilrecs isolated-record` (hidden): a child process that reads documents for its parent,
+//! one request after another (`pipeline::worker` on standard input and output).
 
 use super::Outcome;
 use crate::cli::IsolatedArgs;
@@ -9,6 +9,6 @@ use std::io;
 
 /// The request carries everything the reading needs, so the configuration is not used.
 pub fn run(_args: &IsolatedArgs, _config: &Config) -> anyhow::Result<Outcome> {
-    worker::serve(io::stdin().lock(), io::BufWriter::new(io::stdout().lock()))?;
+    worker::serve_all(io::stdin().lock(), io::BufWriter::new(io::stdout().lock()))?;
     Ok(Outcome::Ok)
 }

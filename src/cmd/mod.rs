@@ -118,21 +118,22 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
     let g = &cli.global;
     let registry = install_registry(g)?;
     let none = (NetworkArgs::default(), ReadingArgs::default());
-    let (store, emit_text, reads_documents, (net, reading)) = match &cli.command {
+    // Commands that read documents say with how many threads (0 = one per core).
+    let (store, emit_text, threads, (net, reading)) = match &cli.command {
         Command::Extract(a) => (
             a.store.clone(),
             a.emit_text,
-            true,
+            Some(a.jobs),
             (a.network.clone(), a.reading.clone()),
         ),
         Command::Crawl(a) => (
             a.store.clone(),
             a.emit_text,
-            true,
+            Some(a.jobs),
             (a.network.clone(), a.reading.clone()),
         ),
-        Command::Fetch(a) => (a.store.clone(), false, false, (a.network.clone(), none.1)),
-        _ => (None, false, false, none),
+        Command::Fetch(a) => (a.store.clone(), false, None, (a.network.clone(), none.1)),
+        _ => (None, false, None, none),
     };
     // An option given after the command's name wins over one given before it.
     let net = merge_network(net, &cli.network);
@@ -141,11 +142,15 @@ pub fn config(cli: &Cli) -> anyhow::Result<Config> {
         doc_memory: reading.doc_memory.or(cli.reading.doc_memory),
     };
     let refresh = matches!(&cli.command, Command::Crawl(a) if a.refresh);
-    let (isolation, tools) = if reads_documents {
-        (Some(isolation(&reading)?), Tools::installed())
-    } else {
-        (None, Tools::default())
+    let (mut isolation, tools) = match threads {
+        Some(jobs) => (Some(isolation(&reading, jobs)?), Tools::installed()),
+        None => (None, Tools::default()),
     };
+    if let (Command::Extract(a), Some(iso)) = (&cli.command, &mut isolation)
+        && let Some(small) = a.small_text
+    {
+        iso.small_text = usize::try_from(small).unwrap_or(usize::MAX);
+    }
     Ok(Config {
         fetch: FetchConfig {
             refresh,
@@ -251,15 +256,21 @@ fn fetch_config(net: &NetworkArgs, quiet: bool, verbose: u8) -> anyhow::Result<F
     })
 }
 
-/// PDF and Word files are read in a child process under `--doc-timeout` and `--doc-memory`.
-fn isolation(r: &ReadingArgs) -> anyhow::Result<Isolation> {
+/// Documents are read in child processes under `--doc-timeout` and `--doc-memory`, as many at
+/// once as there are threads (`jobs`; 0 = one per core).
+fn isolation(r: &ReadingArgs, jobs: usize) -> anyhow::Result<Isolation> {
     let timeout = Duration::try_from_secs_f64(r.doc_timeout.unwrap_or(60.0))
         .ok()
         .filter(|d| !d.is_zero())
         .context("--doc-timeout must be a positive number of seconds")?;
+    let workers = match jobs {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
     Isolation::current_exe(
         timeout,
         r.doc_memory.unwrap_or(2048).saturating_mul(1 << 20),
+        workers,
     )
     .context("cannot find the councilrecs executable")
 }
@@ -314,6 +325,9 @@ mod tests {
         let iso = c.isolation.unwrap();
         assert_eq!(iso.memory, 64 << 20);
         assert_eq!(iso.timeout, Duration::from_secs(60));
+        assert!(iso.workers >= 1);
+        let three = config_of(&["extract", "-j", "3", "a.txt"]).unwrap();
+        assert_eq!(three.isolation.unwrap().workers, 3);
     }
 
     #[test]

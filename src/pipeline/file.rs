@@ -1,7 +1,7 @@
 //! A document on disk to its record: a file over the size limit is refused before it is read,
 //! one that cannot be read gives a record with `error`, and the rest go down [`super::read`].
 
-use super::{DocInfo, failed, read};
+use super::{DocInfo, failed, read, stats};
 use crate::config::Config;
 use crate::model::Record;
 use std::path::Path;
@@ -25,7 +25,10 @@ pub fn read_file(path: &Path, config: &Config) -> Record {
         Err(e) => return failed(&info, "io", format!("{}: {e}", path.display())),
         _ => {}
     }
-    match std::fs::read(path) {
+    let started = std::time::Instant::now();
+    let bytes = std::fs::read(path);
+    stats::add(stats::Stage::File, started);
+    match bytes {
         Ok(bytes) => read(&bytes, &info, config),
         Err(e) => failed(&info, "io", format!("{}: {e}", path.display())),
     }

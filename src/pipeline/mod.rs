@@ -1,10 +1,10 @@
 //! The one road from a document's bytes to its record, for every command.
 //!
 //! [`read`] sniffs the format once, reads the document — in this process ([`in_process`]), or,
-//! for PDF and Word files when the configuration asks for isolation, in a child process
-//! ([`isolate`] is the parent's side, [`worker`] the child's, [`protocol`] what passes between
-//! them) — builds the record's `source` once, and adds what is known from outside the text
-//! ([`DocInfo`]). [`read_file`] does the same for a file on disk; [`failed`] gives the record of
+//! when the configuration asks for isolation, in a child process under a time and memory limit
+//! ([`isolate`] is the parent's side, [`pool`] the long-lived children it hands documents to,
+//! [`worker`] the child's side, [`protocol`] what passes between them) — builds the record's
+//! `source` once, and adds what is known from outside the text ([`DocInfo`]). [`read_file`] does the same for a file on disk; [`failed`] gives the record of
 //! a document that could not be had at all. A batch always goes on: every failure, even a bug
 //! in a reader, becomes a record with `error`.
 
@@ -12,7 +12,9 @@ pub mod file;
 pub mod in_process;
 pub mod info;
 pub mod isolate;
+pub mod pool;
 pub mod protocol;
+pub mod stats;
 pub mod worker;
 
 pub use file::read_file;
@@ -53,15 +55,18 @@ pub fn read(bytes: &[u8], info: &DocInfo, config: &Config) -> Record {
         name: name.as_deref(),
         content_type: info.content_type.as_deref(),
     };
+    let started = std::time::Instant::now();
     let format = decode::sniff(bytes, &hint);
     let reading = match &config.isolation {
         Some(iso)
-            if isolate::needs_child(format) && bytes.len() <= config.record.limits.max_bytes =>
+            if isolate::needs_child(format, bytes.len(), iso)
+                && bytes.len() <= config.record.limits.max_bytes =>
         {
             isolate::read(bytes, format, &hint, config, iso)
         }
         _ => in_process::read(bytes, format, &hint, &config.record, &config.tools),
     };
+    stats::add(stats::Stage::Reading, started);
     let mut source = info.source();
     source.sha256 = Some(sha256_hex(bytes));
     source.media_type = Some(format.media_type().to_string());

@@ -1,10 +1,19 @@
-//! The child's side of isolation (`councilrecs isolated-record`): read one [`Request`] line and
+//! The child's side of isolation (`councilrecs isolated-record`): read a [`Request`] line and
 //! the document's bytes on standard input, read the document in this process, print the
-//! [`Reply`] on standard output. A request from another version is refused.
+//! [`Reply`] as one line on standard output; then the next request, until standard input ends.
+//! A request from another version is refused, and ends the child.
 
 use super::in_process;
 use super::protocol::{MAX_REQUEST_LINE, Reply, Request, VERSION};
 use std::io::{self, BufRead, Read, Write};
+
+/// Serves requests from `input` until it ends, answering each on `output`.
+pub fn serve_all(mut input: impl BufRead, mut output: impl Write) -> io::Result<()> {
+    while !input.fill_buf()?.is_empty() {
+        serve(&mut input, &mut output)?;
+    }
+    Ok(())
+}
 
 /// Serves one request from `input`, answering on `output`.
 pub fn serve(mut input: impl BufRead, mut output: impl Write) -> io::Result<()> {
@@ -88,6 +97,34 @@ mod tests {
         let content = reply.reading.unwrap();
         assert_eq!(content.recommendations.len(), 1);
         assert_eq!(content.encoding.as_deref(), Some("UTF-8"));
+    }
+
+    #[test]
+    fn requests_are_answered_one_line_each_until_the_input_ends() {
+        let docs: [&[u8]; 3] = [
+            b"RESOLVED:\n\n1. That the report be noted.\n",
+            b"RESOLVED:\n\n(a) That the plan be approved.\n(b) That the fees be agreed.\n",
+            b"Nothing resolved here.",
+        ];
+        let mut stream = Vec::new();
+        for doc in docs {
+            stream.extend(input(&request(doc), doc));
+        }
+        let mut out = Vec::new();
+        serve_all(&stream[..], &mut out).unwrap();
+        let replies: Vec<Reply> = out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
+        let counts: Vec<usize> = replies
+            .iter()
+            .map(|r| r.reading.as_ref().unwrap().recommendations.len())
+            .collect();
+        assert_eq!(counts, [1, 2, 0]);
+        let mut none = Vec::new();
+        serve_all(&b""[..], &mut none).unwrap();
+        assert!(none.is_empty());
     }
 
     #[test]

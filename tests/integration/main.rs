@@ -15,6 +15,7 @@ mod compare_paraphrases;
 mod compare_similarity;
 mod conventions;
 mod datasette;
+mod isolation;
 mod layering;
 mod office_fixtures;
 mod office_hostile;
