@@ -8,13 +8,11 @@ use crate::config::Config;
 use crate::crawl::{self, CrawlOptions, Filters, Target};
 use crate::fetch::{clock, parse_url};
 use crate::model::Council;
-use crate::output::{self, Format};
+use crate::output;
 use crate::registry::{self, Platform};
 use crate::source::date::{Date, Window};
 use anyhow::{Context, bail};
 use regex::{Regex, RegexBuilder};
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
@@ -123,34 +121,6 @@ pub fn targets(args: &CrawlArgs, quiet: bool) -> anyhow::Result<Vec<Target>> {
     Ok(out)
 }
 
-/// The output file is written beside its final name and renamed at the end, so a killed
-/// run never leaves a half-written file in its place.
-struct OutFile {
-    tmp: PathBuf,
-    dest: PathBuf,
-}
-
-fn open_out(out: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, Option<OutFile>)> {
-    let Some(dest) = out else {
-        return Ok((
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            None,
-        ));
-    };
-    let mut name = dest.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
-    let tmp = dest.with_file_name(name);
-    let f =
-        std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-    Ok((
-        Box::new(std::io::BufWriter::new(f)),
-        Some(OutFile {
-            tmp,
-            dest: dest.to_path_buf(),
-        }),
-    ))
-}
-
 pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
     let to = day(args.to.as_deref(), "--to")?.unwrap_or_else(clock::today);
     let from = day(args.from.as_deref(), "--from")?.unwrap_or_else(|| to.add_days(-365));
@@ -173,14 +143,8 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
         sites: args.sites,
     };
     // A database or a folder of CSV tables is written in place (SQLite has its own
-    // transactions); a stream of records goes through a `.partial` file renamed at the end.
-    let in_place = matches!(args.format, Format::Sqlite | Format::Csv) && args.out.is_some();
-    let (mut writer, out_file) = if in_place {
-        (output::open(args.format, args.out.as_deref())?, None)
-    } else {
-        let (out, out_file) = open_out(args.out.as_deref())?;
-        (output::writer(args.format, out), out_file)
-    };
+    // transactions); a stream of records goes to a `.partial` file renamed at the end.
+    let mut writer = output::open(args.format, args.out.as_deref())?;
     let started = Instant::now();
     let result = crawl::run(&fetcher, &targets, &opts, config, &pool, |r| {
         writer.write(r)
@@ -192,10 +156,6 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
         Err(e) => return Err(anyhow::anyhow!("cannot write records: {e}")),
         Ok(s) => s,
     };
-    if let Some(f) = out_file {
-        std::fs::rename(&f.tmp, &f.dest)
-            .with_context(|| format!("cannot write {}", f.dest.display()))?;
-    }
     if !config.quiet {
         let st = &fetcher.stats;
         eprintln!(

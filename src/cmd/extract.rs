@@ -97,10 +97,7 @@ fn from_url(fetcher: Option<&Fetcher>, url: &str, config: &Config) -> Record {
         let message = "no HTTP client for URL inputs".into();
         return pipeline::failed(&DocInfo::url(url), "network", message);
     };
-    match fetcher
-        .get(url)
-        .and_then(|f| fetcher.body(&f).map(|b| (f, b)))
-    {
+    match fetcher.get_body(url, crate::fetch::Ask::default()) {
         Ok((f, bytes)) => {
             let info = DocInfo {
                 final_url: Some(f.final_url),
