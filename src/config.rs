@@ -18,8 +18,7 @@ pub struct Config {
     pub fetch: FetchConfig,
     /// What goes into a record, and how much a decoder takes on.
     pub record: RecordConfig,
-    /// How documents are read in child processes under a deadline; `None` reads them in this
-    /// process, with no deadline.
+    /// How PDF and Word files are read in a child process; `None` reads them in this process.
     pub isolation: Option<Isolation>,
     /// The store fetched bodies go to (`--store`, else `$COUNCILRECS_STORE`, else the cache);
     /// empty in `Config::default()`, so a library caller that fetches sets it.
@@ -48,7 +47,7 @@ pub struct RecordConfig {
     pub limits: Limits,
 }
 
-/// How documents are read in child processes, under a deadline and a memory limit.
+/// How documents whose readers are not proven safe in-process are read in a child process.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Isolation {
     /// The `councilrecs` executable to run as the child.

@@ -1,10 +1,10 @@
 //! The one road from a document's bytes to its record, for every command.
 //!
-//! [`read`] sniffs the format once, reads the document — in a child process under a deadline
-//! when the configuration asks for isolation, as the commands do ([`isolate`] is the parent's
-//! side, [`worker`] the child's, [`protocol`] what passes between them), else in this process
-//! ([`in_process`]) — builds the record's `source` once, and adds what is known from outside
-//! the text ([`DocInfo`]). [`read_file`] does the same for a file on disk; [`failed`] gives the record of
+//! [`read`] sniffs the format once, reads the document — in this process ([`in_process`]), or,
+//! for PDF and Word files when the configuration asks for isolation, in a child process
+//! ([`isolate`] is the parent's side, [`worker`] the child's, [`protocol`] what passes between
+//! them) — builds the record's `source` once, and adds what is known from outside the text
+//! ([`DocInfo`]). [`read_file`] does the same for a file on disk; [`failed`] gives the record of
 //! a document that could not be had at all. A batch always goes on: every failure, even a bug
 //! in a reader, becomes a record with `error`.
 

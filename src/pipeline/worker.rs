@@ -1,24 +1,15 @@
-//! The child's side of isolation (`councilrecs isolated-record`): read a [`Request`] line and
+//! The child's side of isolation (`councilrecs isolated-record`): read one [`Request`] line and
 //! the document's bytes on standard input, read the document in this process, print the
-//! [`Reply`] as one line on standard output; then the next request, until standard input
-//! ends. A request from another version is refused.
+//! [`Reply`] on standard output. A request from another version is refused.
 
 use super::in_process;
 use super::protocol::{MAX_REQUEST_LINE, Reply, Request, VERSION};
 use std::io::{self, BufRead, Read, Write};
 
-/// Serves requests from `input` until it ends, answering each on `output`.
+/// Serves one request from `input`, answering on `output`.
 pub fn serve(mut input: impl BufRead, mut output: impl Write) -> io::Result<()> {
-    while serve_one(&mut input, &mut output)? {}
-    Ok(())
-}
-
-/// Serves one request; false when `input` has ended before it.
-fn serve_one(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<bool> {
     let mut line = String::new();
-    if (&mut *input).take(MAX_REQUEST_LINE).read_line(&mut line)? == 0 {
-        return Ok(false);
-    }
+    (&mut input).take(MAX_REQUEST_LINE).read_line(&mut line)?;
     let request: Request =
         serde_json::from_str(&line).map_err(|e| invalid(format!("not a document request: {e}")))?;
     if request.version != VERSION {
@@ -34,8 +25,8 @@ fn serve_one(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<bo
             request.len
         )));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(request.len).unwrap_or(0));
-    (&mut *input).take(request.len).read_to_end(&mut bytes)?;
+    let mut bytes = Vec::with_capacity(request.len as usize);
+    input.take(request.len).read_to_end(&mut bytes)?;
     if bytes.len() as u64 != request.len {
         return Err(invalid(format!(
             "the document ended after {} of {} bytes",
@@ -54,10 +45,9 @@ fn serve_one(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<bo
         version: VERSION.to_string(),
         reading,
     };
-    serde_json::to_writer(&mut *output, &reply)?;
+    serde_json::to_writer(&mut output, &reply)?;
     output.write_all(b"\n")?;
-    output.flush()?;
-    Ok(true)
+    output.flush()
 }
 
 fn invalid(message: String) -> io::Error {
@@ -98,30 +88,6 @@ mod tests {
         let content = reply.reading.unwrap();
         assert_eq!(content.recommendations.len(), 1);
         assert_eq!(content.encoding.as_deref(), Some("UTF-8"));
-    }
-
-    #[test]
-    fn requests_are_answered_one_line_each_until_the_input_ends() {
-        let a = b"RESOLVED:\n\n1. That the report be noted.\n";
-        let b = b"RESOLVED:\n\n1. That the plan be approved.\n2. That the budget be agreed.\n";
-        let mut input = input(&request(a), a);
-        input.extend(super::tests::input(&request(b), b));
-        let mut out = Vec::new();
-        serve(&input[..], &mut out).unwrap();
-        let lines: Vec<Reply> = out
-            .split(|&c| c == b'\n')
-            .filter(|l| !l.is_empty())
-            .map(|l| serde_json::from_slice(l).unwrap())
-            .collect();
-        assert_eq!(lines.len(), 2);
-        let counts: Vec<usize> = lines
-            .into_iter()
-            .map(|r| r.reading.unwrap().recommendations.len())
-            .collect();
-        assert_eq!(counts, [1, 2]);
-        let mut none = Vec::new();
-        serve(&b""[..], &mut none).unwrap();
-        assert!(none.is_empty());
     }
 
     #[test]

@@ -415,13 +415,7 @@ fn a_document_over_its_time_or_memory_limit_gets_an_error_record() {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["error"]["kind"], kind, "{flag}");
         assert_eq!(lines[0]["source"]["media_type"], "application/pdf");
-        if flag == "--doc-timeout" {
-            // Every document has the deadline, text included: a millisecond is too short.
-            assert_eq!(lines[1]["error"]["kind"], "timeout");
-            assert_eq!(lines[1]["source"]["media_type"], "text/plain");
-        } else {
-            assert!(lines[1]["error"].is_null());
-        }
+        assert!(lines[1]["error"].is_null());
     }
 }
 
