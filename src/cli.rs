@@ -3,6 +3,7 @@
 //! [`Cli`] into a `Config` once and dispatches to the subcommand.
 
 use crate::compare::{self, tables};
+use crate::model::RecKind;
 use crate::output::Format;
 use crate::pipeline::isolate::SUBCOMMAND as ISOLATED;
 use crate::registry::Platform;
@@ -20,57 +21,27 @@ use std::path::PathBuf;
                   sites, and writes one JSON record per document with the recommendations, \
                   themes, actions and meeting details found in it, each with the span of text it \
                   came from. Records can be compared across councils.",
-    after_help = "Examples:\n  councilrecs extract fixtures/ > records.jsonl\n  councilrecs extract --format json report.pdf\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer challenge' --out rot.jsonl\n  councilrecs compare rot.jsonl other.jsonl --format html --out report.html\n  councilrecs councils --platform cmis"
+    after_help = "Examples:\n  councilrecs extract fixtures/ > records.jsonl\n  councilrecs extract --format json report.pdf\n  councilrecs crawl --council ROT --from 2023-01-01 --to 2023-12-31 --match 'peer challenge' -o rot.jsonl\n  councilrecs compare rot.jsonl other.jsonl --format html -o report.html\n  councilrecs councils --platform cmis\n  councilrecs completions bash > councilrecs.bash"
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// The network and size options may also come before the command's name.
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
     #[command(subcommand)]
     pub command: Command,
 }
 
 /// Options every subcommand accepts.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
-    /// Minimum seconds between requests to one host.
-    #[arg(long, global = true, default_value_t = 1.0, value_name = "SECS")]
-    pub delay: f64,
-    /// User-Agent header for requests (default names councilrecs and its version).
-    #[arg(long, global = true, value_name = "STR")]
-    pub user_agent: Option<String>,
-    /// Do not obey robots.txt (logged).
-    #[arg(long, global = true)]
-    pub ignore_robots: bool,
-    /// Answer from the store only; make no network requests.
-    #[arg(long, global = true)]
-    pub offline: bool,
-    /// Seconds any request may take, body included [default: 60 for pages, 120 for CMIS
-    /// pages and documents, 30 for robots.txt]. A request that times out is tried once more.
-    #[arg(long, global = true, value_name = "SECS")]
-    pub timeout: Option<f64>,
-    /// Seconds to wait for a connection to be made; a server that does not answer in time is
-    /// reported as unreachable and not asked again in the run.
-    #[arg(long, global = true, default_value_t = 10.0, value_name = "SECS")]
-    pub connect_timeout: f64,
-    /// Also trust the certificates in this PEM file (roots, or the intermediate a server
-    /// fails to send); repeatable.
-    #[arg(long = "ca-cert", global = true, value_name = "FILE")]
-    pub ca_certs: Vec<PathBuf>,
-    /// Do not verify the TLS certificate of this host (and its subdomains); explicit,
-    /// logged, never a default; repeatable.
-    #[arg(long = "insecure-host", global = true, value_name = "HOST")]
-    pub insecure_hosts: Vec<String>,
-    /// Reach this host (and its subdomains) through the system's OpenSSL, which still speaks
-    /// the older TLS cipher suites some servers need; logged; repeatable.
-    #[arg(long = "legacy-tls-host", global = true, value_name = "HOST")]
-    pub legacy_tls_hosts: Vec<String>,
     /// The council registry to use instead of the built-in one (a CSV as printed by
     /// `councilrecs councils --format csv`; also $COUNCILRECS_REGISTRY).
     #[arg(long, global = true, value_name = "FILE")]
     pub registry: Option<PathBuf>,
-    /// Largest document read, in bytes.
-    #[arg(long, global = true, default_value_t = 100 << 20, value_name = "N")]
-    pub max_bytes: u64,
     /// Print only errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -80,12 +51,115 @@ pub struct GlobalArgs {
     /// Never draw progress bars.
     #[arg(long, global = true)]
     pub no_progress: bool,
-    /// Seconds one document may take to read (PDF and Word files are read in a child process).
-    #[arg(long, global = true, default_value_t = 60.0, value_name = "SECS")]
-    pub doc_timeout: f64,
-    /// Memory, in MiB, that reading one PDF or Word file may use.
-    #[arg(long, global = true, default_value_t = 2048, value_name = "MIB")]
-    pub doc_memory: u64,
+}
+
+/// How requests are made and how large a document may be: for `extract`, `fetch` and `crawl`.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Network and size (extract, fetch, crawl)")]
+pub struct NetworkArgs {
+    /// Minimum seconds between requests to one host [default: 1].
+    #[arg(long, value_name = "SECS")]
+    pub delay: Option<f64>,
+    /// User-Agent header for requests (default names councilrecs and its version).
+    #[arg(long, value_name = "STR")]
+    pub user_agent: Option<String>,
+    /// Do not obey robots.txt (logged).
+    #[arg(long)]
+    pub ignore_robots: bool,
+    /// Answer from the store only; make no network requests.
+    #[arg(long)]
+    pub offline: bool,
+    /// Seconds any request may take, body included [default: 60 for pages, 120 for CMIS
+    /// pages and documents, 30 for robots.txt]. A request that times out is tried once more.
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<f64>,
+    /// Seconds to wait for a connection to be made; a server that does not answer in time is
+    /// reported as unreachable and not asked again in the run [default: 10].
+    #[arg(long, value_name = "SECS")]
+    pub connect_timeout: Option<f64>,
+    /// Also trust the certificates in this PEM file (roots, or the intermediate a server
+    /// fails to send); repeatable.
+    #[arg(long = "ca-cert", value_name = "FILE")]
+    pub ca_certs: Vec<PathBuf>,
+    /// Do not verify the TLS certificate of this host (and its subdomains); explicit,
+    /// logged, never a default; repeatable.
+    #[arg(long = "insecure-host", value_name = "HOST")]
+    pub insecure_hosts: Vec<String>,
+    /// Reach this host (and its subdomains) through the system's OpenSSL, which still speaks
+    /// the older TLS cipher suites some servers need; logged; repeatable.
+    #[arg(long = "legacy-tls-host", value_name = "HOST")]
+    pub legacy_tls_hosts: Vec<String>,
+    /// Largest document read: bytes, or with a unit (500K, 10M, 1G; powers of 1024) [default: 100M].
+    #[arg(long, value_name = "SIZE", value_parser = size)]
+    pub max_bytes: Option<u64>,
+}
+
+/// How PDF and Word files are read in a child process: for `extract` and `crawl`.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Reading PDF and Word files (extract, crawl)")]
+pub struct ReadingArgs {
+    /// Seconds one document may take to read (PDF and Word files are read in a child process)
+    /// [default: 60].
+    #[arg(long, value_name = "SECS")]
+    pub doc_timeout: Option<f64>,
+    /// Memory that reading one PDF or Word file may use, in MiB [default: 2048].
+    #[arg(long, value_name = "MIB")]
+    pub doc_memory: Option<u64>,
+}
+
+/// The network and reading options of commands they do not affect: accepted, as they always
+/// were, and not shown.
+#[derive(Debug, Clone, Default, Args)]
+pub struct UnusedArgs {
+    #[arg(long, hide = true, value_name = "SECS")]
+    pub delay: Option<f64>,
+    #[arg(long, hide = true, value_name = "STR")]
+    pub user_agent: Option<String>,
+    #[arg(long, hide = true)]
+    pub ignore_robots: bool,
+    #[arg(long, hide = true)]
+    pub offline: bool,
+    #[arg(long, hide = true, value_name = "SECS")]
+    pub timeout: Option<f64>,
+    #[arg(long, hide = true, value_name = "SECS")]
+    pub connect_timeout: Option<f64>,
+    #[arg(long = "ca-cert", hide = true, value_name = "FILE")]
+    pub ca_certs: Vec<PathBuf>,
+    #[arg(long = "insecure-host", hide = true, value_name = "HOST")]
+    pub insecure_hosts: Vec<String>,
+    #[arg(long = "legacy-tls-host", hide = true, value_name = "HOST")]
+    pub legacy_tls_hosts: Vec<String>,
+    #[arg(long, hide = true, value_name = "SIZE", value_parser = size)]
+    pub max_bytes: Option<u64>,
+    #[arg(long, hide = true, value_name = "SECS")]
+    pub doc_timeout: Option<f64>,
+    #[arg(long, hide = true, value_name = "MIB")]
+    pub doc_memory: Option<u64>,
+}
+
+/// A size in bytes: a whole number, optionally followed by a unit K, M, G or T (powers of
+/// 1024; `KB`, `KiB`, `MB`, `MiB` … and lower case are read alike).
+pub fn size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let unit = unit.trim().to_ascii_lowercase();
+    let shift = match unit.trim_end_matches('b').trim_end_matches('i') {
+        "" => 0,
+        "k" => 10,
+        "m" => 20,
+        "g" => 30,
+        "t" => 40,
+        _ => return Err(format!("{s:?} is not a size (try 500K, 10M or 1G)")),
+    };
+    if matches!(unit.as_str(), "i" | "ib") {
+        return Err(format!("{s:?} is not a size (try 500K, 10M or 1G)"));
+    }
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("{s:?} is not a size (try 500K, 10M or 1G)"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +170,8 @@ pub enum Command {
     Compare(CompareArgs),
     Councils(CouncilsArgs),
     Schema(SchemaArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
     /// Reads one document for a parent `councilrecs` (a request on standard input).
     #[command(name = ISOLATED, hide = true)]
     IsolatedRecord(IsolatedArgs),
@@ -109,18 +185,22 @@ pub enum Command {
                   each file (HTML, text, Markdown) is sniffed from its bytes. A document that \
                   cannot be read gives a record with `error` and the run goes on; the exit code \
                   is then 1.",
-    after_help = "Examples:\n  councilrecs extract fixtures/\n  councilrecs extract minutes.html report.txt --format json --out records.json\n  councilrecs extract -j 1 papers/ | jq '.recommendations[].text'\n  councilrecs extract 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=123'"
+    after_help = "Examples:\n  councilrecs extract fixtures/\n  councilrecs extract minutes.html report.txt --format json -o records.json\n  councilrecs extract -j 1 papers/ | jq '.recommendations[].text'\n  curl -s https://example.gov.uk/minutes.html | councilrecs extract -\n  councilrecs extract papers/ --format csv --excel -o tables/\n  councilrecs extract 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=123'"
 )]
 pub struct ExtractArgs {
-    /// Files or folders to read, or http(s) URLs to fetch.
+    /// Files or folders to read, http(s) URLs to fetch, or `-` for one document on standard
+    /// input.
     #[arg(required = true, value_name = "PATH_OR_URL")]
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
-    /// Write records to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
+    /// Write records to this file (a folder for CSV tables) instead of standard output.
+    #[arg(short = 'o', long, visible_alias = "output", value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Start CSV files with a byte-order mark, so that spreadsheets read them as UTF-8.
+    #[arg(long, visible_alias = "excel")]
+    pub bom: bool,
     /// Worker threads (0 = one per core).
     #[arg(short = 'j', long = "jobs", default_value_t = 0, value_name = "N")]
     pub jobs: usize,
@@ -130,6 +210,10 @@ pub struct ExtractArgs {
     /// The store URLs are fetched into (default: $COUNCILRECS_STORE, else ~/.cache/councilrecs).
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -153,6 +237,19 @@ pub struct FetchArgs {
     /// URLs fetched at the same time (each host still gets one request at a time).
     #[arg(short = 'j', long = "jobs", default_value_t = 4, value_name = "N")]
     pub jobs: usize,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub unused: UnusedReadingArgs,
+}
+
+/// The reading options, accepted by `fetch` as they always were, and not shown.
+#[derive(Debug, Clone, Default, Args)]
+pub struct UnusedReadingArgs {
+    #[arg(long, hide = true, value_name = "SECS")]
+    pub doc_timeout: Option<f64>,
+    #[arg(long, hide = true, value_name = "MIB")]
+    pub doc_memory: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -193,11 +290,14 @@ pub struct CrawlArgs {
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
     /// Write records to this file (replaced when the run ends) instead of standard output.
-    #[arg(long, value_name = "FILE")]
+    #[arg(short = 'o', long, visible_alias = "output", value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
+    /// Start CSV files with a byte-order mark, so that spreadsheets read them as UTF-8.
+    #[arg(long, visible_alias = "excel")]
+    pub bom: bool,
     /// Extraction threads (0 = one per core).
     #[arg(short = 'j', long = "jobs", default_value_t = 0, value_name = "N")]
     pub jobs: usize,
@@ -211,6 +311,10 @@ pub struct CrawlArgs {
     /// (`documents/s123/…`, `mgConvert2PDF.aspx?ID=`, `Document.ashx?…`).
     #[arg(long)]
     pub refresh: bool,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -232,8 +336,12 @@ pub enum CompareFormat {
                   totals per council, and each council's peer challenge chain (feedback report \
                   → action plan → progress review). A document is grouped by the record's \
                   council, else the council whose website the source URL is on, else by \
-                  --council-from, else as unknown.",
-    after_help = "Examples:\n  councilrecs extract papers/ > records.jsonl && councilrecs compare records.jsonl\n  councilrecs compare a.jsonl b.jsonl --format html --out report.html\n  councilrecs compare records.jsonl --format csv --out tables/\n  councilrecs compare records.jsonl --format csv --table clusters\n  cat records.jsonl | councilrecs compare - --council-from dir --min-similarity 0.4\n\nTables: councils, documents, themes, clusters, chains, chain_recommendations, chain_completions.\n--council-from: dir (the folder a document is in), path:N (the N-th path component), regex:PATTERN (its first capture group or the group named `council`)."
+                  --council-from; documents of no known council are listed apart and compared \
+                  with nothing. Procedural resolutions (minutes approved, apologies, \
+                  appointments, a report noted) are left out unless --include-procedural. The \
+                  exit code is 1 when some input line or record could not be read (their count \
+                  is printed), 2 when none could.",
+    after_help = "Examples:\n  councilrecs extract papers/ > records.jsonl && councilrecs compare records.jsonl\n  councilrecs compare a.jsonl b.jsonl --format html -o report.html\n  councilrecs compare records.jsonl --kind peer --format csv -o tables/\n  councilrecs compare records.jsonl --format csv --table clusters --excel\n  cat records.jsonl | councilrecs compare - --council-from dir --min-similarity 0.4\n\nTables: councils, documents, themes, clusters, chains, chain_recommendations, chain_completions.\n--council-from: dir (the folder a document is in), path:N (the N-th path component), regex:PATTERN (its first capture group or the group named `council`)."
 )]
 pub struct CompareArgs {
     /// Record files (JSON Lines or a JSON array); `-` reads standard input.
@@ -243,8 +351,18 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = CompareFormat::Json)]
     pub format: CompareFormat,
     /// Output file (json, html, csv with --table) or folder (csv); standard output if absent.
-    #[arg(long, value_name = "PATH")]
+    #[arg(short = 'o', long, visible_alias = "output", value_name = "PATH")]
     pub out: Option<PathBuf>,
+    /// Start CSV files with a byte-order mark, so that spreadsheets read them as UTF-8.
+    #[arg(long, visible_alias = "excel")]
+    pub bom: bool,
+    /// Compare only recommendations of these kinds (repeat, or separate with commas).
+    #[arg(long = "kind", value_enum, value_delimiter = ',', value_name = "KIND")]
+    pub kinds: Vec<RecKind>,
+    /// Compare procedural resolutions too (minutes approved, apologies, declarations,
+    /// exclusion of the press and public, appointments, a report noted).
+    #[arg(long)]
+    pub include_procedural: bool,
     /// With --format csv: write only this table.
     #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(tables::NAMES))]
     pub table: Option<String>,
@@ -260,6 +378,8 @@ pub struct CompareArgs {
     /// How to name the council of a record that has none and no URL: dir, path:N, regex:PATTERN.
     #[arg(long, value_name = "RULE")]
     pub council_from: Option<String>,
+    #[command(flatten)]
+    pub unused: UnusedArgs,
 }
 
 fn unit_interval(s: &str) -> Result<f32, String> {
@@ -292,6 +412,8 @@ pub struct CouncilsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CouncilsFormat::Csv)]
     pub format: CouncilsFormat,
+    #[command(flatten)]
+    pub unused: UnusedArgs,
 }
 
 impl ValueEnum for Platform {
@@ -309,12 +431,61 @@ impl ValueEnum for Platform {
     about = "Print the JSON Schema of one output record",
     after_help = "Examples:\n  councilrecs schema > record.schema.json"
 )]
-pub struct SchemaArgs {}
+pub struct SchemaArgs {
+    #[command(flatten)]
+    pub unused: UnusedArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Print a shell completion script",
+    after_help = "Examples:\n  councilrecs completions bash > ~/.local/share/bash-completion/completions/councilrecs\n  councilrecs completions zsh > ~/.zfunc/_councilrecs\n  councilrecs completions fish > ~/.config/fish/completions/councilrecs.fish"
+)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Print the manual page, or write one page per command into a folder",
+    after_help = "Examples:\n  councilrecs man | man -l -\n  councilrecs man -o man/   # councilrecs.1, councilrecs-extract.1, …"
+)]
+pub struct ManArgs {
+    /// Write councilrecs.1 and one page per command into this folder.
+    #[arg(short = 'o', long, visible_alias = "output", value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
 
 /// The hidden subcommand of a child process that reads one document; its request comes on
 /// standard input, never as options.
 #[derive(Debug, Args)]
 pub struct IsolatedArgs {}
+
+impl ValueEnum for RecKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            RecKind::Peer,
+            RecKind::Officer,
+            RecKind::Resolution,
+            RecKind::Other,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            RecKind::Peer => PossibleValue::new("peer").help("A peer team's recommendations"),
+            RecKind::Officer => {
+                PossibleValue::new("officer").help("Officers' recommendations to a committee")
+            }
+            RecKind::Resolution => {
+                PossibleValue::new("resolution").help("What a body resolved or agreed")
+            }
+            RecKind::Other => PossibleValue::new("other").help("Any other (e.g. a task group's)"),
+        })
+    }
+}
 
 impl ValueEnum for Format {
     fn value_variants<'a>() -> &'a [Self] {
@@ -332,5 +503,31 @@ impl ValueEnum for Format {
             Format::Sqlite => PossibleValue::new("sqlite")
                 .help("A SQLite database (`--out FILE.db`), appended to without duplicates"),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(size("1000"), Ok(1000));
+        assert_eq!(size("10M"), Ok(10 << 20));
+        assert_eq!(size("500k"), Ok(500 << 10));
+        assert_eq!(size("1GiB"), Ok(1 << 30));
+        assert_eq!(size("2 MB"), Ok(2 << 20));
+        for bad in [
+            "",
+            "M",
+            "10X",
+            "-1",
+            "1.5M",
+            "10i",
+            "99999999999999999999",
+            "20000000T",
+        ] {
+            assert!(size(bad).is_err(), "{bad}");
+        }
     }
 }

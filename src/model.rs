@@ -182,6 +182,11 @@ pub struct Recommendation {
     /// The item's words: label and lead-in removed, whitespace collapsed, sub-items included.
     pub text: String,
     pub kind: RecKind,
+    /// Procedural housekeeping (minutes approved, apologies, declarations of interest,
+    /// exclusion of the press and public, appointments, a report merely noted). Added in v1:
+    /// records written before it read as `false`.
+    #[serde(default)]
+    pub procedural: bool,
     /// The sentence that introduced the list (`"That Cabinet:"`, `"RESOLVED:"`).
     pub lead_in: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

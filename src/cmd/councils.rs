@@ -2,7 +2,7 @@
 //! platform, base URL, shared-site group, end date). The CSV is the registry's own layout, so
 //! it can be corrected by hand and given back with `--registry FILE`.
 
-use super::{Outcome, is_broken_pipe};
+use super::Outcome;
 use crate::cli::{CouncilsArgs, CouncilsFormat};
 use crate::config::Config;
 use crate::registry;
@@ -29,14 +29,6 @@ pub fn run(args: &CouncilsArgs, _config: &Config) -> anyhow::Result<Outcome> {
         out.flush()?;
         Ok(())
     })();
-    match result {
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(is_broken_pipe) =>
-        {
-            Ok(Outcome::Ok)
-        }
-        Err(e) => Err(e),
-        Ok(()) => Ok(Outcome::Ok),
-    }
+    result?;
+    Ok(Outcome::Ok)
 }

@@ -1,7 +1,7 @@
 //! `councilrecs crawl`: discover a council's papers over a date window, fetch them politely
 //! into the store and write one record per document.
 
-use super::{Outcome, is_broken_pipe};
+use super::Outcome;
 use crate::batch;
 use crate::cli::CrawlArgs;
 use crate::config::Config;
@@ -144,18 +144,14 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
     };
     // A database or a folder of CSV tables is written in place (SQLite has its own
     // transactions); a stream of records goes to a `.partial` file renamed at the end.
-    let mut writer = output::open(args.format, args.out.as_deref())?;
+    let mut writer = output::open(args.format, args.out.as_deref(), args.bom)?;
     let started = Instant::now();
     let result = crawl::run(&fetcher, &targets, &opts, config, &pool, |r| {
         writer.write(r)
     });
     let finished = result.and_then(|s| writer.finish().map(|_| s));
     drop(writer);
-    let summary = match finished {
-        Err(e) if is_broken_pipe(&e) => return Ok(Outcome::Ok),
-        Err(e) => return Err(anyhow::anyhow!("cannot write records: {e}")),
-        Ok(s) => s,
-    };
+    let summary = finished.context("cannot write records")?;
     if !config.quiet {
         let st = &fetcher.stats;
         eprintln!(

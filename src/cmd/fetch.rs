@@ -1,7 +1,7 @@
 //! `councilrecs fetch URL...`: download into the store (politely, conditionally) and print
 //! one JSON manifest line per URL, in input order.
 
-use super::{Outcome, is_broken_pipe};
+use super::Outcome;
 use crate::batch;
 use crate::cli::FetchArgs;
 use crate::config::Config;
@@ -66,11 +66,9 @@ pub fn run(args: &FetchArgs, config: &Config) -> anyhow::Result<Outcome> {
             out.write_all(b"\n")
         },
     );
-    match result.and_then(|_| out.flush()) {
-        Err(e) if is_broken_pipe(&e) => return Ok(Outcome::Ok),
-        Err(e) => return Err(anyhow::anyhow!("cannot write the manifest: {e}")),
-        Ok(()) => {}
-    }
+    result
+        .and_then(|_| out.flush())
+        .context("cannot write the manifest")?;
     Ok(if failed > 0 {
         Outcome::SomeFailed
     } else {

@@ -51,12 +51,16 @@ pub struct ClusterOptions {
     pub min_councils: usize,
 }
 
+/// Fewest content words of a resolution that only approves a named document (`That the
+/// Housing Strategy 2025-2030 be approved.`), whose words are a title, not a recommendation.
+const NAMED_APPROVAL_MIN_TERMS: usize = 3;
+
 /// Clusters of recommendations made by at least `min_councils` councils, most widespread first.
 pub fn clusters(corpus: &Corpus, opts: &ClusterOptions) -> Vec<Cluster> {
     let eligible: Vec<&Item> = corpus
         .recs
         .iter()
-        .filter(|i| unique_terms(i) >= opts.min_terms)
+        .filter(|i| comparable(corpus, i, opts.min_terms))
         .collect();
     let vectors: Vec<_> = eligible.iter().map(|i| i.vector.clone()).collect();
     let edges = super::similarity::pairs_at_least(&vectors, opts.min_similarity);
@@ -93,6 +97,17 @@ pub fn clusters(corpus: &Corpus, opts: &ClusterOptions) -> Vec<Cluster> {
         c.id = n + 1;
     }
     out
+}
+
+/// Whether a recommendation has words enough to be compared: `min_terms` content words, one
+/// of them more than a word of asking (`Endorse the updated plan` says nothing of what), and
+/// more when it only approves a named document.
+pub fn comparable(corpus: &Corpus, item: &Item, min_terms: usize) -> bool {
+    let n = unique_terms(item);
+    n >= min_terms
+        && item.terms.iter().any(|t| super::text::weight(t) == 1.0)
+        && (n >= NAMED_APPROVAL_MIN_TERMS
+            || !super::text::approves_a_named_document(&corpus.rec(item).text))
 }
 
 fn unique_terms(i: &Item) -> usize {

@@ -1,10 +1,14 @@
 //! The comparison's working set: documents (each once, keyed by sha256 and location), their
 //! council groups, and every top-level recommendation and action with its terms and TF-IDF
 //! vector (one vocabulary for both, so that a recommendation can be found again as an action).
+//! Documents whose council cannot be told are kept apart and compared with nothing; the
+//! recommendations the options leave out (other kinds, procedural ones) are counted, not
+//! compared.
 
-use super::group::{CouncilFrom, CouncilId, council_of};
-use super::similarity::{Vector, tfidf};
-use super::text::{name_words, terms};
+use super::Options;
+use super::group::{Basis, CouncilId, council_of};
+use super::similarity::{Vector, tfidf_weighted};
+use super::text::{name_words, terms, weight};
 use crate::model::{Record, document_key};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -13,7 +17,8 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Doc<'a> {
     pub record: &'a Record,
-    /// Index into [`Corpus::councils`].
+    /// Index into [`Corpus::councils`]; `usize::MAX` for a document in
+    /// [`Corpus::unattributed`], which belongs to no council.
     pub council: usize,
 }
 
@@ -47,9 +52,19 @@ pub struct Item {
     pub vector: Vector,
 }
 
+/// Recommendations of councils' documents not compared, by reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub procedural: usize,
+    pub kind: usize,
+}
+
 #[derive(Debug)]
 pub struct Corpus<'a> {
     pub docs: Vec<Doc<'a>>,
+    /// Documents whose council could not be told, in input order.
+    pub unattributed: Vec<Doc<'a>>,
+    pub left_out: LeftOut,
     pub councils: Vec<CouncilId>,
     pub recs: Vec<Item>,
     pub actions: Vec<Item>,
@@ -61,18 +76,27 @@ pub struct Corpus<'a> {
 }
 
 impl<'a> Corpus<'a> {
-    pub fn build(records: &'a [Record], rule: Option<&CouncilFrom>) -> Corpus<'a> {
+    pub fn build(records: &'a [Record], opts: &Options) -> Corpus<'a> {
+        let rule = opts.council_from.as_ref();
         let mut seen = HashSet::new();
         let mut duplicates = 0;
         let mut councils: Vec<CouncilId> = Vec::new();
         let mut council_index: HashMap<String, usize> = HashMap::new();
         let mut docs = Vec::new();
+        let mut unattributed = Vec::new();
         for r in records {
             if !seen.insert(document_key(r)) {
                 duplicates += 1;
                 continue;
             }
             let id = council_of(r, rule);
+            if id.basis == Basis::Unknown {
+                unattributed.push(Doc {
+                    record: r,
+                    council: usize::MAX,
+                });
+                continue;
+            }
             let next = councils.len();
             let council = *council_index.entry(id.key.clone()).or_insert_with(|| {
                 councils.push(id);
@@ -84,8 +108,7 @@ impl<'a> Corpus<'a> {
         let mut order: Vec<usize> = (0..councils.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (&councils[a], &councils[b]);
-            (a.key == "unknown", a.name.to_lowercase())
-                .cmp(&(b.key == "unknown", b.name.to_lowercase()))
+            (a.name.to_lowercase(), &a.key).cmp(&(b.name.to_lowercase(), &b.key))
         });
         let mut remap = vec![0; councils.len()];
         for (new, &old) in order.iter().enumerate() {
@@ -98,9 +121,18 @@ impl<'a> Corpus<'a> {
 
         let mut texts: Vec<Vec<String>> = Vec::new();
         let mut places: Vec<(bool, usize, usize)> = Vec::new();
+        let mut left_out = LeftOut::default();
         for (di, d) in docs.iter().enumerate() {
             let exclude = name_words(&councils[d.council].name);
             for (i, r) in d.record.recommendations.iter().enumerate() {
+                if !opts.compares(r) {
+                    if opts.kinds.is_empty() || opts.kinds.contains(&r.kind) {
+                        left_out.procedural += 1;
+                    } else {
+                        left_out.kind += 1;
+                    }
+                    continue;
+                }
                 texts.push(terms(&r.text, &exclude));
                 places.push((true, di, i));
             }
@@ -109,7 +141,7 @@ impl<'a> Corpus<'a> {
                 places.push((false, di, i));
             }
         }
-        let vectors = tfidf(&texts);
+        let vectors = tfidf_weighted(&texts, weight);
         let (mut recs, mut actions) = (Vec::new(), Vec::new());
         for (((is_rec, doc, index), terms), vector) in places.into_iter().zip(texts).zip(vectors) {
             let item = Item {
@@ -138,6 +170,8 @@ impl<'a> Corpus<'a> {
         let (rec_ranges, action_ranges) = (ranges(&recs), ranges(&actions));
         Corpus {
             docs,
+            unattributed,
+            left_out,
             councils,
             recs,
             actions,

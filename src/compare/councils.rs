@@ -15,6 +15,19 @@ pub struct ByKind {
     pub other: usize,
 }
 
+impl ByKind {
+    /// Counts one recommendation of kind `k`.
+    pub fn add(&mut self, k: RecKind) {
+        self.total += 1;
+        match k {
+            RecKind::Peer => self.peer += 1,
+            RecKind::Officer => self.officer += 1,
+            RecKind::Resolution => self.resolution += 1,
+            RecKind::Other => self.other += 1,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct ByStatus {
     pub total: usize,
@@ -35,7 +48,10 @@ pub struct CouncilSummary {
     pub documents: usize,
     /// Documents whose record carries `error`.
     pub failed: usize,
+    /// The recommendations compared (after `--kind` and the procedural filter), by kind.
     pub recommendations: ByKind,
+    /// Top-level recommendations of the council's documents that were not compared.
+    pub left_out: usize,
     pub actions: ByStatus,
     /// Completed actions over all actions; `null` when there are none.
     pub share_completed: Option<f64>,
@@ -60,6 +76,7 @@ pub fn summaries(corpus: &Corpus, clusters: &[super::cluster::Cluster]) -> Vec<C
             documents: 0,
             failed: 0,
             recommendations: ByKind::default(),
+            left_out: 0,
             actions: ByStatus::default(),
             share_completed: None,
             themes: Vec::new(),
@@ -68,19 +85,14 @@ pub fn summaries(corpus: &Corpus, clusters: &[super::cluster::Cluster]) -> Vec<C
             clusters: 0,
         })
         .collect();
-    for d in &corpus.docs {
+    for (di, d) in corpus.docs.iter().enumerate() {
         let s = &mut out[d.council];
         s.documents += 1;
         s.failed += usize::from(d.record.error.is_some());
-        for r in &d.record.recommendations {
-            let k = &mut s.recommendations;
-            k.total += 1;
-            match r.kind {
-                RecKind::Peer => k.peer += 1,
-                RecKind::Officer => k.officer += 1,
-                RecKind::Resolution => k.resolution += 1,
-                RecKind::Other => k.other += 1,
-            }
+        let compared = &corpus.recs[corpus.rec_ranges[di].clone()];
+        s.left_out += d.record.recommendations.len() - compared.len();
+        for r in compared.iter().map(|i| corpus.rec(i)) {
+            s.recommendations.add(r.kind);
         }
         for a in &d.record.actions {
             let k = &mut s.actions;

@@ -38,6 +38,12 @@ impl Vector {
 /// TF-IDF vectors of a collection of term lists, all weighted with the collection's
 /// document frequencies.
 pub fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
+    tfidf_weighted(docs, |_| 1.0)
+}
+
+/// [`tfidf`] with each term's weight also multiplied by `weight(term)`.
+pub fn tfidf_weighted(docs: &[Vec<String>], weight: impl Fn(&str) -> f32) -> Vec<Vector> {
+    let mut scale: Vec<f32> = Vec::new();
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let counted: Vec<HashMap<u32, u32>> = docs
         .iter()
@@ -45,7 +51,10 @@ pub fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
             let mut tf: HashMap<u32, u32> = HashMap::new();
             for t in terms {
                 let next = ids.len() as u32;
-                let id = *ids.entry(t.as_str()).or_insert(next);
+                let id = *ids.entry(t.as_str()).or_insert_with(|| {
+                    scale.push(weight(t));
+                    next
+                });
                 *tf.entry(id).or_default() += 1;
             }
             tf
@@ -65,7 +74,7 @@ pub fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
                 .into_iter()
                 .map(|(id, c)| {
                     let idf = ((1.0 + n) / (1.0 + df[id as usize] as f32)).ln() + 1.0;
-                    (id, (1.0 + (c as f32).ln()) * idf)
+                    (id, (1.0 + (c as f32).ln()) * idf * scale[id as usize])
                 })
                 .collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();

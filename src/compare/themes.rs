@@ -8,6 +8,7 @@
 //! most (themes listed in the document win ties), else none.
 
 use super::corpus::{Corpus, Item};
+use super::councils::ByKind;
 use super::text::terms;
 use crate::model::CanonicalTheme;
 use serde::Serialize;
@@ -70,6 +71,8 @@ pub struct Column {
     pub documents: usize,
     pub recommendations: usize,
     pub actions: usize,
+    /// The column's recommendations by kind, over all councils.
+    pub by_kind: ByKind,
 }
 
 /// The counts in one cell.
@@ -96,6 +99,8 @@ pub struct Row {
 pub struct ThemeMatrix {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// Recommendations that fell under no column, by kind, over all councils.
+    pub unassigned_by_kind: ByKind,
 }
 
 /// A council-specific theme listed in a document, with its terms.
@@ -122,6 +127,8 @@ pub fn theme_matrix(corpus: &Corpus, top_other: usize) -> ThemeMatrix {
     let mut counts: HashMap<Key, Vec<Cell>> = HashMap::new();
     let mut labels: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     let mut unassigned = vec![Cell::default(); n];
+    let mut kinds: HashMap<Key, ByKind> = HashMap::new();
+    let mut unassigned_by_kind = ByKind::default();
 
     let mut listed_by_doc: Vec<(BTreeSet<Key>, Vec<OtherTheme>)> = Vec::new();
     for doc in &corpus.docs {
@@ -172,7 +179,15 @@ pub fn theme_matrix(corpus: &Corpus, top_other: usize) -> ThemeMatrix {
         for item in list {
             let c = corpus.docs[item.doc].council;
             let (listed, others) = &listed_by_doc[item.doc];
-            let cell = match assign(item, listed, others) {
+            let key = assign(item, listed, others);
+            if is_rec {
+                let tally = match &key {
+                    Some(k) => kinds.entry(k.clone()).or_default(),
+                    None => &mut unassigned_by_kind,
+                };
+                tally.add(corpus.rec(item).kind);
+            }
+            let cell = match key {
                 Some(k) => &mut cells_of(&mut counts, k, n)[c],
                 None => &mut unassigned[c],
             };
@@ -233,6 +248,7 @@ pub fn theme_matrix(corpus: &Corpus, top_other: usize) -> ThemeMatrix {
                 documents: cells.iter().map(|c| c.documents).sum(),
                 recommendations: cells.iter().map(|c| c.recommendations).sum(),
                 actions: cells.iter().map(|c| c.actions).sum(),
+                by_kind: kinds.get(k).copied().unwrap_or_default(),
             }
         })
         .collect();
@@ -250,7 +266,11 @@ pub fn theme_matrix(corpus: &Corpus, top_other: usize) -> ThemeMatrix {
             unassigned: unassigned[c],
         })
         .collect();
-    ThemeMatrix { columns, rows }
+    ThemeMatrix {
+        columns,
+        rows,
+        unassigned_by_kind,
+    }
 }
 
 fn cells_of(counts: &mut HashMap<Key, Vec<Cell>>, k: Key, n: usize) -> &mut Vec<Cell> {

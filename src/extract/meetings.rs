@@ -20,7 +20,7 @@ pub struct MeetingBlock {
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
-        r"(?i)^meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<body>.+?)\s*(?:\(\s*item\s+(?P<item>[\w.]+)\s*\))?\s*$",
+        r"(?i)^meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<body>.+?)\s*(?:\(\s*item\s+(?P<item>[\w.]+?)\.?\s*\))?\s*$",
     )
     .unwrap()
 });

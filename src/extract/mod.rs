@@ -12,6 +12,7 @@ pub mod leadin;
 pub mod list;
 pub mod meetings;
 pub mod meta;
+pub mod procedural;
 pub mod recommendations;
 pub mod segment;
 pub mod status;
@@ -182,9 +183,11 @@ fn to_recommendation(
     blocks: &[meetings::MeetingBlock],
 ) -> Recommendation {
     let end = trim_end(text, item.start, item.end);
+    let words = item.full_text(text);
     Recommendation {
         id: item.label.as_ref().map(|l| l.id.clone()),
-        text: item.full_text(text),
+        procedural: procedural::is_procedural(&words),
+        text: words,
         kind,
         lead_in: lead_in.clone(),
         children: item

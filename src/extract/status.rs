@@ -261,6 +261,29 @@ pub const VOCABULARY: &[Phrase] = &[
     ),
 ];
 
+/// The vocabulary as a Markdown table (the README's copy is checked against it): each phrase as
+/// an example, where it is read, and the status it gives, in the order they are tried.
+pub fn markdown_table() -> String {
+    let mut out = String::from(
+        "| example | read in | status | pattern (case ignored) |\n|---|---|---|---|\n",
+    );
+    for ph in VOCABULARY {
+        let st = match ph.status {
+            Completed => "completed",
+            InProgress => "in_progress",
+            Remaining => "remaining",
+            ActionStatus::Unknown => "unknown",
+        };
+        out.push_str(&format!(
+            "| {} | {} | `{st}` | `{}` |\n",
+            ph.example,
+            ph.scope.describe(),
+            ph.pattern.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
 /// Every pattern, compiled once per place it is read, in table order.
 struct Compiled {
     prose: Vec<(Regex, ActionStatus)>,

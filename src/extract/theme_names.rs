@@ -13,6 +13,9 @@ pub struct Known {
     pub name: &'static str,
     pub canonical: CanonicalTheme,
     pub framework: Framework,
+    /// A quality statement under a theme (CQC's nine), mapped to its theme's id but not a
+    /// theme when it stands alone on a line.
+    pub statement: bool,
 }
 
 const fn k(name: &'static str, canonical: CanonicalTheme, framework: Framework) -> Known {
@@ -20,6 +23,16 @@ const fn k(name: &'static str, canonical: CanonicalTheme, framework: Framework) 
         name,
         canonical,
         framework,
+        statement: false,
+    }
+}
+
+const fn qs(name: &'static str, canonical: CanonicalTheme) -> Known {
+    Known {
+        name,
+        canonical,
+        framework: F::CqcAsc,
+        statement: true,
     }
 }
 
@@ -121,43 +134,24 @@ pub const KNOWN: &[Known] = &[
         F::CqcAsc,
     ),
     k("leadership", C::CqcLeadership, F::CqcAsc),
-    k("assessing needs", C::CqcWorkingWithPeople, F::CqcAsc),
-    k(
+    qs("assessing needs", C::CqcWorkingWithPeople),
+    qs(
         "supporting people to live healthier lives",
         C::CqcWorkingWithPeople,
-        F::CqcAsc,
     ),
-    k(
-        "equity in experience and outcomes",
-        C::CqcWorkingWithPeople,
-        F::CqcAsc,
-    ),
-    k(
+    qs("equity in experience and outcomes", C::CqcWorkingWithPeople),
+    qs(
         "care provision integration and continuity",
         C::CqcProvidingSupport,
-        F::CqcAsc,
     ),
-    k(
-        "partnerships and communities",
-        C::CqcProvidingSupport,
-        F::CqcAsc,
-    ),
-    k(
+    qs("partnerships and communities", C::CqcProvidingSupport),
+    qs(
         "safe pathways systems and transitions",
         C::CqcEnsuringSafety,
-        F::CqcAsc,
     ),
-    k("safeguarding", C::CqcEnsuringSafety, F::CqcAsc),
-    k(
-        "governance management and sustainability",
-        C::CqcLeadership,
-        F::CqcAsc,
-    ),
-    k(
-        "learning improvement and innovation",
-        C::CqcLeadership,
-        F::CqcAsc,
-    ),
+    qs("safeguarding", C::CqcEnsuringSafety),
+    qs("governance management and sustainability", C::CqcLeadership),
+    qs("learning improvement and innovation", C::CqcLeadership),
     // Best Value statutory guidance (England), then Scotland's themes.
     k(
         "continuous improvement",
@@ -280,6 +274,41 @@ pub const KNOWN: &[Known] = &[
     ),
 ];
 
+/// The frameworks and their themes as a Markdown table (the README's copy of this table is
+/// checked against it): framework, id, and the names each theme is printed with.
+pub fn markdown_table() -> String {
+    let mut rows: Vec<(Framework, CanonicalTheme, Vec<&'static str>, bool)> = Vec::new();
+    for kn in KNOWN {
+        // Both CPC frameworks share the five ids; each keeps its own row.
+        match rows
+            .iter_mut()
+            .find(|r| r.0 == kn.framework && r.1 == kn.canonical && r.3 == kn.statement)
+        {
+            Some(r) => r.2.push(kn.name),
+            None => rows.push((kn.framework, kn.canonical, vec![kn.name], kn.statement)),
+        }
+    }
+    let mut out = String::from("| framework | id | printed as |\n|---|---|---|\n");
+    for (f, c, names, statement) in rows {
+        let names = names
+            .iter()
+            .map(|n| format!("“{n}”"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let note = if statement {
+            " (quality statements: mapped to their theme, not listed as themes on their own)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "| `{}` | `{}` | {names}{note} |\n",
+            f.id(),
+            c.id()
+        ));
+    }
+    out
+}
+
 /// A name in comparable form: lower case, `&` as `and`, punctuation dropped, single spaces.
 pub fn key_of(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -307,9 +336,9 @@ pub fn exact(key: &str) -> impl Iterator<Item = &'static Known> + '_ {
 }
 
 /// Whether a name is one framework's theme and no other's (`Governance and culture`), as
-/// opposed to a word several frameworks use (`Leadership`).
+/// opposed to a word several frameworks use (`Leadership`) or a quality statement.
 pub fn unambiguous(key: &str) -> Option<&'static Known> {
-    let mut it = exact(key);
+    let mut it = exact(key).filter(|kn| !kn.statement);
     let first = it.next()?;
     it.all(|o| o.framework == first.framework).then_some(first)
 }

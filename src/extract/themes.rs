@@ -29,11 +29,17 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// Weaker lead-ins that name themes only in a review's context (`had examined:`,
 /// `an additional focus, chosen by the Council, on:`).
 static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|focus(?:s?ed)?\s+on|examined|looked\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
 });
 
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:relating\s+to|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
+    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
+});
+
+/// One extra area named after a colon: `asked the team to look at one additional area: Shared
+/// services with Staffordshire Moorlands.` Not `additional areas were discussed.`
+static ADDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:one\s+)?(?:additional|further|extra|specific)\s+(?:area|theme|focus|line\s+of\s+enquiry)(?:\s+of\s+focus)?\s*:\s*(?P<name>[^.;:]{3,80})").unwrap()
 });
 
 /// A single extra theme named in a sentence: `as well as looking specifically at Planning and
@@ -104,7 +110,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
                 || LIST_HEADING.is_match(words.trim())
                 || REVIEW_LEAD_IN.is_match(words) && {
                     let para = paragraph_ending_at(text, segs, i);
-                    CONTEXT.is_match(&para) && !REMAINING_WORK.is_match(&para)
+                    in_context(text, segs, i, hint) && !REMAINING_WORK.is_match(&para)
                 });
         if lead_in
             && segs
@@ -115,17 +121,29 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             i = next.max(i + 1);
             continue;
         }
-        if let Some(c) = THESE_WERE
-            .captures(words)
-            .or_else(|| NAMELY.captures(words))
-            .or_else(|| INLINE.captures(words))
-        {
-            let context =
-                CONTEXT.is_match(words) || i > 0 && CONTEXT.is_match(segs[i - 1].text(text));
-            if context {
-                let list = c.name("list").expect("list group");
-                inline_themes(text, s.body + list.start(), s.body + list.end(), &mut out);
+        // Every place a list may be introduced is tried until one holds a list.
+        if in_context(text, segs, i, hint) {
+            'patterns: for re in [&*THESE_WERE, &*NAMELY, &*INLINE] {
+                // Matches may overlap (`look at … the four themes of A, B and C`): try each start.
+                let mut from = 0;
+                while let Some(c) = re.captures_at(words, from) {
+                    let list = c.name("list").expect("list group");
+                    if inline_themes(text, s.body + list.start(), s.body + list.end(), &mut out) {
+                        break 'patterns;
+                    }
+                    let at = c.get(0).expect("match").start();
+                    from = words[at..]
+                        .char_indices()
+                        .nth(1)
+                        .map_or(words.len(), |(k, _)| at + k);
+                }
             }
+        }
+        if let Some(c) = ADDITIONAL.captures(words)
+            && in_context(text, segs, i, hint)
+        {
+            let name = c.name("name").expect("name group");
+            push(&mut out, found(name.as_str().trim(), s.body + name.start()));
         }
         if let Some(c) = ALSO.captures(words) {
             let context =
@@ -188,6 +206,15 @@ fn framework_of_document(text: &str, segs: &[Segment]) -> Option<Framework> {
     }
     votes.sort_by_key(|v| std::cmp::Reverse(v.1));
     votes.first().map(|&(f, _)| f)
+}
+
+/// Whether segment `i` is about a review or inspection: its words or the few segments before
+/// it speak of a peer challenge, a review or themes, or the page is about a framework.
+fn in_context(text: &str, segs: &[Segment], i: usize, hint: Option<Framework>) -> bool {
+    hint.is_some()
+        || segs[i.saturating_sub(6)..=i]
+            .iter()
+            .any(|s| CONTEXT.is_match(s.text(text)))
 }
 
 fn strip_grade(s: &str) -> &str {
@@ -260,7 +287,7 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
         };
         let raw = &text[*a..*b];
         let name = name_part(strip_grade(raw));
-        if name.is_empty() || name.split_whitespace().count() > 12 {
+        if name.is_empty() || name.split_whitespace().count() > 12 || NOTHING.is_match(name) {
             continue;
         }
         let start = *a + raw.find(name).unwrap_or(0);
@@ -292,7 +319,9 @@ fn name_part(s: &str) -> &str {
     s.trim().trim_end_matches(['.', ';', ',', ':', '?']).trim()
 }
 
-fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>) {
+/// Reads `A, B, C and D` (or `A; B; and C`) between `start` and `end` as themes; returns
+/// whether there was such a list.
+fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>) -> bool {
     let list = &text[start..end];
     // Semicolons, when there are any, separate the items (which may hold commas).
     let split: &Regex = if list.contains(';') { &SEMI } else { &SPLIT };
@@ -304,16 +333,7 @@ fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>
     }
     pieces.push((last, list.len()));
     if pieces.len() < 2 {
-        return;
-    }
-    // The last piece may hold the final two names joined by `and`.
-    if let Some(&(a, b)) = pieces.last() {
-        let tail = &list[a..b];
-        if let Some(at) = split_final_and(tail) {
-            pieces.pop();
-            pieces.push((a, a + at.0));
-            pieces.push((a + at.1, b));
-        }
+        return false;
     }
     let names: Vec<(usize, usize)> = pieces
         .into_iter()
@@ -329,32 +349,67 @@ fn inline_themes(text: &str, start: usize, end: usize, out: &mut Vec<FoundTheme>
             (!trimmed.is_empty()).then_some((a + off, a + off + trimmed.len()))
         })
         .collect();
-    // `focused on ensuring that councils have the capacity, …` is a sentence, not a list.
-    let first_word = list
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    // The list runs until a piece that is not a name (`…, and that each theme was broken
+    // down into …`); a known theme name may be longer than an ordinary one.
     let max_words = if split.as_str() == SEMI.as_str() {
         8
     } else {
         6
     };
-    let good = names.len() >= 3
-        && !first_word.ends_with("ing")
-        && first_word != "that"
-        && names.iter().all(|&(a, b)| {
-            let n = &list[a..b];
-            let w = n.split_whitespace().count();
-            (1..=max_words).contains(&w)
-        });
-    if !good {
-        return;
+    let known = |n: &str| {
+        let k = key_of(n);
+        theme_names::exact(k.strip_prefix("the ").unwrap_or(&k))
+            .next()
+            .is_some()
+    };
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in &names {
+        let n = &list[a..b];
+        let first = n
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let clause = matches!(first.as_str(), "that" | "which" | "who" | "so" | "where");
+        // The last name may be two joined by `and` and run on (`… and capacity to deliver`).
+        let w = n.split_whitespace().count();
+        if clause || !((1..=max_words).contains(&w) || known(n) || split_final_and(n).is_some()) {
+            break;
+        }
+        kept.push((a, b));
     }
-    for (a, b) in names {
+    // The last name kept may hold the final two joined by `and`.
+    if let Some(&(a, b)) = kept.last()
+        && let Some(at) = split_final_and(&list[a..b])
+    {
+        kept.pop();
+        kept.push((a, a + at.0));
+        kept.push((a + at.1, b));
+    }
+    let fits = |&(a, b): &(usize, usize)| {
+        let n = &list[a..b];
+        (1..=max_words).contains(&n.split_whitespace().count()) || known(n)
+    };
+    // `focused on ensuring that councils have the capacity, …` is a sentence, not a list.
+    let first_word = kept
+        .first()
+        .map(|&(a, b)| &list[a..b])
+        .filter(|n| !known(n))
+        .and_then(|n| n.split_whitespace().next())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if kept.len() < 3 || !kept.iter().all(fits) || first_word.ends_with("ing") {
+        return false;
+    }
+    for (a, b) in kept {
         push(out, found(&list[a..b], start + a));
     }
+    true
 }
+
+/// `None`, `N/A`, `Nil`: an empty list, not a theme.
+static NOTHING: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"(?i)^(?:none|n/?a|nil|not\s+applicable)\.?$").unwrap());
 
 /// Items separated by semicolons (`A; B; and C`).
 static SEMI: LazyLock<Regex> = LazyLock::new(|| re_new(r";\s*(?:and\s+)?").unwrap());
@@ -394,8 +449,11 @@ fn exact_theme(text: &str, s: &Segment, hint: Option<Framework>) -> Option<Found
     }
     let key = key_of(name);
     let key = key.strip_prefix("the ").unwrap_or(&key);
-    let known = theme_names::unambiguous(key).is_some()
-        || theme_names::exact(key).any(|kn| Some(kn.framework) == hint && key.contains(' '));
+    // A one-word name (`Governance`) is a heading of many reports: only on a page about its
+    // framework.
+    let known = theme_names::unambiguous(key).is_some() && key.contains(' ')
+        || theme_names::exact(key)
+            .any(|kn| !kn.statement && Some(kn.framework) == hint && key.contains(' '));
     known.then(|| found(name, s.body + raw.find(name).unwrap_or(0)))
 }
 

@@ -1,6 +1,11 @@
 //! CSV outputs. For `extract` and `crawl`: four flat tables (documents, recommendations,
-//! themes, actions), one row per item with the document key, written to a folder, or the
-//! recommendations table alone to standard output. For `compare`: any list of named tables.
+//! themes, actions), one row per item, written to a folder, or the recommendations table alone
+//! to standard output. Each item row starts with its document's `doc_sha256` and `doc_source`
+//! (URL, else path) and ends with `doc_key`, the `documents` table's key, for joins. For
+//! `compare`: any list of named tables.
+//!
+//! With `bom`, every file starts with a UTF-8 byte-order mark, which spreadsheets (Excel on
+//! Windows) need to read `£` and curly quotes as UTF-8.
 
 use super::RecordWriter;
 use super::rows::{self, Cell};
@@ -16,17 +21,55 @@ fn texts(cells: Vec<Cell>) -> Vec<String> {
     cells.iter().map(Cell::to_text).collect()
 }
 
-fn with_key(key: &str, row: Vec<Cell>) -> Vec<String> {
-    std::iter::once(key.to_string()).chain(texts(row)).collect()
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How an item row names its document: sha256 and source first, the joined key last.
+struct DocCols {
+    sha256: String,
+    source: String,
+    key: String,
 }
 
-fn headers(columns: &[&str], keyed: bool) -> Vec<String> {
-    keyed
-        .then_some("doc_key")
-        .into_iter()
-        .chain(columns.iter().copied())
-        .map(str::to_string)
+impl DocCols {
+    fn of(r: &Record) -> Self {
+        let s = &r.source;
+        DocCols {
+            sha256: s.sha256.clone().unwrap_or_default(),
+            source: s.url.clone().or_else(|| s.path.clone()).unwrap_or_default(),
+            key: document_key(r),
+        }
+    }
+
+    fn row(&self, row: Vec<Cell>) -> Vec<String> {
+        [self.sha256.clone(), self.source.clone()]
+            .into_iter()
+            .chain(texts(row))
+            .chain(std::iter::once(self.key.clone()))
+            .collect()
+    }
+}
+
+fn headers(columns: &[&str], item: bool) -> Vec<String> {
+    let (first, last): (&[&str], &[&str]) = if item {
+        (&["doc_sha256", "doc_source"], &["doc_key"])
+    } else {
+        (&[], &[])
+    };
+    first
+        .iter()
+        .chain(columns)
+        .chain(last)
+        .map(|c| c.to_string())
         .collect()
+}
+
+/// A CSV writer over `out`, after a byte-order mark when `bom`.
+fn csv_writer<W: Write>(mut out: W, bom: bool) -> io::Result<csv::Writer<W>> {
+    if bom {
+        out.write_all(BOM)?;
+    }
+    Ok(csv::Writer::from_writer(out))
 }
 
 /// All four tables, one file each, in a folder.
@@ -39,12 +82,12 @@ pub struct CsvFolder {
 
 impl CsvFolder {
     /// Creates the folder (if needed) and the four files in it, replacing earlier ones.
-    pub fn create(dir: &Path) -> io::Result<Self> {
+    pub fn create(dir: &Path, bom: bool) -> io::Result<Self> {
         std::fs::create_dir_all(dir)?;
-        let open = |name: &str, cols: &[&str], keyed: bool| -> io::Result<_> {
+        let open = |name: &str, cols: &[&str], item: bool| -> io::Result<_> {
             let f = File::create(dir.join(format!("{name}.csv")))?;
-            let mut w = csv::Writer::from_writer(BufWriter::new(f));
-            w.write_record(headers(cols, keyed))?;
+            let mut w = csv_writer(BufWriter::new(f), bom)?;
+            w.write_record(headers(cols, item))?;
             Ok(w)
         };
         Ok(CsvFolder {
@@ -58,16 +101,16 @@ impl CsvFolder {
 
 impl RecordWriter for CsvFolder {
     fn write(&mut self, r: &Record) -> io::Result<()> {
-        let key = document_key(r);
+        let doc = DocCols::of(r);
         self.documents.write_record(texts(rows::document_row(r)))?;
         for row in rows::recommendation_rows(r) {
-            self.recommendations.write_record(with_key(&key, row))?;
+            self.recommendations.write_record(doc.row(row))?;
         }
         for row in rows::theme_rows(r) {
-            self.themes.write_record(with_key(&key, row))?;
+            self.themes.write_record(doc.row(row))?;
         }
         for row in rows::action_rows(r) {
-            self.actions.write_record(with_key(&key, row))?;
+            self.actions.write_record(doc.row(row))?;
         }
         Ok(())
     }
@@ -83,13 +126,15 @@ impl RecordWriter for CsvFolder {
 /// The recommendations table alone, on any writer (standard output).
 pub struct CsvRecommendations<W: Write> {
     out: csv::Writer<W>,
+    bom: bool,
     started: bool,
 }
 
 impl<W: Write> CsvRecommendations<W> {
-    pub fn new(out: W) -> Self {
+    pub fn new(out: W, bom: bool) -> Self {
         CsvRecommendations {
             out: csv::Writer::from_writer(out),
+            bom,
             started: false,
         }
     }
@@ -97,8 +142,12 @@ impl<W: Write> CsvRecommendations<W> {
     fn start(&mut self) -> io::Result<()> {
         if !self.started {
             self.started = true;
-            self.out
-                .write_record(headers(rows::RECOMMENDATION_COLUMNS, true))?;
+            let mut names = headers(rows::RECOMMENDATION_COLUMNS, true);
+            if self.bom {
+                // The mark goes before the first byte, which is the first header's.
+                names[0].insert(0, '\u{feff}');
+            }
+            self.out.write_record(names)?;
         }
         Ok(())
     }
@@ -107,9 +156,9 @@ impl<W: Write> CsvRecommendations<W> {
 impl<W: Write> RecordWriter for CsvRecommendations<W> {
     fn write(&mut self, r: &Record) -> io::Result<()> {
         self.start()?;
-        let key = document_key(r);
+        let doc = DocCols::of(r);
         for row in rows::recommendation_rows(r) {
-            self.out.write_record(with_key(&key, row))?;
+            self.out.write_record(doc.row(row))?;
         }
         Ok(())
     }
@@ -120,13 +169,14 @@ impl<W: Write> RecordWriter for CsvRecommendations<W> {
     }
 }
 
-/// Writes one table (header and rows) as CSV.
+/// Writes one table (header and rows) as CSV, after a byte-order mark when `bom`.
 pub fn write_table<W: Write>(
     out: W,
     headers: &[&str],
     table_rows: &[Vec<String>],
+    bom: bool,
 ) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = csv_writer(out, bom)?;
     w.write_record(headers)?;
     for row in table_rows {
         w.write_record(row)?;
@@ -171,7 +221,7 @@ mod tests {
     #[test]
     fn folder_has_four_tables_keyed_by_document() {
         let dir = std::env::temp_dir().join(format!("councilrecs-csv-{}", std::process::id()));
-        let mut w = CsvFolder::create(&dir).unwrap();
+        let mut w = CsvFolder::create(&dir, false).unwrap();
         w.write(&record()).unwrap();
         w.finish().unwrap();
         let read = |n: &str| -> Vec<csv::StringRecord> {
@@ -183,11 +233,13 @@ mod tests {
         };
         let recs = read("recommendations");
         assert_eq!(recs.len(), 2);
-        assert_eq!(&recs[1][0], "ab|a.txt");
-        assert_eq!((&recs[1][1], &recs[1][2], &recs[1][3]), ("2", "1", "a"));
+        assert_eq!((&recs[1][0], &recs[1][1]), ("ab", "a.txt"));
+        assert_eq!(&recs[1][recs[1].len() - 1], "ab|a.txt");
+        assert_eq!((&recs[1][2], &recs[1][3], &recs[1][7]), ("2", "1", "a"));
+        assert_eq!((&recs[0][9], &recs[1][9]), ("false", "false"));
         let actions = read("actions");
         assert_eq!(
-            (&actions[0][2], &actions[0][3]),
+            (&actions[0][6], &actions[0][7]),
             ("Hire, \"quickly\"", "in_progress")
         );
         assert_eq!(read("documents").len(), 1);
@@ -198,11 +250,28 @@ mod tests {
     #[test]
     fn stdout_table_has_a_header_even_when_empty() {
         let mut buf = Vec::new();
-        CsvRecommendations::new(&mut buf).finish().unwrap();
+        CsvRecommendations::new(&mut buf, false).finish().unwrap();
+        let text = String::from_utf8(buf).unwrap();
         assert!(
-            String::from_utf8(buf)
-                .unwrap()
-                .starts_with("doc_key,position,parent,id,")
+            text.starts_with("doc_sha256,doc_source,position,parent,council_code,"),
+            "{text}"
         );
+        assert!(text.ends_with(",quote,doc_key\n"), "{text}");
+    }
+
+    #[test]
+    fn a_bom_starts_each_file_once() {
+        let mut buf = Vec::new();
+        {
+            let mut w = CsvRecommendations::new(&mut buf, true);
+            w.write(&record()).unwrap();
+            w.write(&record()).unwrap();
+            w.finish().unwrap();
+        }
+        assert!(buf.starts_with(b"\xEF\xBB\xBFdoc_sha256,"));
+        assert_eq!(buf.windows(3).filter(|w| *w == BOM).count(), 1);
+        let mut table = Vec::new();
+        write_table(&mut table, &["a"], &[vec!["£5 ’".into()]], true).unwrap();
+        assert_eq!(table, "\u{feff}a\n£5 ’\n".as_bytes());
     }
 }

@@ -85,12 +85,13 @@ impl<W: Write> RecordWriter for JsonArray<W> {
     }
 }
 
-/// A writer for `format` over `out`. SQLite needs a file: use [`open`].
-pub fn writer<'a, W: Write + 'a>(format: Format, out: W) -> Box<dyn RecordWriter + 'a> {
+/// A writer for `format` over `out`; `bom` starts CSV with a byte-order mark. SQLite needs a
+/// file: use [`open`].
+pub fn writer<'a, W: Write + 'a>(format: Format, out: W, bom: bool) -> Box<dyn RecordWriter + 'a> {
     match format {
         Format::Jsonl => Box::new(JsonLines::new(out)),
         Format::Json => Box::new(JsonArray::new(out)),
-        Format::Csv => Box::new(csv::CsvRecommendations::new(out)),
+        Format::Csv => Box::new(csv::CsvRecommendations::new(out, bom)),
         Format::Sqlite => Box::new(NeedsFile),
     }
 }
@@ -111,8 +112,12 @@ pub enum OpenError {
 }
 
 /// The writer for `format` into `out` (a file; a folder for CSV; a database for SQLite), or
-/// onto standard output when there is no `out`.
-pub fn open(format: Format, out: Option<&Path>) -> Result<Box<dyn RecordWriter>, OpenError> {
+/// onto standard output when there is no `out`; `bom` starts CSV files with a byte-order mark.
+pub fn open(
+    format: Format,
+    out: Option<&Path>,
+    bom: bool,
+) -> Result<Box<dyn RecordWriter>, OpenError> {
     let create = |source| OpenError::Create {
         path: out.map(|p| p.display().to_string()).unwrap_or_default(),
         source,
@@ -120,7 +125,7 @@ pub fn open(format: Format, out: Option<&Path>) -> Result<Box<dyn RecordWriter>,
     match (format, out) {
         (Format::Sqlite, None) => Err(OpenError::NeedsFile),
         (Format::Sqlite, Some(p)) => Ok(Box::new(sqlite::SqliteWriter::open(p)?)),
-        (Format::Csv, Some(p)) => Ok(Box::new(csv::CsvFolder::create(p).map_err(create)?)),
+        (Format::Csv, Some(p)) => Ok(Box::new(csv::CsvFolder::create(p, bom).map_err(create)?)),
         (_, Some(p)) => {
             let tmp = partial_path(p);
             let f = std::fs::File::create(&tmp).map_err(|source| OpenError::Create {
@@ -128,13 +133,13 @@ pub fn open(format: Format, out: Option<&Path>) -> Result<Box<dyn RecordWriter>,
                 source,
             })?;
             Ok(Box::new(Partial {
-                inner: writer(format, io::BufWriter::new(f)),
+                inner: writer(format, io::BufWriter::new(f), bom),
                 tmp,
                 dest: p.to_path_buf(),
                 done: false,
             }))
         }
-        (_, None) => Ok(writer(format, io::BufWriter::new(io::stdout().lock()))),
+        (_, None) => Ok(writer(format, io::BufWriter::new(io::stdout().lock()), bom)),
     }
 }
 

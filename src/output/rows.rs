@@ -9,6 +9,8 @@ use crate::model::{Recommendation, Record, document_key};
 pub enum Cell {
     Null,
     Int(i64),
+    /// `true`/`false` in CSV, 1/0 in SQLite.
+    Bool(bool),
     Text(String),
 }
 
@@ -18,6 +20,7 @@ impl Cell {
         match self {
             Cell::Null => String::new(),
             Cell::Int(n) => n.to_string(),
+            Cell::Bool(b) => b.to_string(),
             Cell::Text(s) => s.clone(),
         }
     }
@@ -106,11 +109,25 @@ pub fn document_row(r: &Record) -> Vec<Cell> {
     ]
 }
 
+/// The council (code, else name) and date (ISO `YYYY-MM-DD`) every item row carries, so that
+/// an item table can be faceted and filtered without a join.
+fn facets(r: &Record, meeting_date: Option<&str>) -> [Cell; 3] {
+    [
+        opt(r.council.as_ref().and_then(|c| c.code.as_deref())),
+        opt(r.council.as_ref().map(|c| c.name.as_str())),
+        opt(meeting_date.or(r.meta.date.as_deref())),
+    ]
+}
+
 pub const RECOMMENDATION_COLUMNS: &[&str] = &[
     "position",
     "parent",
+    "council_code",
+    "council_name",
+    "date",
     "id",
     "kind",
+    "procedural",
     "text",
     "lead_in",
     "meeting_committee",
@@ -127,11 +144,16 @@ pub fn recommendation_rows(r: &Record) -> Vec<Vec<Cell>> {
     fn walk(r: &Record, rec: &Recommendation, parent: Option<usize>, out: &mut Vec<Vec<Cell>>) {
         let position = out.len() + 1;
         let meeting = rec.meeting.and_then(|m| r.meetings.get(m));
+        let [code, council, date] = facets(r, meeting.and_then(|m| m.date.as_deref()));
         out.push(vec![
             int(position),
             opt_int(parent),
+            code,
+            council,
+            date,
             opt(rec.id.as_deref()),
             name(&rec.kind),
+            Cell::Bool(rec.procedural),
             text(&rec.text),
             opt(rec.lead_in.as_deref()),
             opt(meeting.and_then(|m| m.committee.as_deref())),
@@ -154,8 +176,12 @@ pub fn recommendation_rows(r: &Record) -> Vec<Vec<Cell>> {
 
 pub const THEME_COLUMNS: &[&str] = &[
     "position",
+    "council_code",
+    "council_name",
+    "date",
     "text",
     "canonical",
+    "framework",
     "span_start",
     "span_end",
     "page",
@@ -167,10 +193,15 @@ pub fn theme_rows(r: &Record) -> Vec<Vec<Cell>> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
+            let [code, council, date] = facets(r, None);
             vec![
                 int(i + 1),
+                code,
+                council,
+                date,
                 text(&t.text),
                 t.canonical.map_or(Cell::Null, |c| text(c.id())),
+                t.framework.map_or(Cell::Null, |f| text(f.id())),
                 int(t.span[0]),
                 int(t.span[1]),
                 opt_int(t.page),
@@ -182,6 +213,9 @@ pub fn theme_rows(r: &Record) -> Vec<Vec<Cell>> {
 
 pub const ACTION_COLUMNS: &[&str] = &[
     "position",
+    "council_code",
+    "council_name",
+    "date",
     "text",
     "status",
     "status_text",
@@ -196,8 +230,12 @@ pub fn action_rows(r: &Record) -> Vec<Vec<Cell>> {
         .iter()
         .enumerate()
         .map(|(i, a)| {
+            let [code, council, date] = facets(r, None);
             vec![
                 int(i + 1),
+                code,
+                council,
+                date,
                 text(&a.text),
                 name(&a.status),
                 opt(a.status_text.as_deref()),

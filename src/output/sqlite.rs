@@ -1,6 +1,13 @@
-//! SQLite output, ready for Datasette and `sqlite3`: the four tables of the CSV output with
-//! integer primary keys, foreign keys to `documents`, and FTS5 indexes on recommendation and
-//! action text (`recommendations_fts`, `actions_fts`, kept in step by triggers).
+//! SQLite output, ready for Datasette, sqlite-utils and `sqlite3`: the four tables of the CSV
+//! output with integer primary keys, foreign keys to `documents`, and FTS5 indexes on
+//! recommendation and action text (`recommendations_fts`, `actions_fts`, kept in step by
+//! triggers). The indexes name their table as `content="recommendations"`, the form Datasette
+//! and sqlite-utils look for, so their search box and `?_search=` work. Item rows carry the
+//! council, the date (ISO text), kind, status and framework as plain columns, for facets.
+//!
+//! A database of the first layout is brought up to date when opened: missing columns are
+//! added (and filled from `documents`), and full-text indexes declared the old way are
+//! rebuilt.
 //!
 //! Writing appends. A document is keyed by its sha256 and location (`doc_key`); a record whose
 //! key is already stored with the same content is skipped, and one whose content changed
@@ -16,7 +23,7 @@ use std::io;
 use std::path::Path;
 
 /// The layout version, stored as `PRAGMA user_version`.
-const LAYOUT: i64 = 1;
+const LAYOUT: i64 = 2;
 
 /// Records per transaction.
 const BATCH: usize = 500;
@@ -48,6 +55,7 @@ impl ToSql for Cell {
         Ok(ToSqlOutput::Borrowed(match self {
             Cell::Null => ValueRef::Null,
             Cell::Int(n) => ValueRef::Integer(*n),
+            Cell::Bool(b) => ValueRef::Integer(i64::from(*b)),
             Cell::Text(s) => ValueRef::Text(s.as_bytes()),
         }))
     }
@@ -69,7 +77,8 @@ CREATE TABLE IF NOT EXISTS recommendations (
     doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     parent INTEGER,
-    id TEXT, kind TEXT, text TEXT NOT NULL, lead_in TEXT, meeting_committee TEXT,
+    council_code TEXT, council_name TEXT, date TEXT,
+    id TEXT, kind TEXT, procedural INTEGER, text TEXT NOT NULL, lead_in TEXT, meeting_committee TEXT,
     meeting_date TEXT, span_start INTEGER, span_end INTEGER, page INTEGER, quote TEXT,
     UNIQUE (doc_id, position),
     FOREIGN KEY (doc_id, parent) REFERENCES recommendations(doc_id, position) ON DELETE CASCADE
@@ -78,7 +87,8 @@ CREATE TABLE IF NOT EXISTS themes (
     theme_id INTEGER PRIMARY KEY,
     doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
-    text TEXT NOT NULL, canonical TEXT, span_start INTEGER, span_end INTEGER, page INTEGER,
+    council_code TEXT, council_name TEXT, date TEXT,
+    text TEXT NOT NULL, canonical TEXT, framework TEXT, span_start INTEGER, span_end INTEGER, page INTEGER,
     quote TEXT,
     UNIQUE (doc_id, position)
 );
@@ -86,12 +96,13 @@ CREATE TABLE IF NOT EXISTS actions (
     action_id INTEGER PRIMARY KEY,
     doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
+    council_code TEXT, council_name TEXT, date TEXT,
     text TEXT NOT NULL, status TEXT, status_text TEXT, span_start INTEGER, span_end INTEGER,
     page INTEGER, quote TEXT,
     UNIQUE (doc_id, position)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS recommendations_fts USING fts5(
-    text, content='recommendations', content_rowid='rec_id', tokenize='porter unicode61'
+    text, content="recommendations", content_rowid="rec_id", tokenize='porter unicode61'
 );
 CREATE TRIGGER IF NOT EXISTS recommendations_ai AFTER INSERT ON recommendations BEGIN
     INSERT INTO recommendations_fts(rowid, text) VALUES (new.rec_id, new.text);
@@ -106,7 +117,7 @@ CREATE TRIGGER IF NOT EXISTS recommendations_au AFTER UPDATE ON recommendations 
     INSERT INTO recommendations_fts(rowid, text) VALUES (new.rec_id, new.text);
 END;
 CREATE VIRTUAL TABLE IF NOT EXISTS actions_fts USING fts5(
-    text, content='actions', content_rowid='action_id', tokenize='porter unicode61'
+    text, content="actions", content_rowid="action_id", tokenize='porter unicode61'
 );
 CREATE TRIGGER IF NOT EXISTS actions_ai AFTER INSERT ON actions BEGIN
     INSERT INTO actions_fts(rowid, text) VALUES (new.action_id, new.text);
@@ -163,6 +174,9 @@ impl SqliteWriter {
             if tables > 0 {
                 return Err(SqliteError::Foreign(name));
             }
+        }
+        if version == 1 {
+            migrate_from_1(&conn)?;
         }
         conn.execute_batch(SCHEMA)?;
         conn.pragma_update(None, "user_version", LAYOUT)?;
@@ -244,6 +258,89 @@ impl SqliteWriter {
         self.pending = 0;
         Ok(())
     }
+}
+
+/// Columns added since the first layout, per table, with their SQL types.
+const ADDED: &[(&str, &str, &str)] = &[
+    ("recommendations", "council_code", "TEXT"),
+    ("recommendations", "council_name", "TEXT"),
+    ("recommendations", "date", "TEXT"),
+    ("recommendations", "procedural", "INTEGER"),
+    ("themes", "council_code", "TEXT"),
+    ("themes", "council_name", "TEXT"),
+    ("themes", "date", "TEXT"),
+    ("themes", "framework", "TEXT"),
+    ("actions", "council_code", "TEXT"),
+    ("actions", "council_name", "TEXT"),
+    ("actions", "date", "TEXT"),
+];
+
+/// Brings a database of the first layout up to date, in one transaction: adds the missing
+/// columns (council and date filled from `documents`; `procedural` and `framework` stay null
+/// until a record is written again) and drops full-text indexes declared with
+/// `content='table'`, which [`SCHEMA`] then creates again and which are rebuilt from their
+/// tables.
+fn migrate_from_1(conn: &Connection) -> Result<(), SqliteError> {
+    conn.execute_batch("BEGIN")?;
+    let result = (|| -> Result<(), SqliteError> {
+        for (table, column, kind) in ADDED {
+            if !has_column(conn, table, column)? {
+                conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))?;
+            }
+        }
+        for table in ["recommendations", "themes", "actions"] {
+            conn.execute_batch(&format!(
+                "UPDATE {table} SET
+                    council_code = (SELECT d.council_code FROM documents d WHERE d.doc_id = {table}.doc_id),
+                    council_name = (SELECT d.council_name FROM documents d WHERE d.doc_id = {table}.doc_id),
+                    date = (SELECT d.date FROM documents d WHERE d.doc_id = {table}.doc_id)
+                 WHERE council_code IS NULL AND council_name IS NULL AND date IS NULL"
+            ))?;
+        }
+        conn.execute_batch(
+            "UPDATE recommendations SET date = meeting_date WHERE meeting_date IS NOT NULL",
+        )?;
+        let mut rebuild = Vec::new();
+        for (fts, table) in [
+            ("recommendations_fts", "recommendations"),
+            ("actions_fts", "actions"),
+        ] {
+            let sql: Option<String> = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_master WHERE name = ?1",
+                    [fts],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if sql.is_some_and(|s| !s.contains(&format!("content=\"{table}\""))) {
+                conn.execute_batch(&format!("DROP TABLE {fts}"))?;
+                rebuild.push(fts);
+            }
+        }
+        conn.execute_batch(SCHEMA)?;
+        for fts in rebuild {
+            conn.execute_batch(&format!("INSERT INTO {fts}({fts}) VALUES ('rebuild')"))?;
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => Ok(conn.execute_batch("COMMIT")?),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool, SqliteError> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(1))?;
+    for name in names {
+        if name? == column {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn insert_sql(table: &str, cols: &[&str]) -> String {

@@ -4,6 +4,7 @@
 //! `--min-similarity` values. Run with `--nocapture` to see the table that the default was
 //! chosen from; the test asserts the default's scores and the similarity margins.
 
+use councilrecs::compare::cluster::comparable;
 use councilrecs::compare::corpus::Corpus;
 use councilrecs::compare::group::CouncilFrom;
 use councilrecs::compare::{DEFAULT_MIN_SIMILARITY, Options, compare, input};
@@ -110,8 +111,11 @@ fn default_min_similarity_separates_paraphrases_from_unrelated() {
 fn similarity_of_labelled_pairs() {
     let recs = records("tests/data/multi-council.jsonl");
     let gold = gold();
-    let rule = dir_rule();
-    let corpus = Corpus::build(&recs, rule.as_ref());
+    let opts = Options {
+        council_from: dir_rule(),
+        ..Options::default()
+    };
+    let corpus = Corpus::build(&recs, &opts);
     let labelled: Vec<(usize, &Option<String>)> = corpus
         .recs
         .iter()
@@ -134,13 +138,8 @@ fn similarity_of_labelled_pairs() {
                 continue;
             }
             // Texts too formulaic to compare are never clustered (Options::min_terms).
-            let terms = |x: &councilrecs::compare::corpus::Item| {
-                x.terms
-                    .iter()
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .len()
-            };
-            if terms(a) < Options::default().min_terms || terms(b) < Options::default().min_terms {
+            let min = Options::default().min_terms;
+            if !comparable(&corpus, a, min) || !comparable(&corpus, b, min) {
                 continue;
             }
             let s = a.vector.cosine(&b.vector);

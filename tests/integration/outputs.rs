@@ -190,15 +190,36 @@ fn csv_folder_has_flat_tables_with_the_document_key() {
         ("actions", n_actions),
     ] {
         let (h, rows) = read(name);
-        assert_eq!(h.get(0), Some("doc_key"), "{name}");
-        assert_eq!(rows.len() as i64, n, "{name}");
-        assert!(
-            rows.iter().all(|r| keys.contains(r.get(0).unwrap_or(""))),
+        assert_eq!(
+            (h.get(0), h.get(1)),
+            (Some("doc_sha256"), Some("doc_source")),
             "{name}"
         );
+        assert_eq!(h.get(h.len() - 1), Some("doc_key"), "{name}");
+        assert_eq!(rows.len() as i64, n, "{name}");
+        for r in &rows {
+            let key = r.get(r.len() - 1).unwrap_or("");
+            assert!(keys.contains(key), "{name}: {key}");
+            assert_eq!(key, format!("{}|{}", &r[0], &r[1]), "{name}");
+            assert_eq!(r[0].len(), 64, "{name}");
+        }
     }
-    let (_, actions) = read("actions");
-    assert!(actions.iter().any(|a| a.get(3) == Some("in_progress")));
+    let (ah, actions) = read("actions");
+    let status = ah
+        .iter()
+        .position(|h| h == "status")
+        .expect("status column");
+    assert!(actions.iter().any(|a| a.get(status) == Some("in_progress")));
+    let (th, themes) = read("themes");
+    let framework = th.iter().position(|h| h == "framework").expect("framework");
+    assert!(themes.iter().any(|t| t.get(framework) == Some("cpc")));
+    let (rh, recs) = read("recommendations");
+    let procedural = rh
+        .iter()
+        .position(|h| h == "procedural")
+        .expect("procedural");
+    assert!(recs.iter().any(|r| r.get(procedural) == Some("true")));
+    assert!(recs.iter().any(|r| r.get(procedural) == Some("false")));
     // Without --out the recommendations table goes to standard output.
     let out = bin()
         .args(["extract", "fixtures/", "--format", "csv"])
@@ -214,4 +235,103 @@ fn csv_folder_has_flat_tables_with_the_document_key() {
         .output()
         .expect("run");
     assert_eq!(no_file.status.code(), Some(2));
+}
+
+/// A database written by the first layout (FTS declared with `content='table'`, no facet
+/// columns) is brought up to date when opened: columns added and filled, the indexes declared
+/// as Datasette and sqlite-utils look for them and rebuilt, and writing goes on.
+#[test]
+fn sqlite_of_the_first_layout_is_migrated() {
+    let dir = Dir::new("sqlite-migrate");
+    let db = dir.path("old.db");
+    let conn = Connection::open(&db).expect("open");
+    conn.execute_batch(
+        r#"
+        CREATE TABLE documents (doc_id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL UNIQUE,
+            record_sha256 TEXT NOT NULL, sha256 TEXT, path TEXT, url TEXT, media_type TEXT,
+            fetched_at TEXT, pages INTEGER, bytes INTEGER, encoding TEXT, council_code TEXT,
+            council_name TEXT, title TEXT, kind TEXT, committee TEXT, date TEXT, item TEXT,
+            recommendations INTEGER, themes INTEGER, actions INTEGER, warnings TEXT,
+            error_kind TEXT, error_message TEXT, schema_version INTEGER);
+        CREATE TABLE recommendations (rec_id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, parent INTEGER, id TEXT, kind TEXT, text TEXT NOT NULL,
+            lead_in TEXT, meeting_committee TEXT, meeting_date TEXT, span_start INTEGER,
+            span_end INTEGER, page INTEGER, quote TEXT, UNIQUE (doc_id, position));
+        CREATE TABLE themes (theme_id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, text TEXT NOT NULL, canonical TEXT, span_start INTEGER,
+            span_end INTEGER, page INTEGER, quote TEXT, UNIQUE (doc_id, position));
+        CREATE TABLE actions (action_id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, text TEXT NOT NULL, status TEXT, status_text TEXT,
+            span_start INTEGER, span_end INTEGER, page INTEGER, quote TEXT,
+            UNIQUE (doc_id, position));
+        CREATE VIRTUAL TABLE recommendations_fts USING fts5(
+            text, content='recommendations', content_rowid='rec_id', tokenize='porter unicode61');
+        CREATE TRIGGER recommendations_ai AFTER INSERT ON recommendations BEGIN
+            INSERT INTO recommendations_fts(rowid, text) VALUES (new.rec_id, new.text); END;
+        CREATE VIRTUAL TABLE actions_fts USING fts5(
+            text, content='actions', content_rowid='action_id', tokenize='porter unicode61');
+        INSERT INTO documents (doc_id, doc_key, record_sha256, council_code, council_name, date)
+            VALUES (1, 'x|old.txt', 'old', 'ROT', 'Rotherham', '2023-05-01');
+        INSERT INTO recommendations (doc_id, position, kind, text)
+            VALUES (1, 1, 'peer', 'Refresh the medium term financial strategy');
+        PRAGMA user_version = 1;
+        "#,
+    )
+    .expect("the first layout");
+    drop(conn);
+
+    let records = fixture_records();
+    let mut w = SqliteWriter::open(&db).expect("migrated");
+    for r in &records {
+        w.store(r).expect("store");
+    }
+    w.finish().expect("commit");
+    drop(w);
+    let conn = Connection::open(&db).expect("open");
+    let sql: String = conn
+        .query_row(
+            "select sql from sqlite_master where name = 'recommendations_fts'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("fts");
+    assert!(sql.contains(r#"content="recommendations""#), "{sql}");
+    assert_eq!(count(&db, "pragma user_version"), 2);
+    // The old row was filled from its document and is found by the rebuilt index.
+    let (code, date): (String, String) = conn
+        .query_row(
+            "select council_code, date from recommendations where doc_id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("old row");
+    assert_eq!((code.as_str(), date.as_str()), ("ROT", "2023-05-01"));
+    assert_eq!(
+        count(
+            &db,
+            "select count(*) from recommendations_fts where recommendations_fts match 'medium' and rowid in (select rec_id from recommendations where doc_id = 1)"
+        ),
+        1
+    );
+    // New rows carry the new columns.
+    assert!(count(&db, "select count(*) from themes where framework = 'cpc'") > 0);
+    assert!(
+        count(
+            &db,
+            "select count(*) from recommendations where procedural = 1"
+        ) > 0
+    );
+    assert_eq!(
+        count(
+            &db,
+            "select count(*) from recommendations where council_code is null and doc_id > 1"
+        ),
+        count(
+            &db,
+            "select count(*) from recommendations r join documents d using (doc_id) where d.council_code is null and doc_id > 1"
+        )
+    );
 }

@@ -134,6 +134,9 @@ struct Recommendation {
     id: Option<String>,
     text: String,
     kind: RecKind,
+    /// Housekeeping (minutes, apologies, declarations, exclusion, appointments, noting);
+    /// always written.
+    procedural: bool,
     #[serde(deserialize_with = "nullable")]
     lead_in: Option<String>,
     /// Absent when the item has no sub-items.
@@ -314,6 +317,7 @@ fn printed_records_have_exactly_the_pinned_fields() {
 
     assert_eq!(feedback.meta.kind, DocKind::Report);
     assert_eq!(feedback.recommendations.len(), 9);
+    assert!(feedback.recommendations.iter().all(|x| !x.procedural));
     assert!(
         feedback
             .recommendations
@@ -405,6 +409,7 @@ fn a_renamed_dropped_or_unknown_field_is_refused() {
         (&["meetings", "0"][..], "span", ""),
         (&["recommendations", "0"][..], "lead_in", "leadin"),
         (&["recommendations", "0"][..], "quote", ""),
+        (&["recommendations", "0"][..], "procedural", ""),
         (&["themes", "0"][..], "canonical", ""),
         (&["council"][..], "code", "id"),
         (&[][..], "error", ""),

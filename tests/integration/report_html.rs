@@ -18,7 +18,7 @@ fn page() -> (councilrecs::compare::Report, String) {
             ..Options::default()
         },
     );
-    let html = html::render(&report);
+    let html = html::render(&report, &html::PageOptions::default());
     (report, html)
 }
 

@@ -9,6 +9,7 @@ mod councils;
 mod crawl;
 mod fetch;
 mod hostile;
+mod pipes;
 mod server;
 mod sites;
 mod tls;

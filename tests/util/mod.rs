@@ -126,3 +126,48 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("fixtures")
         .join(name)
 }
+
+/// The path of an external program the test needs, found on `PATH` (the first of `names`).
+/// Missing, it fails the test when `CI=true` (CI installs it) and skips it otherwise, saying so.
+pub fn tool(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for name in names {
+        for dir in std::env::split_paths(&path) {
+            let p = dir.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "{} is not installed, and CI must run this test",
+            names.join(" or ")
+        );
+    }
+    eprintln!("skipped: {} is not installed", names.join(" or "));
+    None
+}
+
+/// Runs a command whose standard output is closed by its reader: at once (`read` 0), or after
+/// reading `read` bytes, as `| head -c N` does. Returns the exit code and standard error.
+pub fn with_early_close(cmd: &mut Command, read: usize) -> (Option<i32>, String) {
+    use std::io::Read;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run councilrecs");
+    let mut stdout = child.stdout.take().expect("stdout");
+    if read > 0 {
+        let mut buf = vec![0u8; read];
+        let _ = stdout.read_exact(&mut buf);
+    }
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait for councilrecs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

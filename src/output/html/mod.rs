@@ -1,32 +1,65 @@
-//! The `compare` report as one self-contained HTML file: inline CSS and script, an inline SVG
-//! theme heatmap, sortable tables of councils, recurring recommendations, peer challenge
-//! chains and documents, and links back to every source. Nothing is fetched when it is opened.
+//! The `compare` report as one self-contained HTML file, fit to send: inline CSS and script,
+//! inline SVG charts (the theme heatmap with its colour legend, actions by status per council,
+//! recommendations by theme and kind), sortable tables of councils, recurring
+//! recommendations, peer challenge chains and documents, what the report was made from and
+//! with which settings, print styles, and links back to every source (a web page's URL, else
+//! the file relative to the report). Nothing is fetched when it is opened.
+
+pub mod charts;
+pub mod links;
 
 use crate::compare::Report;
 use crate::compare::chain::{Chain, Stage};
-use crate::compare::themes::ThemeMatrix;
+use charts::short;
+pub use links::LinkBase;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::io::{self, Write};
 
 const CSS: &str = include_str!("report.css");
 const SCRIPT: &str = include_str!("sort.js");
 
+/// What the page says about how it was made, and where its local links start from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageOptions {
+    /// The day the report was made (`YYYY-MM-DD`).
+    pub generated: Option<String>,
+    /// The `--council-from` rule, as given.
+    pub council_from: Option<String>,
+    /// Where local paths are resolved from and made relative to; `None` links them as given.
+    pub links: Option<LinkBase>,
+}
+
 /// Writes the report as HTML.
-pub fn write<W: Write>(report: &Report, mut out: W) -> io::Result<()> {
-    out.write_all(render(report).as_bytes())?;
+pub fn write<W: Write>(report: &Report, page: &PageOptions, mut out: W) -> io::Result<()> {
+    out.write_all(render(report, page).as_bytes())?;
     out.flush()
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The report as one HTML document.
-pub fn render(r: &Report) -> String {
+pub fn render(r: &Report, page: &PageOptions) -> String {
     let s = &r.summary;
-    let page = html! {
+    let title = format!(
+        "Council recommendations compared: {} and {}{}",
+        plural(s.councils, "council", "councils"),
+        plural(s.documents, "document", "documents"),
+        page.generated
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default()
+    );
+    let markup = html! {
         (DOCTYPE)
         html lang="en" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "Council recommendations compared" }
+                meta name="generator" content=(format!("councilrecs {}", env!("CARGO_PKG_VERSION")));
+                @if let Some(d) = &page.generated { meta name="date" content=(d); }
+                title { (title) }
                 style { (PreEscaped(CSS)) }
             }
             body {
@@ -34,32 +67,42 @@ pub fn render(r: &Report) -> String {
                     h1 { "Council recommendations compared" }
                     p.lede {
                         "Themes, recurring recommendations and progress on actions across "
-                        (s.councils) " councils, from " (s.documents) " documents."
+                        (plural(s.councils, "council", "councils")) ", from "
+                        (plural(s.documents, "document", "documents"))
+                        @if let Some(d) = &page.generated { ". Made on " time datetime=(d) { (d) } }
+                        "."
                     }
                     ul.stats {
                         li { b { (s.councils) } "councils" }
                         li { b { (s.documents) } "documents" }
-                        li { b { (s.recommendations) } "recommendations" }
+                        li { b { (s.recommendations) } "recommendations compared" }
                         li { b { (s.actions) } "actions" }
                         li { b { (s.clusters) } "recurring recommendations" }
                         li { b { (s.chains) } "peer challenge chains" }
                     }
-                    nav {
+                    nav aria-label="Sections" {
                         a href="#themes" { "Themes" }
+                        a href="#progress" { "Progress on actions" }
+                        a href="#kinds" { "Themes and kinds" }
                         a href="#councils" { "Councils" }
                         a href="#recurring" { "Recurring recommendations" }
                         a href="#chains" { "Peer challenge chains" }
                         a href="#documents" { "Documents" }
+                        a href="#about" { "About this report" }
                     }
                 }
                 main {
                     section #themes {
                         h2 { "Themes by council" }
-                        p.note {
-                            "Each cell: recommendations · actions under the theme; the shade grows with both. "
-                            "Hover a cell for the number of documents that list the theme."
-                        }
-                        (heatmap(&r.theme_matrix))
+                        (charts::heatmap(&r.theme_matrix))
+                    }
+                    section #progress {
+                        h2 { "How far each council has got" }
+                        (charts::progress(&r.councils))
+                    }
+                    section #kinds {
+                        h2 { "Recommendations by theme and kind" }
+                        (charts::themes_by_kind(&r.theme_matrix))
                     }
                     section #councils { h2 { "Councils" } (councils(r)) }
                     section #recurring {
@@ -68,155 +111,113 @@ pub fn render(r: &Report) -> String {
                             "Recommendations made by " (s.similarity.min_councils) " or more councils in different words: "
                             (s.similarity.method) ", cut at similarity " (format!("{:.2}", s.similarity.min_similarity)) "."
                         }
-                        (clusters(r))
+                        (clusters(r, page))
                     }
                     section #chains {
                         h2 { "Peer challenge chains" }
                         p.note { "Feedback report → action plan → progress review, by date and title." }
                         @if r.chains.is_empty() { p { "No peer challenge documents found." } }
-                        @for c in &r.chains { (chain(c)) }
+                        @for c in &r.chains { (chain(c, page)) }
                     }
-                    section #documents { h2 { "Documents" } (documents(r)) }
+                    section #documents {
+                        h2 { "Documents" }
+                        (documents(r, page))
+                    }
+                    section #about { h2 { "About this report" } (about(r, page)) }
                 }
-                footer { "Made by councilrecs " (env!("CARGO_PKG_VERSION")) " compare." }
+                footer {
+                    "Made by councilrecs " (env!("CARGO_PKG_VERSION")) " compare"
+                    @if let Some(d) = &page.generated { " on " (d) } "."
+                }
                 script { (PreEscaped(SCRIPT)) }
             }
         }
     };
-    page.into_string()
+    markup.into_string()
 }
 
-/// A link target for a source: http(s) URLs, else a local path; never another scheme.
-fn href(url: Option<&str>, document: &str) -> Option<String> {
-    if let Some(u) = url.and_then(|u| url::Url::parse(u).ok())
-        && matches!(u.scheme(), "http" | "https")
-    {
-        return Some(u.to_string());
-    }
-    let has_scheme = url::Url::parse(document).is_ok_and(|u| u.scheme().len() > 1);
-    (!document.is_empty() && !has_scheme).then(|| document.to_string())
-}
-
-fn source_link(url: Option<&str>, document: &str, label: &str) -> Markup {
+/// Inputs and settings: enough to make the same report again.
+fn about(r: &Report, page: &PageOptions) -> Markup {
+    let s = &r.summary;
+    let sim = &s.similarity;
+    let kinds = if sim.kinds.is_empty() {
+        "all".to_string()
+    } else {
+        sim.kinds
+            .iter()
+            .map(|k| format!("{k:?}").to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     html! {
-        @match href(url, document) {
+        div.about {
+            div {
+                h3 { "Inputs" }
+                @if r.inputs.is_empty() {
+                    p { "Records given directly." }
+                } @else {
+                    ul.inputs {
+                        @for i in &r.inputs {
+                            li {
+                                code { (i.name) } ": " (plural(i.records, "record", "records"))
+                                @if i.skipped > 0 { span.warn { ", " (i.skipped) " lines skipped (not records)" } }
+                            }
+                        }
+                    }
+                }
+                p {
+                    (plural(s.documents, "document", "documents"))
+                    @if s.duplicate_records > 0 { " (" (s.duplicate_records) " repeated records counted once)" }
+                    @if s.documents_without_council == 1 { "; 1 names no council and is listed apart" }
+                    @if s.documents_without_council > 1 { "; " (s.documents_without_council) " name no council and are listed apart" }
+                    "."
+                }
+            }
+            div {
+                h3 { "Settings" }
+                table.settings {
+                    tbody {
+                        tr { th { "Made on" } td { (page.generated.as_deref().unwrap_or("—")) } }
+                        tr { th { "Similarity" } td { (sim.method) } }
+                        tr { th { "Lowest similarity (--min-similarity)" } td { (format!("{:.2}", sim.min_similarity)) } }
+                        tr { th { "Fewest councils for a recurring recommendation (--min-councils)" } td { (sim.min_councils) } }
+                        tr { th { "Fewest content words to compare a text" } td { (sim.min_terms) } }
+                        tr { th { "Kinds compared (--kind)" } td { (kinds) } }
+                        tr { th { "Procedural resolutions" } td {
+                            @if sim.include_procedural { "compared (--include-procedural)" }
+                            @else { "left out: " (s.procedural_left_out) }
+                        } }
+                        @if s.other_kinds_left_out > 0 {
+                            tr { th { "Other kinds left out" } td { (s.other_kinds_left_out) } }
+                        }
+                        tr { th { "Council from path (--council-from)" } td { (page.council_from.as_deref().unwrap_or("—")) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn source_link(url: Option<&str>, document: &str, label: &str, page: &PageOptions) -> Markup {
+    html! {
+        @match links::href(url, document, page.links.as_ref()) {
             Some(h) => a href=(h) title=(document) { (label) },
             None => span title=(document) { (label) },
         }
     }
 }
 
-fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(n.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
-/// A light-to-dark blue for `t` in `[0, 1]`.
-fn shade(t: f64) -> String {
-    const STOPS: [(f64, [f64; 3]); 5] = [
-        (0.0, [247.0, 251.0, 255.0]),
-        (0.25, [198.0, 219.0, 239.0]),
-        (0.5, [107.0, 174.0, 214.0]),
-        (0.75, [33.0, 113.0, 181.0]),
-        (1.0, [8.0, 48.0, 107.0]),
-    ];
-    let t = t.clamp(0.0, 1.0);
-    let k = STOPS.windows(2).position(|w| t <= w[1].0).unwrap_or(3);
-    let ((t0, a), (t1, b)) = (STOPS[k], STOPS[k + 1]);
-    let f = if t1 > t0 { (t - t0) / (t1 - t0) } else { 0.0 };
-    let c: Vec<u8> = (0..3)
-        .map(|i| (a[i] + (b[i] - a[i]) * f).round() as u8)
-        .collect();
-    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
-}
-
-/// Splits a label into lines of at most `width` characters.
-fn wrap(label: &str, width: usize, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for word in label.split_whitespace() {
-        match out.last_mut() {
-            Some(l) if l.chars().count() + 1 + word.chars().count() <= width => {
-                l.push(' ');
-                l.push_str(word);
-            }
-            _ => out.push(short(word, width)),
-        }
-    }
-    if out.len() > lines {
-        out.truncate(lines);
-        if let Some(l) = out.last_mut() {
-            *l = short(&format!("{l} …"), width);
-        }
-    }
-    out
-}
-
-fn heatmap(m: &ThemeMatrix) -> Markup {
-    const LEFT: usize = 220;
-    const TOP: usize = 100;
-    const ROW: usize = 30;
-    // Narrower columns when there are many themes, so that the map fits a laptop screen.
-    let col = (1080 / m.columns.len().max(1)).clamp(76, 120);
-    let chars = col / 7;
-    let width = LEFT + col * m.columns.len() + 10;
-    let height = TOP + ROW * m.rows.len() + 10;
-    let max = m
-        .rows
-        .iter()
-        .flat_map(|r| r.cells.iter().map(|c| c.recommendations + c.actions))
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
-    html! {
-        div.heatmap {
-            svg width=(width) height=(height) viewBox=(format!("0 0 {width} {height}")) role="img"
-                aria-label="Heatmap of recommendations and actions by council and theme" {
-                @for (j, column) in m.columns.iter().enumerate() {
-                    @let x = LEFT + col * j + col / 2;
-                    text x=(x) y=(TOP - 8 - 15 * (wrap(&column.label, chars, 4).len() - 1)) text-anchor="middle"
-                        font-size="12" fill=(if column.canonical { "#1b1f24" } else { "#6e4b00" }) {
-                        @for (k, line) in wrap(&column.label, chars, 4).iter().enumerate() {
-                            tspan x=(x) dy=(if k == 0 { 0 } else { 15 }) { (line) }
-                        }
-                        title { (column.label) @if !column.canonical { " (council-specific theme)" } }
-                    }
-                }
-                @for (i, row) in m.rows.iter().enumerate() {
-                    @let y = TOP + ROW * i;
-                    text x=(LEFT - 8) y=(y + ROW / 2 + 4) text-anchor="end" font-size="13" fill="#1b1f24" {
-                        (short(&row.council_name, 30))
-                        title { (row.council_name) " (" (row.council) ")" }
-                    }
-                    @for (j, cell) in row.cells.iter().enumerate() {
-                        @let v = (cell.recommendations + cell.actions) as f64;
-                        @let t = v / max;
-                        @let x = LEFT + col * j;
-                        g.cell data-council=(row.council) data-theme=(m.columns[j].id) {
-                            rect x=(x + 1) y=(y + 1) width=(col - 2) height=(ROW - 2) rx="3"
-                                fill=(shade(t)) stroke=(if cell.documents > 0 { "#8c959f" } else { "#eaeef2" }) {}
-                            text x=(x + col / 2) y=(y + ROW / 2 + 4) text-anchor="middle" font-size="12"
-                                fill=(if t > 0.55 { "#ffffff" } else { "#1b1f24" }) {
-                                @if v > 0.0 || cell.documents > 0 { (cell.recommendations) " · " (cell.actions) }
-                            }
-                            title {
-                                (row.council_name) " — " (m.columns[j].label) ": "
-                                (cell.recommendations) " recommendations, " (cell.actions) " actions, listed in "
-                                (cell.documents) " documents"
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        div.legend {
-            "fewer" span.swatch {} "more recommendations and actions"
-            " · outlined: a document of the council lists the theme · brown headings: council-specific themes"
-        }
-    }
+/// What a document is called in the report: its title, else its file name.
+fn doc_label(title: Option<&str>, document: &str, n: usize) -> String {
+    let name = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
+        document
+            .trim_end_matches('/')
+            .rsplit(['/', '\\'])
+            .next()
+            .filter(|n| !n.is_empty())
+            .unwrap_or(document)
+    });
+    short(name, n)
 }
 
 fn num_td(v: impl std::fmt::Display) -> Markup {
@@ -225,33 +226,38 @@ fn num_td(v: impl std::fmt::Display) -> Markup {
 
 fn councils(r: &Report) -> Markup {
     html! {
-        div.scroll { table.sortable #council-table {
+        div.scroll { table.sortable.compact #council-table {
             thead { tr {
-                th { "Council" } th { "Code" } th.num { "Documents" } th.num { "Recommendations" }
-                th.num { "Peer" } th.num { "Officer" } th.num { "Resolution" } th.num { "Other" }
-                th.num { "Actions" } th.num { "Completed" } th.num { "In progress" } th.num { "Remaining" }
-                th.num { "Unknown" } th { "Share completed" } th.num { "Clusters" } th { "From" } th { "To" }
+                th { "Council" } th.num { "Docu\u{00ad}ments" } th.num { "Recom\u{00ad}men\u{00ad}dations" }
+                th.num { "Peer" } th.num { "Officer" } th.num { "Reso\u{00ad}lution" } th.num { "Other" }
+                th.num title="Recommendations not compared: procedural, or of kinds left out" { "Left out" }
+                th.num { "Actions" } th.num { "Com\u{00ad}pleted" } th.num { "In progress" } th.num { "Remain\u{00ad}ing" }
+                th.num { "Un\u{00ad}known" } th { "Share completed" } th.num { "Clus\u{00ad}ters" } th { "Dates" }
             } }
             tbody {
                 @for c in &r.councils {
                     tr {
-                        td.council title=(format!("grouped by {:?}", c.basis).to_lowercase()) { (c.name) }
-                        td { (c.code.as_deref().unwrap_or("")) }
+                        td.council title=(format!("grouped by {:?}", c.basis).to_lowercase()) {
+                            (c.name) @if let Some(code) = &c.code { " " span.meta { (code) } }
+                        }
                         (num_td(c.documents)) (num_td(c.recommendations.total))
                         (num_td(c.recommendations.peer)) (num_td(c.recommendations.officer))
                         (num_td(c.recommendations.resolution)) (num_td(c.recommendations.other))
+                        (num_td(c.left_out))
                         (num_td(c.actions.total)) (num_td(c.actions.completed)) (num_td(c.actions.in_progress))
                         (num_td(c.actions.remaining)) (num_td(c.actions.unknown))
                         @match c.share_completed {
-                            Some(s) => td data-sort=(s) {
-                                span.bar style=(format!("width:{}px", (s * 80.0).round())) {}
+                            Some(s) => td.share data-sort=(s) {
+                                span.bar style=(format!("width:{}px", (s * 60.0).round())) {}
                                 (format!("{:.0}%", s * 100.0))
                             },
                             None => td data-sort="-1" { "—" },
                         }
                         (num_td(c.clusters))
-                        td { (c.first_date.as_deref().unwrap_or("")) }
-                        td { (c.last_date.as_deref().unwrap_or("")) }
+                        td.dates data-sort=(c.first_date.as_deref().unwrap_or("")) {
+                            (c.first_date.as_deref().unwrap_or(""))
+                            @if c.last_date != c.first_date { " –" br; (c.last_date.as_deref().unwrap_or("")) }
+                        }
                     }
                 }
             }
@@ -259,7 +265,7 @@ fn councils(r: &Report) -> Markup {
     }
 }
 
-fn clusters(r: &Report) -> Markup {
+fn clusters(r: &Report, page: &PageOptions) -> Markup {
     html! {
         @if r.clusters.is_empty() {
             p { "No recommendation was made by several councils at this similarity." }
@@ -281,7 +287,7 @@ fn clusters(r: &Report) -> Markup {
                                         li {
                                             span.council { (m.council_name) } " — "
                                             (source_link(m.url.as_deref(), &m.document,
-                                                &short(m.title.as_deref().unwrap_or(&m.document), 60)))
+                                                &doc_label(m.title.as_deref(), &m.document, 60), page))
                                             @if let Some(d) = &m.date { span.meta { " " (d) } }
                                             @if let Some(id) = &m.id { span.meta { " · rec " (id) } }
                                             br;
@@ -307,7 +313,7 @@ fn stage_badge(s: Stage) -> Markup {
     html! { span class=(format!("stage {class}")) { (s.label()) } }
 }
 
-fn chain(c: &Chain) -> Markup {
+fn chain(c: &Chain, page: &PageOptions) -> Markup {
     html! {
         article.chain {
             h3 { (c.council_name) }
@@ -316,7 +322,7 @@ fn chain(c: &Chain) -> Markup {
                     li {
                         (stage_badge(d.stage)) " "
                         span.meta { (d.date.as_deref().unwrap_or("undated")) } " "
-                        (source_link(d.url.as_deref(), &d.document, d.title.as_deref().unwrap_or(&d.document)))
+                        (source_link(d.url.as_deref(), &d.document, &doc_label(d.title.as_deref(), &d.document, 90), page))
                         span.meta { " — " (d.recommendations) " recommendations, " (d.actions) " actions, "
                             (d.completed) " completed" }
                     }
@@ -336,7 +342,7 @@ fn chain(c: &Chain) -> Markup {
                                     @for s in &f.later {
                                         div {
                                             (stage_badge(s.stage)) " as " (s.r#as)
-                                            @if let Some(st) = s.status { " (" (format!("{st:?}").to_lowercase()) ")" }
+                                            @if let Some(st) = s.status { " (" (status_words(st)) ")" }
                                             ": " (s.text)
                                             span.meta { " " (s.date.as_deref().unwrap_or("")) " (" (format!("{:.2}", s.similarity)) ")" }
                                         }
@@ -352,7 +358,7 @@ fn chain(c: &Chain) -> Markup {
                 ul {
                     @for m in &c.completed {
                         li {
-                            (m.text) span.meta { " — " (format!("{:?}", m.from_status).to_lowercase()) " on "
+                            (m.text) span.meta { " — " (status_words(m.from_status)) " on "
                                 (m.from_date.as_deref().unwrap_or("?")) ", completed by " (m.to_date.as_deref().unwrap_or("?")) }
                         }
                     }
@@ -362,25 +368,63 @@ fn chain(c: &Chain) -> Markup {
     }
 }
 
-fn documents(r: &Report) -> Markup {
+fn status_words(s: crate::model::ActionStatus) -> &'static str {
+    use crate::model::ActionStatus::*;
+    match s {
+        Completed => "completed",
+        InProgress => "in progress",
+        Remaining => "remaining",
+        Unknown => "status unknown",
+    }
+}
+
+fn documents(r: &Report, page: &PageOptions) -> Markup {
+    let (known, unknown): (Vec<_>, Vec<_>) =
+        r.documents.iter().partition(|d| !d.council.is_empty());
     html! {
         table.sortable #document-table {
             thead { tr {
                 th { "Council" } th { "Date" } th { "Document" } th { "Kind" } th { "Stage" }
-                th.num { "Recommendations" } th.num { "Actions" } th.num { "Themes" }
+                th.num { "Recom\u{00ad}men\u{00ad}dations" } th.num { "Actions" } th.num { "Themes" }
             } }
             tbody {
-                @for d in &r.documents {
+                @for d in &known {
                     tr {
                         td { (d.council_name) }
-                        td { (d.date.as_deref().unwrap_or("")) }
-                        td {
-                            (source_link(d.url.as_deref(), &d.document, &short(d.title.as_deref().unwrap_or(&d.document), 90)))
+                        td.date { (d.date.as_deref().unwrap_or("")) }
+                        td.doc {
+                            (source_link(d.url.as_deref(), &d.document, &doc_label(d.title.as_deref(), &d.document, 90), page))
                             @if let Some(e) = &d.error { span.meta { " — not read: " (e) } }
                         }
                         td { (format!("{:?}", d.kind).to_lowercase()) }
                         td { @if let Some(s) = d.stage { (stage_badge(s)) } }
                         (num_td(d.recommendations)) (num_td(d.actions)) (num_td(d.themes))
+                    }
+                }
+            }
+        }
+        @if !unknown.is_empty() {
+            h3 #no-council { "Documents with no council" }
+            p.note {
+                "These name no council, and neither their URL nor a " code { "--council-from" } " rule tells it, so they are left out "
+                "of every count, cluster and chain above. A rule such as " code { "--council-from dir" } " names the council from the folder."
+            }
+            table.sortable #unattributed-table {
+                thead { tr {
+                    th { "Date" } th { "Document" } th { "Kind" }
+                    th.num { "Recom\u{00ad}men\u{00ad}dations" } th.num { "Actions" } th.num { "Themes" }
+                } }
+                tbody {
+                    @for d in &unknown {
+                        tr {
+                            td.date { (d.date.as_deref().unwrap_or("")) }
+                            td.doc {
+                                (source_link(d.url.as_deref(), &d.document, &doc_label(d.title.as_deref(), &d.document, 90), page))
+                                @if let Some(e) = &d.error { span.meta { " — not read: " (e) } }
+                            }
+                            td { (format!("{:?}", d.kind).to_lowercase()) }
+                            (num_td(d.recommendations)) (num_td(d.actions)) (num_td(d.themes))
+                        }
                     }
                 }
             }
@@ -393,26 +437,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn links_only_to_web_urls_and_paths() {
+    fn documents_are_named_by_title_else_file_name() {
         assert_eq!(
-            href(Some("https://a.gov.uk/x?y=1"), "p"),
-            Some("https://a.gov.uk/x?y=1".into())
+            doc_label(Some("CPC feedback"), "a/b.pdf", 40),
+            "CPC feedback"
         );
         assert_eq!(
-            href(Some("javascript:alert(1)"), "docs/a.pdf"),
-            Some("docs/a.pdf".into())
+            doc_label(None, "papers/rot/cpc-2024.pdf", 40),
+            "cpc-2024.pdf"
         );
-        assert_eq!(href(None, "javascript:alert(1)"), None);
-        assert_eq!(href(None, ""), None);
-    }
-
-    #[test]
-    fn shades_run_light_to_dark() {
-        assert_eq!(shade(0.0), "#f7fbff");
-        assert_eq!(shade(1.0), "#08306b");
+        assert_eq!(doc_label(Some("  "), "x.txt", 40), "x.txt");
         assert_eq!(
-            wrap("Financial planning and management", 17, 3),
-            ["Financial", "planning and", "management"]
+            doc_label(None, "https://h.example/ieDecisionDetails.aspx?ID=5", 40),
+            "ieDecisionDetails.aspx?ID=5"
         );
     }
 }
