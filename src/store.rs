@@ -258,7 +258,11 @@ impl Store {
             return Ok(bytes);
         }
         let dir = self.root.join("corrupt");
-        let moved_to = dir.join(format!("{}-{}", sha256.to_ascii_lowercase(), std::process::id()));
+        let moved_to = dir.join(format!(
+            "{}-{}",
+            sha256.to_ascii_lowercase(),
+            std::process::id()
+        ));
         let moved = fs::create_dir_all(&dir).and_then(|_| fs::rename(&p, &moved_to));
         Err(StoreError::Corrupt {
             path: p.clone(),
@@ -377,7 +381,13 @@ fn host_name() -> String {
         .nodename()
         .to_string_lossy()
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if name.is_empty() { "-".into() } else { name }
 }
@@ -395,7 +405,10 @@ fn writer_of(name: &str) -> Option<(u32, Option<&str>)> {
 
 /// Whether a process of this machine is alive.
 fn alive(pid: u32) -> bool {
-    let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
         return false;
     };
     // EPERM: alive, but another user's.
@@ -415,7 +428,12 @@ enum Leftover {
 /// A partial body is removed when its writer on this machine is gone, or — whoever wrote it —
 /// when it is older than a day (a process id may be reused); one written on another machine
 /// sharing the store is removed after an hour, as no download takes that long.
-fn judge(name: &str, age: std::time::Duration, here: &str, is_alive: impl Fn(u32) -> bool) -> Leftover {
+fn judge(
+    name: &str,
+    age: std::time::Duration,
+    here: &str,
+    is_alive: impl Fn(u32) -> bool,
+) -> Leftover {
     const HOUR: u64 = 3600;
     let secs = age.as_secs();
     if secs > 24 * HOUR {
@@ -423,7 +441,11 @@ fn judge(name: &str, age: std::time::Duration, here: &str, is_alive: impl Fn(u32
     }
     match writer_of(name) {
         Some((pid, host)) if host.is_none_or(|h| h == here) => {
-            if is_alive(pid) { Leftover::Keep } else { Leftover::Remove }
+            if is_alive(pid) {
+                Leftover::Keep
+            } else {
+                Leftover::Remove
+            }
         }
         _ if secs > HOUR => Leftover::Remove,
         _ => Leftover::Keep,
@@ -564,8 +586,14 @@ mod tests {
         assert_eq!(judge("8@m-1-2.part", min, "m", alive), Leftover::Remove);
         assert_eq!(judge("8-1-2.part", min, "m", alive), Leftover::Remove);
         assert_eq!(judge("8@other-1-2.part", min, "m", alive), Leftover::Keep);
-        assert_eq!(judge("8@other-1-2.part", 61 * min, "m", alive), Leftover::Remove);
-        assert_eq!(judge("7@m-1-2.part", 25 * 60 * min, "m", alive), Leftover::Remove);
+        assert_eq!(
+            judge("8@other-1-2.part", 61 * min, "m", alive),
+            Leftover::Remove
+        );
+        assert_eq!(
+            judge("7@m-1-2.part", 25 * 60 * min, "m", alive),
+            Leftover::Remove
+        );
         assert_eq!(judge("junk", min, "m", alive), Leftover::Keep);
         assert_eq!(judge("junk", 61 * min, "m", alive), Leftover::Remove);
         assert_eq!(writer_of("12@h.x-3-4.part"), Some((12, Some("h.x"))));
@@ -581,17 +609,36 @@ mod tests {
         w.write_all(b"RESOLVED: that the report be noted.").unwrap();
         let (sha, _) = store.commit_body(w).unwrap();
         let path = store.object_path(&sha).unwrap();
-        assert_eq!(store.read(&sha).unwrap(), b"RESOLVED: that the report be noted.");
+        assert_eq!(
+            store.read(&sha).unwrap(),
+            b"RESOLVED: that the report be noted."
+        );
         fs::write(&path, b"RESOLVED: that the report be rejected.").unwrap();
         let e = store.read(&sha).unwrap_err();
-        let StoreError::Corrupt { actual, moved_to, .. } = &e else {
+        let StoreError::Corrupt {
+            actual, moved_to, ..
+        } = &e
+        else {
             panic!("not a corrupt error: {e}");
         };
-        assert_eq!(actual, &hex(&Sha256::digest(b"RESOLVED: that the report be rejected.")));
-        assert!(moved_to.starts_with(dir.join("corrupt")), "{}", moved_to.display());
+        assert_eq!(
+            actual,
+            &hex(&Sha256::digest(b"RESOLVED: that the report be rejected."))
+        );
+        assert!(
+            moved_to.starts_with(dir.join("corrupt")),
+            "{}",
+            moved_to.display()
+        );
         assert!(!path.exists());
-        assert_eq!(fs::read(moved_to).unwrap(), b"RESOLVED: that the report be rejected.");
-        assert!(e.to_string().contains("does not match its SHA-256 address"), "{e}");
+        assert_eq!(
+            fs::read(moved_to).unwrap(),
+            b"RESOLVED: that the report be rejected."
+        );
+        assert!(
+            e.to_string().contains("does not match its SHA-256 address"),
+            "{e}"
+        );
         // Gone from its address: the index no longer offers it.
         let entry = Entry {
             url: "http://h/a".into(),

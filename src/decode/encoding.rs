@@ -284,12 +284,18 @@ mod tests {
     /// of invalid UTF-8 sequences) dropped in three times.
     fn english_page_with(bad: &[u8]) -> Vec<u8> {
         let mut v = Vec::new();
-        v.extend_from_slice("RECOMMENDATIONS\n\nThat Cabinet approves the budget of £120,000 for the ".as_bytes());
+        v.extend_from_slice(
+            "RECOMMENDATIONS\n\nThat Cabinet approves the budget of £120,000 for the ".as_bytes(),
+        );
         v.extend_from_slice(bad);
-        v.extend_from_slice(" scheme and notes the risks set out in the Director’s report.\n\n".as_bytes());
+        v.extend_from_slice(
+            " scheme and notes the risks set out in the Director’s report.\n\n".as_bytes(),
+        );
         v.extend_from_slice(b"2. That the Council's plan be adopted ");
         v.extend_from_slice(bad);
-        v.extend_from_slice(" – subject to review by the Overview and Scrutiny Committee.\n".as_bytes());
+        v.extend_from_slice(
+            " – subject to review by the Overview and Scrutiny Committee.\n".as_bytes(),
+        );
         v.extend_from_slice("3. That £5m be set aside ".as_bytes());
         v.extend_from_slice(bad);
         v.extend_from_slice(b"\n");
@@ -345,14 +351,13 @@ mod tests {
             assert_eq!(d.encoding, UTF_8, "{family}");
             assert!(d.had_errors, "{family}");
             assert_eq!(d.text.matches('£').count(), 2, "{family}: {}", d.text);
-            assert!(
-                !d.text.contains(['Ј', 'г', 'Â']),
-                "{family}: {}",
-                d.text
-            );
+            assert!(!d.text.contains(['Ј', 'г', 'Â']), "{family}: {}", d.text);
             assert!(d.text.contains('\u{fffd}'), "{family}");
             let note = d.note.unwrap_or_else(|| panic!("{family}: no note"));
-            assert!(note.starts_with("the encoding is not declared; read as UTF-8"), "{family}: {note}");
+            assert!(
+                note.starts_with("the encoding is not declared; read as UTF-8"),
+                "{family}: {note}"
+            );
         }
     }
 
@@ -361,9 +366,14 @@ mod tests {
         for (family, bad) in INVALID_FAMILIES {
             let page = as_windows_1252(&english_page_with(bad));
             let d = decode(&page, None);
-            assert!(is_latin(d.encoding), "{family}: read as {}", d.encoding.name());
             assert!(
-                d.text.starts_with("RECOMMENDATIONS\n\nThat Cabinet approves the budget of "),
+                is_latin(d.encoding),
+                "{family}: read as {}",
+                d.encoding.name()
+            );
+            assert!(
+                d.text
+                    .starts_with("RECOMMENDATIONS\n\nThat Cabinet approves the budget of "),
                 "{family}"
             );
             if d.encoding == encoding_rs::WINDOWS_1252 {
@@ -380,22 +390,24 @@ mod tests {
     #[test]
     fn a_guess_of_a_cyrillic_page_for_english_text_falls_back_to_windows_1252_and_says_so() {
         // Without help, the detector reads these as IBM866, KOI8-U, GBK or windows-1251.
-        let samples: &[&[u8]] = &[
-            b"\xe2\x80 ",
-            b"\xf4\x90\x80\x80",
-            b"\xa3\xa3",
-        ];
+        let samples: &[&[u8]] = &[b"\xe2\x80 ", b"\xf4\x90\x80\x80", b"\xa3\xa3"];
         for bad in samples {
             let mut page = Vec::new();
             for _ in 0..3 {
                 page.extend_from_slice(b"That Cabinet approves the budget of ");
                 page.extend_from_slice(bad);
-                page.extend_from_slice(b"120,000 for the scheme and notes the risks in the report. ");
+                page.extend_from_slice(
+                    b"120,000 for the scheme and notes the risks in the report. ",
+                );
             }
             let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             det.feed(&page, true);
             let raw = det.guess(Some(b"uk"), chardetng::Utf8Detection::Allow);
-            assert!(!is_latin(raw), "{bad:?}: the detector now says {}", raw.name());
+            assert!(
+                !is_latin(raw),
+                "{bad:?}: the detector now says {}",
+                raw.name()
+            );
             let (e, note) = detect_with_note(&page);
             assert_eq!(e, encoding_rs::WINDOWS_1252, "{bad:?}");
             let note = note.expect("a note");
@@ -414,16 +426,39 @@ mod tests {
             .encode("Совет утвердил бюджет на следующий год и план работы комитета по культуре.");
         let (e, note) = detect_with_note(&text);
         assert!(!is_latin(e), "{}", e.name());
-        assert_eq!(note.as_deref(), Some(format!("the encoding is not declared; read as {} (detected)", e.name()).as_str()));
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                format!(
+                    "the encoding is not declared; read as {} (detected)",
+                    e.name()
+                )
+                .as_str()
+            )
+        );
         assert_eq!(decode(&text, None).text.chars().next(), Some('С'));
     }
 
     #[test]
     fn the_census_counts_valid_and_invalid_sequences() {
         let c = utf8_census("£ and é".as_bytes());
-        assert_eq!(c, Utf8Census { non_ascii: 4, valid: 2, invalid: 0 });
+        assert_eq!(
+            c,
+            Utf8Census {
+                non_ascii: 4,
+                valid: 2,
+                invalid: 0
+            }
+        );
         let c = utf8_census(b"a\x80b\xe2\x80c\xc2\xa3");
-        assert_eq!(c, Utf8Census { non_ascii: 5, valid: 1, invalid: 2 });
+        assert_eq!(
+            c,
+            Utf8Census {
+                non_ascii: 5,
+                valid: 1,
+                invalid: 2
+            }
+        );
         assert_eq!(utf8_census(b"end\xf0\x9f").invalid, 1);
     }
 }

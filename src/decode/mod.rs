@@ -192,7 +192,8 @@ pub fn sniff(bytes: &[u8], hint: &Hint) -> Format {
         .text
         .to_ascii_lowercase();
     // NULs or other control characters before the markup do not hide it.
-    let head = head.trim_start_matches(|c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}');
+    let head =
+        head.trim_start_matches(|c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}');
     let content_type = hint.content_type.unwrap_or("").to_ascii_lowercase();
     if looks_like_html(head) || content_type.contains("html") {
         return Format::Html;

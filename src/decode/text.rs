@@ -37,7 +37,10 @@ pub fn decode_text_format(
         });
     let guessed = declared.is_none() && encoding::bom_encoding(bytes).is_none();
     let decoded = encoding::decode(bytes, declared);
-    let replaced_noted = decoded.note.as_deref().is_some_and(|n| n.contains("U+FFFD"));
+    let replaced_noted = decoded
+        .note
+        .as_deref()
+        .is_some_and(|n| n.contains("U+FFFD"));
     if let Some(note) = decoded.note {
         warnings.push(note);
     }
@@ -127,7 +130,8 @@ impl Removed {
 /// Removes control characters (NULs from a damaged save, stray escape and C1 codes) except
 /// line breaks, tabs, vertical tabs and form feeds, which the normaliser reads.
 pub fn strip_controls(text: &str) -> (Cow<'_, str>, Removed) {
-    let dropped = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}');
+    let dropped =
+        |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}');
     if !text.contains(dropped) {
         return (Cow::Borrowed(text), Removed::default());
     }
@@ -243,12 +247,16 @@ mod tests {
     fn stray_nuls_are_dropped() {
         let d = dec(b"RESOLVED:\0 that the report\0 be noted.", "x.txt").unwrap();
         assert_eq!(d.text, "RESOLVED: that the report be noted.");
-        assert_eq!(d.warnings, ["2 NUL characters removed; the rest was read as text"]);
+        assert_eq!(
+            d.warnings,
+            ["2 NUL characters removed; the rest was read as text"]
+        );
     }
 
     #[test]
     fn a_run_of_nuls_in_a_short_page_is_removed_not_refused() {
-        let mut page = b"<html><body><p>RESOLVED:</p><ol><li>That the plan be approved.</li>".to_vec();
+        let mut page =
+            b"<html><body><p>RESOLVED:</p><ol><li>That the plan be approved.</li>".to_vec();
         page.extend_from_slice(&[0u8; 300]);
         page.extend_from_slice(b"<li>That the budget be agreed.</li></ol></body></html>");
         let d = dec(&page, "x.html").unwrap();
@@ -256,12 +264,19 @@ mod tests {
             d.text,
             "RESOLVED:\n\n1. That the plan be approved.\n2. That the budget be agreed."
         );
-        assert_eq!(d.warnings, ["300 NUL characters removed; the rest was read as text"]);
+        assert_eq!(
+            d.warnings,
+            ["300 NUL characters removed; the rest was read as text"]
+        );
     }
 
     #[test]
     fn other_control_characters_are_counted_apart() {
-        let d = dec(b"\0\0\x1b[0mRESOLVED: that the \x07report be noted.\x7f", "x.txt").unwrap();
+        let d = dec(
+            b"\0\0\x1b[0mRESOLVED: that the \x07report be noted.\x7f",
+            "x.txt",
+        )
+        .unwrap();
         assert_eq!(d.text, "[0mRESOLVED: that the report be noted.");
         assert_eq!(
             d.warnings,

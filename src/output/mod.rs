@@ -222,17 +222,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("records.jsonl");
         std::fs::write(&dest, "the previous run\n").unwrap();
-        let mut w = open(Format::Jsonl, Some(&dest)).unwrap();
+        let mut w = open(Format::Jsonl, Some(&dest), false).unwrap();
         w.write(&Record::default()).unwrap();
-        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "the previous run\n");
+        assert_eq!(
+            std::fs::read_to_string(&dest).unwrap(),
+            "the previous run\n"
+        );
         assert!(dir.path().join("records.jsonl.partial").exists());
         w.finish().unwrap();
         drop(w);
         let text = std::fs::read_to_string(&dest).unwrap();
         assert_eq!(text.lines().count(), 1);
-        assert!(text.starts_with("{\"schema_version\":0,\"source\":"), "{text}");
+        assert!(
+            text.starts_with("{\"schema_version\":0,\"source\":"),
+            "{text}"
+        );
         assert!(!dir.path().join("records.jsonl.partial").exists());
-        assert_eq!(partial_path(Path::new("a/b.json")), Path::new("a/b.json.partial"));
+        assert_eq!(
+            partial_path(Path::new("a/b.json")),
+            Path::new("a/b.json.partial")
+        );
     }
 
     #[test]

@@ -46,7 +46,8 @@ fn binary_garbage_is_an_error() {
     let e = r.error.expect("an error");
     assert_eq!(e.kind, "binary");
     assert!(
-        e.message.ends_with("characters are outside ASCII, and no encoding was declared)"),
+        e.message
+            .ends_with("characters are outside ASCII, and no encoding was declared)"),
         "{}",
         e.message
     );
