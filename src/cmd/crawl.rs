@@ -118,6 +118,11 @@ pub fn targets(args: &CrawlArgs, quiet: bool) -> anyhow::Result<Vec<Target>> {
     if out.is_empty() {
         bail!("nothing to crawl: give --base URL or --council CODE");
     }
+    // A site is one target, whether one council or several share it: its label (the
+    // council's code, the shared site's name or the host given) picks its shard.
+    if let Some(shard) = args.shard {
+        out.retain(|t| shard.holds(&t.label));
+    }
     Ok(out)
 }
 
@@ -261,5 +266,37 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(re.is_match("Corporate PEER Challenge"));
+    }
+
+    #[test]
+    fn shards_of_all_councils_are_disjoint_and_complete() {
+        let labels = |a: &[&str]| -> Vec<String> {
+            targets(&args(a), true)
+                .unwrap()
+                .into_iter()
+                .map(|t| t.label)
+                .collect()
+        };
+        let mut all = labels(&["--council", "all"]);
+        assert!(all.len() > 300, "{}", all.len());
+        let mut union = Vec::new();
+        for k in 1..=4 {
+            let shard = format!("{k}/4");
+            let part = labels(&["--council", "all", "--shard", &shard]);
+            assert!(part.len() * 8 > all.len(), "{shard}: {}", part.len());
+            union.extend(part);
+        }
+        union.sort();
+        all.sort();
+        // Every site once: no label twice (disjoint), none left out (complete).
+        assert_eq!(union, all);
+        // A shared site is one target, in one shard only.
+        let shared: Vec<String> = targets(&args(&["--council", "all"]), true)
+            .unwrap()
+            .into_iter()
+            .filter(|t| !t.site_councils.is_empty())
+            .map(|t| t.label)
+            .collect();
+        assert!(!shared.is_empty());
     }
 }

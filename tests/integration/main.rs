@@ -26,3 +26,4 @@ mod record_format;
 mod render;
 mod report_html;
 mod schema;
+mod shards;
