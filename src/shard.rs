@@ -82,7 +82,7 @@ mod tests {
                 "https://democracy.example.gov.uk/mgIssueHistoryHome.aspx?IId=1",
                 8
             ),
-            6
+            2
         );
         assert_eq!(
             of("papers/cabinet-2025-01-14.pdf", 4),
