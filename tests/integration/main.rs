@@ -27,3 +27,4 @@ mod render;
 mod report_html;
 mod schema;
 mod shards;
+mod spans;
