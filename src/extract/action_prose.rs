@@ -23,6 +23,13 @@ static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations)\b").unwrap()
 });
 
+/// A review of progress: `Progress Review`, `Progress found by the peer team`. Its prose is a
+/// narrative, so only its items (bullets, `Title – prose`) are read as actions. Not `progress
+/// was reviewed` in a sentence.
+static REVIEW_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\bprogress\s+review\b|\bprogress\s+(?:found|made)\s+by\b").unwrap()
+});
+
 /// A paragraph that names its action first: `With regards to action 1, …`, `Referring to Item
 /// 5 of the minutes …`, `In respect of item 5 (…)`. Not `With regard to the budget, …`
 static NAMES_ITS_ACTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,7 +72,8 @@ static NUMBERED_ACTION: LazyLock<Regex> =
 fn ends_zone(text: &str, s: &Segment) -> bool {
     let w = s.body_text(text);
     let t = w.trim_start();
-    is_terminator(w) && !t.to_ascii_lowercase().starts_with("minutes")
+    // A bullet is an item of the zone whatever its first words (`• Risk management – …`).
+    is_terminator(w) && !s.bullet && !t.to_ascii_lowercase().starts_with("minutes")
         || t.starts_with("RESOLVED")
         || t.starts_with("Resolved")
         || t.starts_with("RECOMMENDED")
@@ -80,7 +88,8 @@ pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
     let mut i = 0;
     while i < segs.len() {
         let words = segs[i].body_text(text);
-        if !TOPIC.is_match(words) || NUMBERED_ACTION.is_match(words) {
+        let review = REVIEW_TOPIC.is_match(words);
+        if !(TOPIC.is_match(words) || review) || NUMBERED_ACTION.is_match(words) {
             i += 1;
             continue;
         }
@@ -90,7 +99,7 @@ pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
         while j < segs.len() && !ends_zone(text, &segs[j]) && !taken[j] && j < i + 120 {
             j += 1;
         }
-        read_zone(text, segs, i + 1, j, taken, &mut out);
+        read_zone(text, segs, (i + 1, j), !review, taken, &mut out);
         i = j.max(i + 1);
     }
     out
@@ -100,6 +109,11 @@ pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
 pub fn undertakings(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
     let mut out = Vec::new();
     for (para, _) in paragraphs(text, segs, 0, segs.len(), taken) {
+        // What matches in a sentence matches in its paragraph: most paragraphs hold no
+        // undertaking and are not cut into sentences at all.
+        if !UNDERTAKING.is_match(&text[para.0..para.1]) {
+            continue;
+        }
         for (a, b) in sentences(text, para) {
             let s = &text[a..b];
             if UNDERTAKING.is_match(s) && !is_aggregate(s) {
@@ -110,11 +124,13 @@ pub fn undertakings(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAc
     out
 }
 
+/// Reads the zone `from..to`; `sentences` says whether its plain prose is read sentence by
+/// sentence (minutes of actions) or only its items are (a review's narrative).
 fn read_zone(
     text: &str,
     segs: &[Segment],
-    from: usize,
-    to: usize,
+    (from, to): (usize, usize),
+    sentences: bool,
     taken: &[bool],
     out: &mut Vec<FoundAction>,
 ) {
@@ -157,7 +173,9 @@ fn read_zone(
             continue;
         }
         for g in titled_groups(text, para) {
-            unit(text, g, out);
+            if sentences || TITLED.is_match(&text[g.0..g.1]) {
+                unit(text, g, out);
+            }
         }
     }
     flush(&mut heading, out);
@@ -258,28 +276,67 @@ static OWNER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `Item discussed: …`, `Subject: …`, `Title: …` within the record above segment `k`.
 static SUBJECT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"^(?:Item(?:\s+discussed)?|Subject|Title|Topic|Issue|Matter)\s*:\s*(?P<value>\S.*)$")
+    re_new(r"^(?:Item(?:\s+discussed)?|Subject|Title|Topic|Issue|Matter|Recommendation|Finding|Agreed\s+action|Action\s+agreed)\s*:\s*(?P<value>\S.*)?$")
         .unwrap()
 });
 
+/// A record's status field: `Status at follow-up: Implemented`, `Current status: Open`,
+/// `Progress: 75%`. Not `Status report` (no colon) or `Progress: the Committee noted …`
+/// (a sentence, which is not a status word).
+static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:(?:current\s+|follow[\s-]up\s+)?status(?:\s+at\s+follow[\s-]up|\s+update)?|progress|rag(?:\s+status)?|position|outcome)\s*:\s*(?P<value>\S.{0,60})$").unwrap()
+});
+
 fn record_subject(text: &str, segs: &[Segment], k: usize) -> Option<Unit> {
-    for s in segs[..k].iter().rev().take(40) {
+    for (back, s) in segs[..k].iter().enumerate().rev().take(40) {
         let w = s.body_text(text);
-        if ACTION_LABEL.is_match(w.trim()) {
+        if ACTION_LABEL.is_match(w.trim()) || STATUS_FIELD.is_match(w.trim()) {
             return None;
         }
-        if let Some(c) = SUBJECT_FIELD.captures(w) {
-            let v = c.name("value")?;
+        let Some(c) = SUBJECT_FIELD.captures(w) else {
+            continue;
+        };
+        if let Some(v) = c.name("value") {
             return Some((s.body + v.start(), s.body + v.end()));
         }
+        // `Recommendation:` alone: its words are the lines down to the record's status.
+        let first = segs.get(back + 1).filter(|_| back + 1 < k)?;
+        return Some((first.body, segs[k - 1].end));
     }
     None
+}
+
+/// Records of labelled fields that end in a status: `Recommendation:` (its words on the next
+/// lines) … `Status at follow-up: Partially implemented`.
+pub fn status_records(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
+    let mut out = Vec::new();
+    for (k, s) in segs.iter().enumerate() {
+        if taken[k] {
+            continue;
+        }
+        let w = s.body_text(text).trim();
+        let Some(c) = STATUS_FIELD.captures(w) else {
+            continue;
+        };
+        let value = c.name("value").map_or("", |m| m.as_str());
+        let Some(st) = status::of_cell(value) else {
+            continue;
+        };
+        if let Some((a, b)) = record_subject(text, segs, k)
+            && b > a
+        {
+            let mut f = found(text, (a, b), st);
+            f.status_text = Some(collapse(value));
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// The sentence that introduces the report or the discussion, not an action:
 /// `The Committee received a report of the Town Clerk …`, `The following points were noted:`.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:the\s+[\w ]{2,40}?\s+(?:received|considered|noted|had\s+before\s+it)\s+(?:a|the)\s+(?:joint\s+)?(?:report|update|schedule|list)|the\s+following\s+(?:points|matters|updates)\s+(?:were|was)|members\s+(?:received|noted)\s+the\s+(?:outstanding|list|report)|(?:rag\s+|status\s+)?key\b|the\s+(?:log|tracker|table|schedule|list)\s+(?:lists|shows|sets\s+out|is\s+updated|includes))").unwrap()
+    re_new(r"(?i)^(?:the\s+[\w ]{2,40}?\s+(?:received|considered|noted|had\s+before\s+it)\s+(?:a|the)\s+(?:joint\s+)?(?:report|update|schedule|list)|the\s+following\s+(?:points|matters|updates)\s+(?:were|was)|members\s+(?:received|noted)\s+the\s+(?:outstanding|list|report)|(?:rag\s+|status\s+)?key\b|no\s+\w+|there\s+(?:was|were|had\s+been)\s+no\b|nothing\b|the\s+(?:log|tracker|table|schedule|list)\s+(?:lists|shows|sets\s+out|is\s+updated|includes))").unwrap()
 });
 
 fn push(text: &str, u: Unit, st: ActionStatus, out: &mut Vec<FoundAction>) {

@@ -7,7 +7,7 @@ use super::action_prose;
 use super::list::{ItemDraft, ListRules, Part, read_list};
 use super::segment::{Segment, paragraph_ending_at};
 use super::status;
-use super::table::{Cell, Table, find_tables};
+use super::table::{Cell, Table};
 use super::textutil::{collapse, ends_with_opener, re_new};
 use crate::model::ActionStatus;
 use regex::Regex;
@@ -23,8 +23,11 @@ pub struct FoundAction {
     pub end: usize,
 }
 
+/// Words that show a list's lead-in is about work to do: `The remaining areas of focus
+/// include:`, `The peers found that the council has completed:`. Not `The following notices of
+/// motion have been received:` (a list of motions).
 static ACTION_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered)\b").unwrap()
+    re_new(r"(?i)\b(?:actions?|areas?|focus|progress|work|steps|plan|recommendations?|improvements?|activit(?:y|ies)|including|include|includes|following|priorities|delivered|completed|under\s*way|needed|achieved)\b").unwrap()
 });
 
 /// `The current reviews in progress are:` lists task groups, not actions.
@@ -41,12 +44,12 @@ pub fn cell_status(cell: &str) -> Option<ActionStatus> {
 /// green (43%)`, `29 (59%) of the actions had been achieved`, `All other actions were complete`.
 /// Not `Publish 4 newsletters a year`.
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+)?(?:actions?|items|recommendations)\s+(?:(?:had|have)\s+been|were|are)\b").unwrap()
+    re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)").unwrap()
 });
 
 /// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`.
 static ONE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|none)\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|open|green|amber|red|achieved|overdue)\b").unwrap()
+    re_new(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|none)\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|open|green|amber|red|achieved|overdue|(?:partially\s+|not\s+(?:been\s+)?)?implemented)\b").unwrap()
 });
 
 /// Whether text is a count of actions by status rather than an action.
@@ -58,24 +61,31 @@ pub fn is_aggregate(s: &str) -> bool {
 /// prose of outstanding-actions minutes and explicit undertakings where nothing else was read.
 ///
 /// `exclude` holds the byte ranges of recommendations found in the text: they are not actions.
-pub fn find(text: &str, segs: &[Segment], exclude: &[(usize, usize)]) -> Vec<FoundAction> {
+/// `tables` are the document's tables (`table::find_tables`).
+pub fn find(
+    text: &str,
+    segs: &[Segment],
+    tables: &[Table],
+    exclude: &[(usize, usize)],
+) -> Vec<FoundAction> {
     let mut out = Vec::new();
     let mut taken: Vec<bool> = segs
         .iter()
         .map(|s| exclude.iter().any(|&(a, b)| a < s.end && s.start < b))
         .collect();
-    let key = status::RagKey::find(text);
-    let mut tables = find_tables(text, segs).into_iter().peekable();
+    // The page's RAG key is looked for only when there is a table to read with it.
+    let key = std::cell::OnceCell::new();
+    let key = || key.get_or_init(|| status::RagKey::find(text));
+    let mut tables = tables.iter().peekable();
     let mut i = 0;
     while i < segs.len() {
         let s = &segs[i];
         while tables.peek().is_some_and(|t| t.next <= i) {
             tables.next();
         }
-        if let Some(t) = tables.peek().filter(|t| t.first == i) {
-            let t = t.clone();
+        if let Some(&t) = tables.peek().filter(|t| t.first == i) {
             tables.next();
-            if tracker_rows(text, &t, &key, &mut out) {
+            if tracker_rows(text, t, key(), &mut out) {
                 mark(&mut taken, i, t.next);
                 i = t.next;
                 continue;
@@ -119,7 +129,8 @@ pub fn find(text: &str, segs: &[Segment], exclude: &[(usize, usize)]) -> Vec<Fou
         }
         i += 1;
     }
-    let labelled = action_prose::labelled(text, segs, &taken);
+    let mut labelled = action_prose::labelled(text, segs, &taken);
+    labelled.extend(action_prose::status_records(text, segs, &taken));
     for a in &labelled {
         for (k, s) in segs.iter().enumerate() {
             if s.start < a.end && a.start < s.end {
@@ -276,7 +287,8 @@ mod tests {
     use crate::extract::segment::segments;
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {
-        find(t, &segments(t), &[])
+        let segs = segments(t);
+        find(t, &segs, &crate::extract::table::find_tables(t, &segs), &[])
             .into_iter()
             .map(|a| (a.text, a.status))
             .collect()

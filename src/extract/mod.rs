@@ -84,7 +84,8 @@ pub fn extract(input: Input) -> Extraction {
 
     let mut recs: Vec<Recommendation> = Vec::new();
     let mut repeats = repeats::Repeats::default();
-    let found_recs = recommendations::find(text, &segs, ctx);
+    let tables = table::find_tables(text, &segs);
+    let found_recs = recommendations::find(text, &segs, &tables, ctx);
     // A resolution is not also an action: the text recommendations came from is not read again.
     let rec_ranges: Vec<(usize, usize)> = found_recs
         .iter()
@@ -116,7 +117,7 @@ pub fn extract(input: Input) -> Extraction {
         })
         .collect();
 
-    let actions = actions::find(text, &segs, &rec_ranges)
+    let actions = actions::find(text, &segs, &tables, &rec_ranges)
         .into_iter()
         .map(|a| Action {
             text: a.text,

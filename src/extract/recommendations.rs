@@ -9,7 +9,7 @@ use super::label::{Counter, parse_label};
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
 use super::segment::{Segment, paragraph_ending_at};
-use super::table::{Table, find_tables};
+use super::table::Table;
 use super::textutil::{
     collapse, ends_sentence, ends_with_opener, is_heading_like, is_terminator, opens_like_item,
     reads_like_resolution,
@@ -36,11 +36,13 @@ pub struct DocContext {
 }
 
 /// Finds every recommendation in document order.
-pub fn find(text: &str, segs: &[Segment], ctx: DocContext) -> Vec<FoundRec> {
+///
+/// `tables` are the document's tables (`table::find_tables`), read once for every extractor.
+pub fn find(text: &str, segs: &[Segment], tables: &[Table], ctx: DocContext) -> Vec<FoundRec> {
     let mut out = Vec::new();
     let mut taken = vec![false; segs.len()];
-    for table in find_tables(text, segs) {
-        let found = from_tracker(text, &table, ctx);
+    for table in tables {
+        let found = from_tracker(text, table, ctx);
         if !found.is_empty() {
             for t in taken.iter_mut().take(table.next).skip(table.first) {
                 *t = true;

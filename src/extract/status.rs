@@ -6,9 +6,9 @@
 //! it in a sentence (`could now be closed`, `was being drafted`, `would remain open`). Colours
 //! (`Green`, `Amber`, `Red`) give a status only through a key printed on the page.
 
-use super::textutil::re_new;
+use super::textutil::{ascii_words, re_new};
 use crate::model::ActionStatus;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 use ActionStatus::{Completed, InProgress, Remaining};
@@ -71,9 +71,17 @@ const fn p(
 }
 
 /// The vocabulary, most specific first: within one text the first phrase of the table that
-/// matches decides, so negations (`not implemented`, `not yet complete`) come before the words
-/// they negate, and partial completion before completion.
+/// matches decides, so partial completion comes first (what is partly done is under way whatever
+/// is still missing), then negations (`not implemented`, `not yet complete`) before the words
+/// they negate.
 pub const VOCABULARY: &[Phrase] = &[
+    // Partial completion first: `partially implemented … not yet relaunched` is under way.
+    p(
+        r"partial(?:ly)?(?:\s+(?:complete[d]?|met|achieved|implemented|delivered))?|partly\s+(?:complete[d]?|met|implemented)",
+        InProgress,
+        Scope::BOTH,
+        "Partially implemented",
+    ),
     // Remaining: not begun, not done, still open.
     p(
         r"not\s+(?:yet\s+)?(?:started|begun|commenced|implemented|complete[d]?|progressed|actioned|received|due)",
@@ -135,13 +143,7 @@ pub const VOCABULARY: &[Phrase] = &[
         Scope::PROSE,
         "was overdue",
     ),
-    // In progress: begun, partly done.
-    p(
-        r"partial(?:ly)?(?:\s+(?:complete[d]?|met|achieved|implemented|delivered))?|partly\s+(?:complete[d]?|met|implemented)",
-        InProgress,
-        Scope::BOTH,
-        "Partially implemented",
-    ),
+    // In progress: begun.
     p(
         r"in\s+progress|under\s*way|on-?going|on\s+track|progressing|in\s+hand",
         InProgress,
@@ -284,44 +286,64 @@ pub fn markdown_table() -> String {
     out
 }
 
+/// The phrases read in one place, in table order, with a set of all of them so that one
+/// pass over the text tells which (if any) can decide; only the first of those is run again
+/// to find where it is.
+struct Phrases {
+    any: RegexSet,
+    each: Vec<(Regex, ActionStatus)>,
+}
+
+impl Phrases {
+    fn new(patterns: Vec<(String, ActionStatus)>) -> Phrases {
+        let any =
+            RegexSet::new(patterns.iter().map(|(p, _)| ascii_words(p))).expect("status phrases");
+        let each = patterns
+            .into_iter()
+            .map(|(p, st)| (re_new(&p).expect("status phrase"), st))
+            .collect();
+        Phrases { any, each }
+    }
+
+    /// The first phrase of the table that `s` contains: its status and its regex.
+    fn first(&self, s: &str) -> Option<&(Regex, ActionStatus)> {
+        let i = self.any.matches(s).iter().next()?;
+        self.each.get(i)
+    }
+}
+
 /// Every pattern, compiled once per place it is read, in table order.
 struct Compiled {
-    prose: Vec<(Regex, ActionStatus)>,
-    cell: Vec<(Regex, ActionStatus)>,
-    lead_in: Vec<(Regex, ActionStatus)>,
+    prose: Phrases,
+    cell: Phrases,
+    lead_in: Phrases,
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let mut c = Compiled {
-        prose: Vec::new(),
-        cell: Vec::new(),
-        lead_in: Vec::new(),
-    };
+    let (mut prose, mut cell, mut lead_in) = (Vec::new(), Vec::new(), Vec::new());
     for ph in VOCABULARY {
-        let anywhere = || re_new(&format!(r"(?i)\b(?:{})\b", ph.pattern)).expect("status phrase");
+        let anywhere = format!(r"(?i)\b(?:{})\b", ph.pattern);
         if ph.scope.has(Scope::PROSE) {
-            c.prose.push((anywhere(), ph.status));
+            prose.push((anywhere.clone(), ph.status));
         }
         if ph.scope.has(Scope::LEAD_IN) {
-            c.lead_in.push((anywhere(), ph.status));
+            lead_in.push((anywhere, ph.status));
         }
         if ph.scope.has(Scope::CELL) {
-            let re =
-                re_new(&format!(r"(?i)^[\W_]*(?:{})\b", ph.pattern)).expect("status cell word");
-            c.cell.push((re, ph.status));
+            cell.push((format!(r"(?i)^[\W_]*(?:{})\b", ph.pattern), ph.status));
         }
     }
-    c
+    Compiled {
+        prose: Phrases::new(prose),
+        cell: Phrases::new(cell),
+        lead_in: Phrases::new(lead_in),
+    }
 });
 
 /// The status a list's lead-in gives all its items (`have concluded … including:`,
 /// `The remaining areas of focus include:`).
 pub fn of_lead_in(s: &str) -> Option<ActionStatus> {
-    COMPILED
-        .lead_in
-        .iter()
-        .find(|(re, _)| re.is_match(s))
-        .map(|&(_, st)| st)
+    COMPILED.lead_in.first(s).map(|&(_, st)| st)
 }
 
 /// A status read from text, with the words that gave it.
@@ -338,11 +360,7 @@ pub fn of_cell(cell: &str) -> Option<ActionStatus> {
     if let Some(s) = percentage(t) {
         return Some(s);
     }
-    COMPILED
-        .cell
-        .iter()
-        .find(|(re, _)| re.is_match(t))
-        .map(|&(_, s)| s)
+    COMPILED.cell.first(t).map(|&(_, s)| s)
 }
 
 /// `100%` → completed, `0%` → remaining, anything between → in progress.
@@ -362,20 +380,12 @@ fn percentage(t: &str) -> Option<ActionStatus> {
 /// that it contains. A promise for later in the same words as something already done
 /// (`had liaised …, and this would be reported`) is work in progress.
 pub fn of_prose(s: &str) -> Option<Reading> {
-    let mut first: Option<(usize, Reading)> = None;
-    for (rank, (re, status)) in COMPILED.prose.iter().enumerate() {
-        if let Some(m) = re.find(s) {
-            first = Some((
-                rank,
-                Reading {
-                    status: *status,
-                    at: (m.start(), m.end()),
-                },
-            ));
-            break;
-        }
-    }
-    let (_, mut r) = first?;
+    let (re, status) = COMPILED.prose.first(s)?;
+    let m = re.find(s)?;
+    let mut r = Reading {
+        status: *status,
+        at: (m.start(), m.end()),
+    };
     if r.status == Completed && promises(s) && !closes(s) {
         r.status = InProgress;
     }

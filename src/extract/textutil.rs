@@ -4,18 +4,82 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Compiles a pattern with ASCII word boundaries: `\b` becomes `(?-u:\b)`.
+/// Compiles a pattern with ASCII word boundaries and word characters: `\b` becomes
+/// `(?-u:\b)` and `\w` becomes `[0-9A-Za-z_]` (see [`ascii_words`]).
 ///
 /// A Unicode `\b` stops the regex engine's fast automaton at the first non-ASCII byte (curly
 /// quotes, `£`, dashes are everywhere in council papers) and sends every search to the slow
 /// one; the words these patterns look for are ASCII, so nothing is lost.
 pub fn re_new(pattern: &str) -> Result<Regex, regex::Error> {
-    const MARK: &str = "\u{0}ASCII-B\u{0}";
-    let p = pattern
-        .replace(r"(?-u:\b)", MARK)
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(MARK, r"(?-u:\b)");
-    Regex::new(&p)
+    Regex::new(&ascii_words(pattern))
+}
+
+/// The pattern with every `\b` and `\w` made ASCII, for [`re_new`] and for sets of patterns.
+///
+/// Unicode `\w` is a class of some 700 ranges; inside a bounded repeat (`(?:\w+\s+){0,6}`)
+/// it multiplies the automaton's states until its cache gives up and the slow engines run.
+/// The names these patterns step over (`Cabinet`, `Sub-Committee`, `Children’s`) are ASCII
+/// words joined by the punctuation each class lists.
+pub fn ascii_words(pattern: &str) -> String {
+    const WORD: &str = "0-9A-Za-z_";
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') => out.push_str(if in_class > 0 { r"\b" } else { r"(?-u:\b)" }),
+                Some('w') if in_class > 0 => out.push_str(WORD),
+                Some('w') => {
+                    out.push('[');
+                    out.push_str(WORD);
+                    out.push(']');
+                }
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class += 1;
+                out.push(c);
+                // `[]…]` and `[^]…]`: a `]` first in a class is a literal.
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if in_class > 0 => {
+                in_class -= 1;
+                out.push(c);
+            }
+            '(' if in_class == 0 && pattern_flag_u(&mut chars, &mut out) => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Copies a `(?-u:\b)` group whole, so that its `\b` is not rewritten twice; returns whether
+/// it did (after the `(` it was called on).
+fn pattern_flag_u(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, out: &mut String) -> bool {
+    const ASCII_B: &str = "?-u:\\b)";
+    let ahead: String = chars.clone().take(ASCII_B.len()).collect();
+    if ahead == ASCII_B {
+        out.push('(');
+        out.push_str(ASCII_B);
+        for _ in 0..ASCII_B.chars().count() {
+            chars.next();
+        }
+        true
+    } else {
+        false
+    }
 }
 
 /// Collapses every run of whitespace to one space and trims, dropping table-cell bars left
@@ -222,5 +286,21 @@ mod tests {
         assert!(!reads_like_resolution(
             "Councillor Smith declared an interest"
         ));
+    }
+
+    #[test]
+    fn ascii_words_rewrites_word_classes_and_boundaries_only() {
+        assert_eq!(ascii_words(r"\bCabinet\b"), r"(?-u:\b)Cabinet(?-u:\b)");
+        assert_eq!(ascii_words(r"[A-Z][\w’'&\-]*"), r"[A-Z][0-9A-Za-z_’'&\-]*");
+        assert_eq!(
+            ascii_words(r"(?:\w+\s+){0,6}"),
+            r"(?:[0-9A-Za-z_]+\s+){0,6}"
+        );
+        // Escapes, negated classes and `\W` stay as written; an ASCII boundary is not doubled.
+        assert_eq!(ascii_words(r"\\w[^\]\w]\W"), r"\\w[^\]0-9A-Za-z_]\W");
+        assert_eq!(ascii_words(r"(?-u:\b)x"), r"(?-u:\b)x");
+        let re = re_new(r"(?i)^(?:[\w’'\-]+\s+){0,3}cabinet\b").expect("pattern");
+        assert!(re.is_match("The Leader’s Cabinet agreed"));
+        assert!(!re.is_match("Cabinetmaker"));
     }
 }

@@ -314,21 +314,34 @@ pub fn key_of(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         let w = if w == "&" { "and" } else { w };
-        let cleaned: String = w
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if cleaned.is_empty() {
-            continue;
-        }
+        let before = out.len();
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&cleaned);
+        let start = out.len();
+        for c in w.chars().filter(|c| c.is_alphanumeric()) {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        // A word of punctuation only (`–`) leaves no trace, not even its space.
+        if out.len() == start {
+            out.truncate(before);
+        }
     }
     out
 }
+
+/// The most words any known name has: a longer name is none of them.
+pub static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+    KNOWN
+        .iter()
+        .map(|kn| kn.name.split(' ').count())
+        .max()
+        .unwrap_or(0)
+});
 
 /// The frameworks whose theme is printed exactly as `key` (several for `leadership`).
 pub fn exact(key: &str) -> impl Iterator<Item = &'static Known> + '_ {

@@ -90,7 +90,15 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds themes in document order, without repeats, each mapped to its framework.
 pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
     let mut out: Vec<FoundTheme> = Vec::new();
-    let hint = framework_of_document(text, segs);
+    // Each segment's name and key, and whether it speaks of a review, worked out once: the
+    // rules below ask for them many times over.
+    let names: Vec<Name> = segs.iter().map(|s| Name::of(s.body_text(text))).collect();
+    let context: Vec<bool> = segs
+        .iter()
+        .map(|s| CONTEXT.is_match(s.text(text)))
+        .collect();
+    let hint = framework_of_document(text, &names);
+    let in_context = |i: usize| in_context(&context, i, hint);
     let mut i = 0;
     while i < segs.len() {
         let s = &segs[i];
@@ -110,7 +118,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
                 || LIST_HEADING.is_match(words.trim())
                 || REVIEW_LEAD_IN.is_match(words) && {
                     let para = paragraph_ending_at(text, segs, i);
-                    in_context(text, segs, i, hint) && !REMAINING_WORK.is_match(&para)
+                    in_context(i) && !REMAINING_WORK.is_match(&para)
                 });
         if lead_in
             && segs
@@ -122,7 +130,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             continue;
         }
         // Every place a list may be introduced is tried until one holds a list.
-        if in_context(text, segs, i, hint) {
+        if in_context(i) {
             'patterns: for re in [&*THESE_WERE, &*NAMELY, &*INLINE] {
                 // Matches may overlap (`look at … the four themes of A, B and C`): try each start.
                 let mut from = 0;
@@ -140,7 +148,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             }
         }
         if let Some(c) = ADDITIONAL.captures(words)
-            && in_context(text, segs, i, hint)
+            && in_context(i)
         {
             let name = c.name("name").expect("name group");
             push(&mut out, found(name.as_str().trim(), s.body + name.start()));
@@ -157,7 +165,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
                 push(&mut out, found(n, s.body + name.start()));
             }
         }
-        if let Some(t) = exact_theme(text, s, hint) {
+        if let Some(t) = exact_theme(text, s, &names[i], hint) {
             push(&mut out, t);
         }
         i += 1;
@@ -172,7 +180,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
 
 /// The framework a page is about: the one most of its lines name a theme of (counting only
 /// names no other framework shares), or the one it names (`CQC`, `Best Value`, `Ofsted`).
-fn framework_of_document(text: &str, segs: &[Segment]) -> Option<Framework> {
+fn framework_of_document(text: &str, names: &[Name]) -> Option<Framework> {
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
         re_new(r"(?i)\b(?P<cqc>CQC|Care\s+Quality\s+Commission)\b|\b(?P<bv>best\s+value)\b|\b(?P<ofsted>ofsted|ILACS)\b|\b(?P<gov>governance\s+peer\s+challenge)\b").unwrap()
     });
@@ -181,14 +189,8 @@ fn framework_of_document(text: &str, segs: &[Segment]) -> Option<Framework> {
         Some(v) => v.1 += n,
         None => votes.push((f, n)),
     };
-    for s in segs {
-        let words = s.body_text(text);
-        if words.len() > 200 {
-            continue;
-        }
-        let key = key_of(name_part(strip_grade(words)));
-        let key = key.strip_prefix("the ").unwrap_or(&key);
-        if let Some(kn) = theme_names::unambiguous(key) {
+    for n in names.iter().filter(|n| n.short_segment) {
+        if let Some(kn) = theme_names::unambiguous(n.key()) {
             vote(kn.framework, 2);
         }
     }
@@ -209,12 +211,55 @@ fn framework_of_document(text: &str, segs: &[Segment]) -> Option<Framework> {
 }
 
 /// Whether segment `i` is about a review or inspection: its words or the few segments before
-/// it speak of a peer challenge, a review or themes, or the page is about a framework.
-fn in_context(text: &str, segs: &[Segment], i: usize, hint: Option<Framework>) -> bool {
-    hint.is_some()
-        || segs[i.saturating_sub(6)..=i]
-            .iter()
-            .any(|s| CONTEXT.is_match(s.text(text)))
+/// it speak of a peer challenge, a review or themes (`context`, one flag per segment), or the
+/// page is about a framework.
+fn in_context(context: &[bool], i: usize, hint: Option<Framework>) -> bool {
+    hint.is_some() || context[i.saturating_sub(6)..=i].iter().any(|&c| c)
+}
+
+/// A segment read as a possible theme name: where the name is in its words and the name's
+/// key, when the segment is short enough for either use of it.
+struct Name {
+    /// The name's byte range within the segment's words.
+    at: (usize, usize),
+    /// The key without a leading `the`, when the name or the segment is short.
+    key: Option<String>,
+    /// Whether the segment is short enough to vote for the page's framework.
+    short_segment: bool,
+}
+
+impl Name {
+    fn of(words: &str) -> Name {
+        let name = name_part(strip_grade(words));
+        // `name` is a slice of `words` (trimmed at the start, so it is also where `find`
+        // would first see it).
+        let a = name.as_ptr() as usize - words.as_ptr() as usize;
+        let at = (a, a + name.len());
+        let short_segment = words.len() <= 200;
+        // Keys are only looked up among the known names; one with more words (and a `the`)
+        // than the longest of them is none of them, and is not built.
+        let few_words = || {
+            name.split_whitespace()
+                .nth(*theme_names::LONGEST + 1)
+                .is_none()
+        };
+        let key = ((name.len() <= 100 || short_segment) && few_words()).then(|| {
+            let k = key_of(name);
+            match k.strip_prefix("the ") {
+                Some(rest) => rest.to_string(),
+                None => k,
+            }
+        });
+        Name {
+            at,
+            key,
+            short_segment,
+        }
+    }
+
+    fn key(&self) -> &str {
+        self.key.as_deref().unwrap_or("")
+    }
 }
 
 fn strip_grade(s: &str) -> &str {
@@ -306,17 +351,36 @@ fn has_separator(s: &str) -> bool {
 /// without closing punctuation.
 fn name_part(s: &str) -> &str {
     let s = s.trim();
-    let cut = [": ", " – ", " - ", " — ", "? ", " ("]
-        .iter()
-        .filter_map(|sep| s.find(sep))
-        .min()
-        .unwrap_or(s.len());
+    let cut = name_end(s);
     let s = if s.ends_with(':') && cut == s.len() {
         &s[..s.len() - 1]
     } else {
         &s[..cut]
     };
     s.trim().trim_end_matches(['.', ';', ',', ':', '?']).trim()
+}
+
+/// Where a name ends: at the first `: `, `? `, ` (` or spaced dash (` - `, ` – `, ` — `), or
+/// at the end. One pass over the bytes, as this runs on every segment.
+fn name_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let rest = &b[i + 1..];
+        let cut = match c {
+            b':' | b'?' => rest.first() == Some(&b' '),
+            b' ' => {
+                rest.first() == Some(&b'(')
+                    || ["- ", "– ", "— "]
+                        .iter()
+                        .any(|d| rest.starts_with(d.as_bytes()))
+            }
+            _ => false,
+        };
+        if cut {
+            return i;
+        }
+    }
+    b.len()
 }
 
 /// Reads `A, B, C and D` (or `A; B; and C`) between `start` and `end` as themes; returns
@@ -441,20 +505,18 @@ fn split_final_and(tail: &str) -> Option<(usize, usize)> {
 
 /// A line that is exactly a framework's theme name (a heading in a peer challenge report);
 /// a name several frameworks share (`Leadership`) only on a page about one of them.
-fn exact_theme(text: &str, s: &Segment, hint: Option<Framework>) -> Option<FoundTheme> {
-    let raw = s.body_text(text);
-    let name = name_part(strip_grade(raw));
-    if name.len() > 100 {
+fn exact_theme(text: &str, s: &Segment, n: &Name, hint: Option<Framework>) -> Option<FoundTheme> {
+    if n.at.1 - n.at.0 > 100 {
         return None;
     }
-    let key = key_of(name);
-    let key = key.strip_prefix("the ").unwrap_or(&key);
+    let key = n.key();
     // A one-word name (`Governance`) is a heading of many reports: only on a page about its
     // framework.
     let known = theme_names::unambiguous(key).is_some() && key.contains(' ')
         || theme_names::exact(key)
             .any(|kn| !kn.statement && Some(kn.framework) == hint && key.contains(' '));
-    known.then(|| found(name, s.body + raw.find(name).unwrap_or(0)))
+    let (a, b) = (s.body + n.at.0, s.body + n.at.1);
+    known.then(|| found(&text[a..b], a))
 }
 
 fn push(out: &mut Vec<FoundTheme>, t: FoundTheme) {
