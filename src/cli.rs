@@ -210,6 +210,10 @@ pub struct ExtractArgs {
     /// The store URLs are fetched into (default: $COUNCILRECS_STORE, else ~/.cache/councilrecs).
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
+    /// Read only part K of N of the documents (1 ≤ K ≤ N), chosen by a hash of each path or
+    /// URL: N runs with 1/N … N/N read every document once between them.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
     #[command(flatten)]
     pub network: NetworkArgs,
     #[command(flatten)]
@@ -312,6 +316,11 @@ pub struct CrawlArgs {
     /// Sites crawled at the same time.
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub sites: usize,
+    /// Crawl only part K of N of the sites (1 ≤ K ≤ N), chosen by a hash of each council's
+    /// code (a site shared by several councils is one): N runs with 1/N … N/N crawl every
+    /// site once between them.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
     /// Add each document's normalised text (`text`), which every `span` indexes.
     #[arg(long)]
     pub emit_text: bool,

@@ -20,6 +20,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod registry;
+pub mod shard;
 pub mod source;
 pub mod store;
 pub mod tools;

@@ -3,9 +3,14 @@
 //! URL → status, validators, fetch times, body hash, media type and last error.
 //!
 //! Paths come only from hashes, so no URL can name a file outside the store. A body is
-//! written to `tmp/`, synced, then renamed into place; index rows are written in
-//! transactions after their body exists. A run killed at any point leaves either the old
-//! state or the new one, and the next run picks up from there.
+//! written to `tmp/` (named after the process and machine writing it), synced, then renamed
+//! into place; index rows are written in transactions after their body exists. A run killed
+//! at any point leaves either the old state or the new one, and the next run picks up from
+//! there: opening the store removes the partial bodies of processes that are gone.
+//!
+//! A body is checked against its address every time it is read: one whose bytes no longer
+//! hash to its name (a disk error, a hand edit, a copy cut short) is moved to `corrupt/` and
+//! reported, never served.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
@@ -25,6 +30,15 @@ pub enum StoreError {
     Db(#[from] rusqlite::Error),
     #[error("not a SHA-256 hash: {0:?}")]
     BadHash(String),
+    #[error(
+        "the stored body {path} does not match its SHA-256 address (its bytes hash to {actual}); \
+         it was moved to {moved_to}"
+    )]
+    Corrupt {
+        path: PathBuf,
+        actual: String,
+        moved_to: PathBuf,
+    },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -234,17 +248,37 @@ impl Store {
         Ok(self.root.join("objects").join(&lower[..2]).join(lower))
     }
 
-    /// Reads a stored body.
+    /// Reads a stored body, checked against its address. A body whose bytes do not hash to
+    /// it is moved to `corrupt/` (so that the next fetch downloads it again) and is an error.
     pub fn read(&self, sha256: &str) -> Result<Vec<u8>, StoreError> {
         let p = self.object_path(sha256)?;
-        fs::read(&p).map_err(io_err(&p))
+        let bytes = fs::read(&p).map_err(io_err(&p))?;
+        let actual = hex(&Sha256::digest(&bytes));
+        if actual.eq_ignore_ascii_case(sha256) {
+            return Ok(bytes);
+        }
+        let dir = self.root.join("corrupt");
+        let moved_to = dir.join(format!(
+            "{}-{}",
+            sha256.to_ascii_lowercase(),
+            std::process::id()
+        ));
+        let moved = fs::create_dir_all(&dir).and_then(|_| fs::rename(&p, &moved_to));
+        Err(StoreError::Corrupt {
+            path: p.clone(),
+            actual,
+            moved_to: if moved.is_ok() { moved_to } else { p },
+        })
     }
 
-    /// Starts writing a body; nothing is visible until [`Store::commit_body`].
+    /// Starts writing a body; nothing is visible until [`Store::commit_body`]. The file is
+    /// named `<pid>@<host>-<n>-<nanos>.part`, so that a later run can tell whether the
+    /// process writing it is still alive.
     pub fn begin_body(&self) -> Result<BodyWriter, StoreError> {
         let name = format!(
-            "{}-{}-{}.part",
+            "{}@{}-{}-{}.part",
             std::process::id(),
+            host_name(),
             TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -266,8 +300,7 @@ impl Store {
         if let Some(f) = file {
             f.sync_all().map_err(io_err(&w.path))?;
         }
-        let digest = std::mem::take(&mut w.hasher).finalize();
-        let sha: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let sha = hex(&std::mem::take(&mut w.hasher).finalize());
         let target = self.object_path(&sha)?;
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(io_err(dir))?;
@@ -336,18 +369,103 @@ impl Drop for BodyWriter {
     }
 }
 
-/// Removes partial bodies left by killed runs (older than an hour, so that a run sharing the
-/// store at the same time keeps its own).
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// This machine's name, as written into the names of partial bodies (`-` when unknown, and
+/// with nothing in it that would end the name early).
+fn host_name() -> String {
+    let u = rustix::system::uname();
+    let name: String = u
+        .nodename()
+        .to_string_lossy()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() { "-".into() } else { name }
+}
+
+/// Who wrote a partial body, from its name: `<pid>@<host>-…` (or `<pid>-…`, as older
+/// versions named them, always on this machine).
+fn writer_of(name: &str) -> Option<(u32, Option<&str>)> {
+    let head = name.strip_suffix(".part")?;
+    let (first, _) = head.split_once('-')?;
+    match first.split_once('@') {
+        Some((pid, host)) => Some((pid.parse().ok()?, Some(host))),
+        None => Some((first.parse().ok()?, None)),
+    }
+}
+
+/// Whether a process of this machine is alive.
+fn alive(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return false;
+    };
+    // EPERM: alive, but another user's.
+    !matches!(
+        rustix::process::test_kill_process(pid),
+        Err(rustix::io::Errno::SRCH)
+    )
+}
+
+/// What to do with a file left in `tmp/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leftover {
+    Keep,
+    Remove,
+}
+
+/// A partial body is removed when its writer on this machine is gone, or — whoever wrote it —
+/// when it is older than a day (a process id may be reused); one written on another machine
+/// sharing the store is removed after an hour, as no download takes that long.
+fn judge(
+    name: &str,
+    age: std::time::Duration,
+    here: &str,
+    is_alive: impl Fn(u32) -> bool,
+) -> Leftover {
+    const HOUR: u64 = 3600;
+    let secs = age.as_secs();
+    if secs > 24 * HOUR {
+        return Leftover::Remove;
+    }
+    match writer_of(name) {
+        Some((pid, host)) if host.is_none_or(|h| h == here) => {
+            if is_alive(pid) {
+                Leftover::Keep
+            } else {
+                Leftover::Remove
+            }
+        }
+        _ if secs > HOUR => Leftover::Remove,
+        _ => Leftover::Keep,
+    }
+}
+
+/// Removes partial bodies left by killed runs: those whose process is gone at once, others
+/// by age (see [`judge`]).
 fn remove_stale_temps(dir: &Path) {
     let Ok(list) = fs::read_dir(dir) else { return };
+    let here = host_name();
     for e in list.flatten() {
-        let old = e
+        let name = e.file_name().to_string_lossy().into_owned();
+        let age = e
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age.as_secs() > 3600);
-        if old {
+            .unwrap_or_default();
+        if judge(&name, age, &here, alive) == Leftover::Remove {
             let _ = fs::remove_file(e.path());
         }
     }
@@ -426,6 +544,111 @@ mod tests {
         w.write_all(b"partial").unwrap();
         drop(w);
         assert!(fs::read_dir(dir.join("tmp")).unwrap().next().is_none());
+        let _ = fs::remove_dir_all(&dir);
+    }
+    #[test]
+    fn a_partial_body_of_a_dead_process_is_removed_at_once_and_a_live_ones_kept() {
+        let dir = temp_dir("stale");
+        fs::create_dir_all(dir.join("tmp")).unwrap();
+        // A child that has exited: its pid is free.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let here = host_name();
+        let names = [
+            format!("{dead}@{here}-0-1.part"),
+            format!("{}@{here}-0-2.part", std::process::id()),
+            format!("{dead}-0-3.part"),
+            format!("{dead}@elsewhere-0-4.part"),
+            "notes.txt".to_string(),
+        ];
+        for n in &names {
+            fs::write(dir.join("tmp").join(n), b"partial").unwrap();
+        }
+        drop(Store::open(&dir).unwrap());
+        let mut left: Vec<String> = fs::read_dir(dir.join("tmp"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let mut expected = vec![names[1].clone(), names[3].clone(), names[4].clone()];
+        expected.sort();
+        assert_eq!(left, expected);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn leftovers_are_judged_by_writer_machine_and_age() {
+        use std::time::Duration;
+        let min = Duration::from_secs(60);
+        let alive = |pid: u32| pid == 7;
+        assert_eq!(judge("7@m-1-2.part", min, "m", alive), Leftover::Keep);
+        assert_eq!(judge("8@m-1-2.part", min, "m", alive), Leftover::Remove);
+        assert_eq!(judge("8-1-2.part", min, "m", alive), Leftover::Remove);
+        assert_eq!(judge("8@other-1-2.part", min, "m", alive), Leftover::Keep);
+        assert_eq!(
+            judge("8@other-1-2.part", 61 * min, "m", alive),
+            Leftover::Remove
+        );
+        assert_eq!(
+            judge("7@m-1-2.part", 25 * 60 * min, "m", alive),
+            Leftover::Remove
+        );
+        assert_eq!(judge("junk", min, "m", alive), Leftover::Keep);
+        assert_eq!(judge("junk", 61 * min, "m", alive), Leftover::Remove);
+        assert_eq!(writer_of("12@h.x-3-4.part"), Some((12, Some("h.x"))));
+        assert_eq!(writer_of("12-3-4.part"), Some((12, None)));
+        assert_eq!(writer_of("x12-3-4.part"), None);
+    }
+
+    #[test]
+    fn a_body_that_no_longer_matches_its_address_is_an_error_and_set_aside() {
+        let dir = temp_dir("corrupt");
+        let store = Store::open(&dir).unwrap();
+        let mut w = store.begin_body().unwrap();
+        w.write_all(b"RESOLVED: that the report be noted.").unwrap();
+        let (sha, _) = store.commit_body(w).unwrap();
+        let path = store.object_path(&sha).unwrap();
+        assert_eq!(
+            store.read(&sha).unwrap(),
+            b"RESOLVED: that the report be noted."
+        );
+        fs::write(&path, b"RESOLVED: that the report be rejected.").unwrap();
+        let e = store.read(&sha).unwrap_err();
+        let StoreError::Corrupt {
+            actual, moved_to, ..
+        } = &e
+        else {
+            panic!("not a corrupt error: {e}");
+        };
+        assert_eq!(
+            actual,
+            &hex(&Sha256::digest(b"RESOLVED: that the report be rejected."))
+        );
+        assert!(
+            moved_to.starts_with(dir.join("corrupt")),
+            "{}",
+            moved_to.display()
+        );
+        assert!(!path.exists());
+        assert_eq!(
+            fs::read(moved_to).unwrap(),
+            b"RESOLVED: that the report be rejected."
+        );
+        assert!(
+            e.to_string().contains("does not match its SHA-256 address"),
+            "{e}"
+        );
+        // Gone from its address: the index no longer offers it.
+        let entry = Entry {
+            url: "http://h/a".into(),
+            final_url: "http://h/a".into(),
+            status: 200,
+            sha256: Some(sha.clone()),
+            ..Default::default()
+        };
+        store.put(&entry).unwrap();
+        assert_eq!(store.get_with_body("http://h/a").unwrap(), None);
         let _ = fs::remove_dir_all(&dir);
     }
 }

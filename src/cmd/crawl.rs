@@ -8,13 +8,11 @@ use crate::config::Config;
 use crate::crawl::{self, CrawlOptions, Filters, Target};
 use crate::fetch::{clock, parse_url};
 use crate::model::Council;
-use crate::output::{self, Format};
+use crate::output;
 use crate::registry::{self, Platform};
 use crate::source::date::{Date, Window};
 use anyhow::{Context, bail};
 use regex::{Regex, RegexBuilder};
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
@@ -120,35 +118,12 @@ pub fn targets(args: &CrawlArgs, quiet: bool) -> anyhow::Result<Vec<Target>> {
     if out.is_empty() {
         bail!("nothing to crawl: give --base URL or --council CODE");
     }
+    // A site is one target, whether one council or several share it: its label (the
+    // council's code, the shared site's name or the host given) picks its shard.
+    if let Some(shard) = args.shard {
+        out.retain(|t| shard.holds(&t.label));
+    }
     Ok(out)
-}
-
-/// The output file is written beside its final name and renamed at the end, so a killed
-/// run never leaves a half-written file in its place.
-struct OutFile {
-    tmp: PathBuf,
-    dest: PathBuf,
-}
-
-fn open_out(out: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, Option<OutFile>)> {
-    let Some(dest) = out else {
-        return Ok((
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            None,
-        ));
-    };
-    let mut name = dest.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
-    let tmp = dest.with_file_name(name);
-    let f =
-        std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-    Ok((
-        Box::new(std::io::BufWriter::new(f)),
-        Some(OutFile {
-            tmp,
-            dest: dest.to_path_buf(),
-        }),
-    ))
 }
 
 pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
@@ -173,17 +148,8 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
         sites: args.sites,
     };
     // A database or a folder of CSV tables is written in place (SQLite has its own
-    // transactions); a stream of records goes through a `.partial` file renamed at the end.
-    let in_place = matches!(args.format, Format::Sqlite | Format::Csv) && args.out.is_some();
-    let (mut writer, out_file) = if in_place {
-        (
-            output::open(args.format, args.out.as_deref(), args.bom)?,
-            None,
-        )
-    } else {
-        let (out, out_file) = open_out(args.out.as_deref())?;
-        (output::writer(args.format, out, args.bom), out_file)
-    };
+    // transactions); a stream of records goes to a `.partial` file renamed at the end.
+    let mut writer = output::open(args.format, args.out.as_deref(), args.bom)?;
     let started = Instant::now();
     let result = crawl::run(&fetcher, &targets, &opts, config, &pool, |r| {
         writer.write(r)
@@ -191,10 +157,6 @@ pub fn run(args: &CrawlArgs, config: &Config) -> anyhow::Result<Outcome> {
     let finished = result.and_then(|s| writer.finish().map(|_| s));
     drop(writer);
     let summary = finished.context("cannot write records")?;
-    if let Some(f) = out_file {
-        std::fs::rename(&f.tmp, &f.dest)
-            .with_context(|| format!("cannot write {}", f.dest.display()))?;
-    }
     if !config.quiet {
         let st = &fetcher.stats;
         eprintln!(
@@ -304,5 +266,37 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(re.is_match("Corporate PEER Challenge"));
+    }
+
+    #[test]
+    fn shards_of_all_councils_are_disjoint_and_complete() {
+        let labels = |a: &[&str]| -> Vec<String> {
+            targets(&args(a), true)
+                .unwrap()
+                .into_iter()
+                .map(|t| t.label)
+                .collect()
+        };
+        let mut all = labels(&["--council", "all"]);
+        assert!(all.len() > 300, "{}", all.len());
+        let mut union = Vec::new();
+        for k in 1..=4 {
+            let shard = format!("{k}/4");
+            let part = labels(&["--council", "all", "--shard", &shard]);
+            assert!(part.len() * 8 > all.len(), "{shard}: {}", part.len());
+            union.extend(part);
+        }
+        union.sort();
+        all.sort();
+        // Every site once: no label twice (disjoint), none left out (complete).
+        assert_eq!(union, all);
+        // A shared site is one target, in one shard only.
+        let shared: Vec<String> = targets(&args(&["--council", "all"]), true)
+            .unwrap()
+            .into_iter()
+            .filter(|t| !t.site_councils.is_empty())
+            .map(|t| t.label)
+            .collect();
+        assert!(!shared.is_empty());
     }
 }

@@ -60,6 +60,20 @@ enum Job {
     Unsupported(String, String),
 }
 
+impl Job {
+    /// What picks the job's shard: its path or URL as given or found. Standard input is
+    /// every instance's own, so it has none and is read whatever the shard.
+    fn key(&self) -> Option<String> {
+        match self {
+            Job::Local(Input::File(p) | Input::Missing(p, _)) => {
+                Some(p.to_string_lossy().into_owned())
+            }
+            Job::Url(u) | Job::Unsupported(u, _) => Some(u.clone()),
+            Job::Stdin => None,
+        }
+    }
+}
+
 fn is_url(s: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
@@ -154,10 +168,7 @@ fn from_url(fetcher: Option<&Fetcher>, url: &str, config: &Config) -> Record {
         let message = "no HTTP client for URL inputs".into();
         return pipeline::failed(&DocInfo::url(url), "network", message);
     };
-    match fetcher
-        .get(url)
-        .and_then(|f| fetcher.body(&f).map(|b| (f, b)))
-    {
+    match fetcher.get_body(url, crate::fetch::Ask::default()) {
         Ok((f, bytes)) => {
             let info = DocInfo {
                 final_url: Some(f.final_url),
@@ -184,7 +195,10 @@ struct Tally {
 
 pub fn run(args: &ExtractArgs, config: &Config) -> anyhow::Result<Outcome> {
     let started = Instant::now();
-    let (inputs, empty) = jobs(&args.paths);
+    let (mut inputs, empty) = jobs(&args.paths);
+    if let Some(shard) = args.shard {
+        inputs.retain(|j| j.key().is_none_or(|k| shard.holds(&k)));
+    }
     if !config.quiet {
         for dir in &empty {
             eprintln!(

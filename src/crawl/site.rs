@@ -91,15 +91,13 @@ impl SiteCtx<'_> {
         } else {
             Wait::Page
         };
-        let f = self.fetcher.get_with(
+        self.fetcher.get_body(
             url,
             Ask {
                 wait,
                 reuse_stored: false,
             },
-        )?;
-        let bytes = self.fetcher.body(&f)?;
-        Ok((f, bytes))
+        )
     }
 
     /// A listing that could not be fetched: a page the site does not have (404, 410) is
@@ -144,11 +142,7 @@ impl SiteCtx<'_> {
             wait: Wait::Document,
             reuse_stored: crate::source::is_immutable_document(url),
         };
-        match self
-            .fetcher
-            .get_with(url, ask)
-            .and_then(|f| self.fetcher.body(&f).map(|b| (f, b)))
-        {
+        match self.fetcher.get_body(url, ask) {
             Ok((f, bytes)) => self.extract(url.to_string(), bytes, Some(f), None, facts),
             Err(e) => self.fail(url, &e, &facts),
         }

@@ -191,7 +191,9 @@ pub fn sniff(bytes: &[u8], hint: &Hint) -> Format {
     let head = encoding::decode(&bytes[..bytes.len().min(4096)], None)
         .text
         .to_ascii_lowercase();
-    let head = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    // NULs or other control characters before the markup do not hide it.
+    let head =
+        head.trim_start_matches(|c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}');
     let content_type = hint.content_type.unwrap_or("").to_ascii_lowercase();
     if looks_like_html(head) || content_type.contains("html") {
         return Format::Html;
@@ -282,6 +284,13 @@ mod tests {
             sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", &h),
             Format::Doc
         );
+    }
+
+    #[test]
+    fn markup_after_a_run_of_nuls_is_sniffed_as_html() {
+        let mut page = vec![0u8; 300];
+        page.extend_from_slice(b"\x01<html><body><p>RESOLVED:</p></body></html>");
+        assert_eq!(sniff(&page, &Hint::default()), Format::Html);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Text-bearing formats (HTML, XML, plain text, Markdown): charset, binary check, then the
-//! format's reader, all ending in the same normalised text.
+//! Text-bearing formats (HTML, XML, plain text, Markdown): charset, control characters
+//! removed (with a warning), binary check on what remains, then the format's reader, all
+//! ending in the same normalised text.
 
 use super::encoding;
 use super::html::html_to_text;
@@ -7,6 +8,7 @@ use super::html_flat::{MAX_TREE_DEPTH, html_to_text_flat, nesting_depth};
 use super::normalise::normalise_plain;
 use super::{DecodeError, Decoded, Format, Hint, Limits};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static XML_DECL_ENCODING: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
@@ -33,18 +35,27 @@ pub fn decode_text_format(
                 .or_else(|| encoding::meta_charset(bytes)),
             _ => None,
         });
+    let guessed = declared.is_none() && encoding::bom_encoding(bytes).is_none();
     let decoded = encoding::decode(bytes, declared);
+    let replaced_noted = decoded
+        .note
+        .as_deref()
+        .is_some_and(|n| n.contains("U+FFFD"));
     if let Some(note) = decoded.note {
         warnings.push(note);
     }
-    check_not_binary(&decoded.text)?;
-    if decoded.had_errors {
+    let (clean, removed) = strip_controls(&decoded.text);
+    if let Some(w) = removed.warning() {
+        warnings.push(w);
+    }
+    check_not_binary(&clean, guessed && decoded.encoding != encoding_rs::UTF_8)?;
+    if decoded.had_errors && !replaced_noted {
         warnings.push(format!(
             "some bytes are not valid {}; they were replaced with U+FFFD",
             decoded.encoding.name()
         ));
     }
-    let source: &str = &decoded.text;
+    let source: &str = &clean;
     let (text, page_starts, title) = match format {
         Format::Html | Format::Xml => {
             let depth = nesting_depth(source.as_bytes());
@@ -87,19 +98,81 @@ pub fn decode_text_format(
     })
 }
 
-/// Rejects text that is mostly control characters or replacement characters.
-fn check_not_binary(text: &str) -> Result<(), DecodeError> {
-    let mut total = 0usize;
-    let mut bad = 0usize;
-    for c in text.chars().take(1 << 16) {
-        total += 1;
-        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}')) || c == '\u{fffd}' {
-            bad += 1;
+/// Control characters removed from a text, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub nul: usize,
+    pub other: usize,
+}
+
+impl Removed {
+    /// What the record's warnings say about them, if any were removed.
+    pub fn warning(&self) -> Option<String> {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match (self.nul, self.other) {
+            (0, 0) => None,
+            (n, 0) => Some(format!(
+                "{n} NUL character{} removed; the rest was read as text",
+                plural(n)
+            )),
+            (0, o) => Some(format!(
+                "{o} control character{} removed; the rest was read as text",
+                plural(o)
+            )),
+            (n, o) => Some(format!(
+                "{n} NUL and {o} other control character{} removed; the rest was read as text",
+                plural(o)
+            )),
         }
     }
-    if total >= 16 && bad * 10 > total {
+}
+
+/// Removes control characters (NULs from a damaged save, stray escape and C1 codes) except
+/// line breaks, tabs, vertical tabs and form feeds, which the normaliser reads.
+pub fn strip_controls(text: &str) -> (Cow<'_, str>, Removed) {
+    let dropped =
+        |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}');
+    if !text.contains(dropped) {
+        return (Cow::Borrowed(text), Removed::default());
+    }
+    let mut removed = Removed::default();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !dropped(c) {
+            out.push(c);
+        } else if c == '\0' {
+            removed.nul += 1;
+        } else {
+            removed.other += 1;
+        }
+    }
+    (Cow::Owned(out), removed)
+}
+
+/// Rejects text (control characters already removed) that is not text: mostly undecodable
+/// bytes, or — when the encoding was a detector's guess — mostly characters outside ASCII,
+/// which is what binary data read through a legacy code page looks like.
+fn check_not_binary(text: &str, guessed_legacy: bool) -> Result<(), DecodeError> {
+    let mut total = 0usize;
+    let mut undecodable = 0usize;
+    let mut non_ascii = 0usize;
+    for c in text.chars().filter(|c| !c.is_whitespace()).take(1 << 16) {
+        total += 1;
+        undecodable += usize::from(c == '\u{fffd}');
+        non_ascii += usize::from(!c.is_ascii());
+    }
+    if total < 16 {
+        return Ok(());
+    }
+    if undecodable * 10 > total {
         return Err(DecodeError::Binary(format!(
-            "{bad} of the first {total} characters are control or undecodable bytes"
+            "{undecodable} of the first {total} characters are undecodable bytes"
+        )));
+    }
+    if guessed_legacy && non_ascii * 10 > total * 3 {
+        return Err(DecodeError::Binary(format!(
+            "{non_ascii} of the first {total} characters are outside ASCII, and no encoding was \
+             declared"
         )));
     }
     Ok(())
@@ -174,5 +247,59 @@ mod tests {
     fn stray_nuls_are_dropped() {
         let d = dec(b"RESOLVED:\0 that the report\0 be noted.", "x.txt").unwrap();
         assert_eq!(d.text, "RESOLVED: that the report be noted.");
+        assert_eq!(
+            d.warnings,
+            ["2 NUL characters removed; the rest was read as text"]
+        );
+    }
+
+    #[test]
+    fn a_run_of_nuls_in_a_short_page_is_removed_not_refused() {
+        let mut page =
+            b"<html><body><p>RESOLVED:</p><ol><li>That the plan be approved.</li>".to_vec();
+        page.extend_from_slice(&[0u8; 300]);
+        page.extend_from_slice(b"<li>That the budget be agreed.</li></ol></body></html>");
+        let d = dec(&page, "x.html").unwrap();
+        assert_eq!(
+            d.text,
+            "RESOLVED:\n\n1. That the plan be approved.\n2. That the budget be agreed."
+        );
+        assert_eq!(
+            d.warnings,
+            ["300 NUL characters removed; the rest was read as text"]
+        );
+    }
+
+    #[test]
+    fn other_control_characters_are_counted_apart() {
+        let d = dec(
+            b"\0\0\x1b[0mRESOLVED: that the \x07report be noted.\x7f",
+            "x.txt",
+        )
+        .unwrap();
+        assert_eq!(d.text, "[0mRESOLVED: that the report be noted.");
+        assert_eq!(
+            d.warnings,
+            ["2 NUL and 3 other control characters removed; the rest was read as text"]
+        );
+        let (t, r) = strip_controls("a\tb\u{0b}c\u{0c}d\r\ne\u{85}");
+        assert_eq!(t, "a\tb\u{0b}c\u{0c}d\r\ne");
+        assert_eq!(r, Removed { nul: 0, other: 1 });
+    }
+
+    #[test]
+    fn nuls_and_text_is_text_but_binary_after_removal_is_binary() {
+        // Mostly NULs around a sentence: the sentence is read.
+        let mut v = vec![0u8; 5000];
+        v.extend_from_slice(b"RESOLVED: that the report be noted.");
+        v.extend_from_slice(&[0u8; 5000]);
+        let d = dec(&v, "x.txt").unwrap();
+        assert_eq!(d.text, "RESOLVED: that the report be noted.");
+        // Undecodable UTF-8 throughout: still binary once its controls are gone.
+        let mut bad = Vec::new();
+        for i in 0..2000u32 {
+            bad.extend_from_slice(&[0xc3, (i % 32) as u8, 0xff, b'a']);
+        }
+        assert_eq!(dec(&bad, "x.txt").unwrap_err().kind(), "binary");
     }
 }

@@ -14,6 +14,7 @@ pub mod meetings;
 pub mod meta;
 pub mod procedural;
 pub mod recommendations;
+pub mod repeats;
 pub mod segment;
 pub mod status;
 pub mod table;
@@ -26,7 +27,6 @@ use crate::extract::textutil::re_new;
 use crate::model::{Action, Council, DocKind, Meeting, Meta, RecKind, Recommendation, Theme};
 use list::ItemDraft;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What the extractors need besides the text.
@@ -85,10 +85,7 @@ pub fn extract(input: Input) -> Extraction {
     let offsets = Offsets::new(text, input.page_starts, input.paged);
 
     let mut recs: Vec<Recommendation> = Vec::new();
-    let mut exact: HashSet<String> = HashSet::new();
-    // Word sets of the items kept, by what a near repeat must share with them.
-    let mut near: HashMap<RepeatKey, Vec<HashSet<String>>> = HashMap::new();
-    let mut kept_by_id: HashMap<String, Vec<String>> = HashMap::new();
+    let mut repeats = repeats::Repeats::default();
     let tables = table::find_tables(text, &segs);
     let found_recs = recommendations::find(text, &segs, &tables, ctx);
     // A resolution is not also an action: the text recommendations came from is not read again.
@@ -101,25 +98,9 @@ pub fn extract(input: Input) -> Extraction {
         if r.text.is_empty() || POINTER.is_match(&r.text) {
             continue;
         }
-        // The same item printed twice (decision block and minutes, or once per meeting) is
-        // reported once: word for word anywhere, or nearly so within one meeting's block when
-        // it has the same label and kind (a second printing that adds a parenthesis or two).
-        let words = word_set(&r.text);
-        let bucket = near.entry((r.kind, r.id.clone(), r.meeting)).or_default();
-        if !exact.insert(dedup_key(&r.text)) || bucket.iter().any(|w| similar(w, &words)) {
+        if repeats.repeats(&r) {
             continue;
         }
-        // A second printing cut short (a page that ends mid-item) repeats the start of an
-        // item already kept under the same label.
-        let key = dedup_key(&r.text);
-        if let Some(id) = &r.id {
-            let kept = kept_by_id.entry(id.clone()).or_default();
-            if key.len() >= 8 && kept.iter().any(|k| k.starts_with(&key)) {
-                continue;
-            }
-            kept.push(key);
-        }
-        bucket.push(words);
         recs.push(r);
     }
 
@@ -210,51 +191,6 @@ fn to_recommendation(
 
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end().len()
-}
-
-/// Two printings of one item compare equal: case, punctuation and a leading `that`/`to` aside.
-fn dedup_key(s: &str) -> String {
-    let key = s
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect::<String>();
-    let words: Vec<&str> = key.split_whitespace().collect();
-    let skip = usize::from(matches!(words.first(), Some(&"that" | &"to")));
-    words[skip..].join(" ")
-}
-
-/// What two printings of one item share: kind, label and meeting.
-type RepeatKey = (RecKind, Option<String>, Option<usize>);
-
-/// The lower-case words of a text, for comparing two printings of one item.
-fn word_set(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Two printings of one item share nearly all their words.
-fn similar(a: &HashSet<String>, b: &HashSet<String>) -> bool {
-    if a.is_empty() || b.is_empty() {
-        return a == b;
-    }
-    // Minutes of two meetings approved in one breath differ only in their dates.
-    let numbers = |s: &HashSet<String>| -> Vec<String> {
-        let mut v: Vec<String> = s
-            .iter()
-            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-            .cloned()
-            .collect();
-        v.sort();
-        v
-    };
-    if numbers(a) != numbers(b) {
-        return false;
-    }
-    let common = a.intersection(b).count() as f64;
-    2.0 * common / (a.len() + b.len()) as f64 >= 0.8
 }
 
 /// Turns byte offsets into character offsets and page numbers.

@@ -63,6 +63,8 @@ pub enum FetchError {
     Network { url: String, message: String },
     #[error("store: {0}")]
     Store(String),
+    #[error("store: {0}")]
+    StoreCorrupt(String),
     #[error("cannot set up the HTTP client: {0}")]
     Setup(String),
 }
@@ -90,6 +92,7 @@ impl FetchError {
             FetchError::HostDown { kind, .. } => kind,
             FetchError::Network { .. } => "network",
             FetchError::Store(_) => "store",
+            FetchError::StoreCorrupt(_) => "store_corrupt",
             FetchError::Setup(_) => "setup",
         }
     }
@@ -125,6 +128,9 @@ impl FetchError {
 
 impl From<crate::store::StoreError> for FetchError {
     fn from(e: crate::store::StoreError) -> Self {
-        FetchError::Store(e.to_string())
+        match e {
+            crate::store::StoreError::Corrupt { .. } => FetchError::StoreCorrupt(e.to_string()),
+            _ => FetchError::Store(e.to_string()),
+        }
     }
 }

@@ -357,9 +357,33 @@ impl Fetcher {
         result
     }
 
-    /// The stored body of a fetched response.
+    /// The stored body of a fetched response, checked against its address.
     pub fn body(&self, f: &Fetched) -> Result<Vec<u8>, FetchError> {
         Ok(self.store.read(&f.sha256)?)
+    }
+
+    /// Fetches a URL as `ask` says and reads its body. A stored body that no longer matches
+    /// its address has been set aside by the store; it is downloaded again, unless
+    /// `--offline`, when the error stands.
+    pub fn get_body(&self, url: &str, ask: Ask) -> Result<(Fetched, Vec<u8>), FetchError> {
+        let f = self.get_with(url, ask)?;
+        match self.body(&f) {
+            Ok(b) => Ok((f, b)),
+            Err(FetchError::StoreCorrupt(why)) if !self.cfg.offline => {
+                eprintln!("councilrecs: {why}; fetching {url} again");
+                let again = Ask {
+                    reuse_stored: false,
+                    ..ask
+                };
+                let f = self.get_with(url, again)?;
+                let b = self.body(&f)?;
+                Ok((f, b))
+            }
+            Err(FetchError::StoreCorrupt(why)) => Err(FetchError::StoreCorrupt(format!(
+                "{url}: {why}; run without --offline to fetch it again"
+            ))),
+            Err(e) => Err(e),
+        }
     }
 
     fn fetched_from(&self, e: Entry, outcome: Outcome) -> Result<Fetched, FetchError> {
@@ -430,8 +454,13 @@ impl Fetcher {
             let agent = robots::agent_token(&self.cfg.user_agent);
             let result = parse_url(&format!("{origin}/robots.txt")).and_then(|robots_url| {
                 let prior = self.store.get_with_body(robots_url.as_str())?;
-                match self.fetch_network(&robots_url, prior.as_ref(), true, Wait::Page) {
-                    Ok(f) => self.body(&f),
+                let fetched = self.fetch_network(&robots_url, prior.as_ref(), true, Wait::Page);
+                match fetched.and_then(|f| self.body(&f)) {
+                    Ok(b) => Ok(b),
+                    // A damaged stored copy has been set aside: ask once more, unconditionally.
+                    Err(FetchError::StoreCorrupt(_)) => self
+                        .fetch_network(&robots_url, None, true, Wait::Page)
+                        .and_then(|f| self.body(&f)),
                     // A server that lets robots.txt time out (twice) is not answering: say
                     // so once, rather than wait on every page of the site.
                     Err(FetchError::Timeout { url, secs }) => {

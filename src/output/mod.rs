@@ -1,6 +1,10 @@
 //! Record writers over `io::Write`: JSON Lines (one record a line) and a JSON array, both
 //! streamed so that a long run never holds more than one record; CSV tables and SQLite in
 //! their own modules, and the `compare` report as HTML.
+//!
+//! A JSON Lines or JSON file given with `--out` is written as `FILE.partial` and renamed to
+//! `FILE` when the run ends ([`Partial`]), so that a killed run never leaves a cut-off file,
+//! nor destroys the previous one, under the name another tool reads.
 
 pub mod csv;
 pub mod html;
@@ -9,7 +13,7 @@ pub mod sqlite;
 
 use crate::model::Record;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Output formats of `extract` and `crawl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,10 +127,60 @@ pub fn open(
         (Format::Sqlite, Some(p)) => Ok(Box::new(sqlite::SqliteWriter::open(p)?)),
         (Format::Csv, Some(p)) => Ok(Box::new(csv::CsvFolder::create(p, bom).map_err(create)?)),
         (_, Some(p)) => {
-            let f = std::fs::File::create(p).map_err(create)?;
-            Ok(writer(format, io::BufWriter::new(f), bom))
+            let tmp = partial_path(p);
+            let f = std::fs::File::create(&tmp).map_err(|source| OpenError::Create {
+                path: tmp.display().to_string(),
+                source,
+            })?;
+            Ok(Box::new(Partial {
+                inner: writer(format, io::BufWriter::new(f), bom),
+                tmp,
+                dest: p.to_path_buf(),
+                done: false,
+            }))
         }
         (_, None) => Ok(writer(format, io::BufWriter::new(io::stdout().lock()), bom)),
+    }
+}
+
+/// Where a file is written before it is complete: `FILE.partial` beside `FILE`.
+pub fn partial_path(dest: &Path) -> PathBuf {
+    let mut name = dest.file_name().unwrap_or_default().to_os_string();
+    name.push(".partial");
+    dest.with_file_name(name)
+}
+
+/// A writer into `FILE.partial` that becomes `FILE` when it finishes. Until then `FILE` is
+/// what it was before the run (or absent); a run that fails leaves the partial file for
+/// inspection, and the next run starts it afresh.
+pub struct Partial {
+    inner: Box<dyn RecordWriter>,
+    tmp: PathBuf,
+    dest: PathBuf,
+    done: bool,
+}
+
+impl RecordWriter for Partial {
+    fn write(&mut self, r: &Record) -> io::Result<()> {
+        self.inner.write(r)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.inner.finish()?;
+        if !self.done {
+            std::fs::rename(&self.tmp, &self.dest).map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!(
+                        "cannot rename {} to {}: {e}",
+                        self.tmp.display(),
+                        self.dest.display()
+                    ),
+                )
+            })?;
+            self.done = true;
+        }
+        Ok(())
     }
 }
 
@@ -161,6 +215,33 @@ mod tests {
         let mut empty = Vec::new();
         JsonArray::new(&mut empty).finish().unwrap();
         assert_eq!(empty, b"[]\n");
+    }
+
+    #[test]
+    fn a_file_appears_under_its_name_only_when_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("records.jsonl");
+        std::fs::write(&dest, "the previous run\n").unwrap();
+        let mut w = open(Format::Jsonl, Some(&dest), false).unwrap();
+        w.write(&Record::default()).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&dest).unwrap(),
+            "the previous run\n"
+        );
+        assert!(dir.path().join("records.jsonl.partial").exists());
+        w.finish().unwrap();
+        drop(w);
+        let text = std::fs::read_to_string(&dest).unwrap();
+        assert_eq!(text.lines().count(), 1);
+        assert!(
+            text.starts_with("{\"schema_version\":0,\"source\":"),
+            "{text}"
+        );
+        assert!(!dir.path().join("records.jsonl.partial").exists());
+        assert_eq!(
+            partial_path(Path::new("a/b.json")),
+            Path::new("a/b.json.partial")
+        );
     }
 
     #[test]

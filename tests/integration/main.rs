@@ -28,3 +28,5 @@ mod regex_docs;
 mod render;
 mod report_html;
 mod schema;
+mod shards;
+mod spans;

@@ -5,7 +5,7 @@
 
 use crate::server::{Handler, Hit, Reply, Req, TestServer, expected_user_agent};
 use crate::util::{Dir, bin};
-use councilrecs::fetch::{FetchConfig, FetchError, Fetcher, Outcome};
+use councilrecs::fetch::{Ask, FetchConfig, FetchError, Fetcher, Outcome};
 use councilrecs::store::Store;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
@@ -485,4 +485,43 @@ fn a_pdf_fetched_by_url_reads_as_the_same_file_on_disk() {
     assert!(!fetched["recommendations"].as_array().unwrap().is_empty());
     assert_eq!(fetched["recommendations"], local["recommendations"]);
     assert_eq!(fetched["meta"], local["meta"]);
+}
+
+#[test]
+fn a_stored_body_damaged_on_disk_is_refetched_online_and_an_error_offline() {
+    let srv = server(|_, _| Reply::ok("text/plain", "RESOLVED: that the report be noted."));
+    let (f, dir) = fetcher(config(), "corrupt");
+    let url = srv.url("/doc");
+    let first = f.get(&url).unwrap();
+    drop(f);
+    let store = Store::open(&dir).unwrap();
+    let object = store.object_path(&first.sha256).unwrap();
+    std::fs::write(&object, "RESOLVED: that the report be rejected.").unwrap();
+
+    // Offline, the damaged copy is reported, never served.
+    let offline = FetchConfig {
+        offline: true,
+        ..config()
+    };
+    let f = trusting(Fetcher::new(offline, Store::open(&dir).unwrap()).unwrap());
+    let e = f.get_body(&url, Ask::default()).unwrap_err();
+    assert_eq!(e.kind(), "store_corrupt", "{e}");
+    assert!(
+        e.to_string().contains("does not match its SHA-256 address"),
+        "{e}"
+    );
+    drop(f);
+
+    // Damaged again; online, the body is downloaded again and served as the server has it.
+    std::fs::write(&object, "RESOLVED: that the report be rejected.").unwrap();
+    srv.clear();
+    let f = trusting(Fetcher::new(config(), Store::open(&dir).unwrap()).unwrap());
+    let (got, body) = f.get_body(&url, Ask::default()).unwrap();
+    assert_eq!(body, b"RESOLVED: that the report be noted.");
+    assert_eq!(got.sha256, first.sha256);
+    assert!(srv.count("/doc") >= 1);
+    assert_eq!(
+        std::fs::read(&object).unwrap(),
+        b"RESOLVED: that the report be noted."
+    );
 }
