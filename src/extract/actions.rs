@@ -71,9 +71,10 @@ pub fn find(
     exclude: &[(usize, usize)],
 ) -> Vec<FoundAction> {
     let mut out = Vec::new();
+    let excluded = Ranges::new(exclude.iter().copied());
     let mut taken: Vec<bool> = segs
         .iter()
-        .map(|s| exclude.iter().any(|&(a, b)| a < s.end && s.start < b))
+        .map(|s| excluded.overlaps(s.start, s.end))
         .collect();
     // The page's RAG key is looked for only when there is a table to read with it.
     let key = std::cell::OnceCell::new();
@@ -134,27 +135,48 @@ pub fn find(
     let mut labelled = action_prose::labelled(text, segs, &taken);
     labelled.extend(action_prose::status_records(text, segs, &taken));
     for a in &labelled {
-        for (k, s) in segs.iter().enumerate() {
-            if s.start < a.end && a.start < s.end {
-                taken[k] = true;
-            }
-        }
+        // Segments are in document order and do not overlap: those that meet `a` are a run.
+        let from = segs.partition_point(|s| s.end <= a.start);
+        let to = segs.partition_point(|s| s.start < a.end);
+        mark(&mut taken, from, to);
     }
     out.extend(labelled);
     let prose = action_prose::find(text, segs, &taken);
-    let claimed: Vec<(usize, usize)> = out
-        .iter()
-        .chain(prose.iter())
-        .map(|a| (a.start, a.end))
-        .collect();
+    let claimed = Ranges::new(out.iter().chain(prose.iter()).map(|a| (a.start, a.end)));
     out.extend(prose);
     out.extend(
         action_prose::undertakings(text, segs, &taken)
             .into_iter()
-            .filter(|u| !claimed.iter().any(|&(a, b)| a < u.end && u.start < b)),
+            .filter(|u| !claimed.overlaps(u.start, u.end)),
     );
     out.sort_by_key(|a| a.start);
     out
+}
+
+/// Byte ranges, asked whether any meets a given range in logarithmic time (a long page has
+/// thousands of items, each asked about).
+struct Ranges {
+    /// The ranges by start, each with the furthest end of it and those before it.
+    by_start: Vec<(usize, usize)>,
+}
+
+impl Ranges {
+    fn new(ranges: impl Iterator<Item = (usize, usize)>) -> Ranges {
+        let mut by_start: Vec<(usize, usize)> = ranges.collect();
+        by_start.sort_unstable();
+        let mut furthest = 0;
+        for r in &mut by_start {
+            furthest = furthest.max(r.1);
+            r.1 = furthest;
+        }
+        Ranges { by_start }
+    }
+
+    /// Whether some range `(a, b)` has `a < end && start < b`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before_end = self.by_start.partition_point(|&(a, _)| a < end);
+        before_end > 0 && self.by_start[before_end - 1].1 > start
+    }
 }
 
 fn mark(taken: &mut [bool], from: usize, to: usize) {
@@ -287,6 +309,19 @@ fn row_action(
 mod tests {
     use super::*;
     use crate::extract::segment::segments;
+
+    #[test]
+    fn ranges_answer_as_a_scan_of_every_range_would() {
+        let list = [(40, 50), (0, 10), (5, 30), (60, 61)];
+        let ranges = Ranges::new(list.iter().copied());
+        for start in 0..70 {
+            for end in start..72 {
+                let scan = list.iter().any(|&(a, b)| a < end && start < b);
+                assert_eq!(ranges.overlaps(start, end), scan, "{start}..{end}");
+            }
+        }
+        assert!(!Ranges::new(std::iter::empty()).overlaps(0, 10));
+    }
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {
         let segs = segments(t);
