@@ -379,11 +379,6 @@ mod tests {
     #[test]
     fn patterns_match_their_documented_examples() {
         let cases: &[(&regex::Regex, &str, &str)] = &[(&*super::DATE_CELL, "Jan 2025", "Complete")];
-        let wrong: Vec<String> = cases
-            .iter()
-            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
-            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
-            .collect();
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        crate::extract::textutil::assert_documented_examples(cases);
     }
 }

@@ -117,11 +117,6 @@ mod tests {
     fn patterns_match_their_documented_examples() {
         let cases: &[(&regex::Regex, &str, &str)] =
             &[(&*super::DATE, "18/09/2023", "September 2023")];
-        let wrong: Vec<String> = cases
-            .iter()
-            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
-            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
-            .collect();
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        crate::extract::textutil::assert_documented_examples(cases);
     }
 }

@@ -880,12 +880,7 @@ mod tests {
                 "Cabinet asked for a report.",
             ),
         ];
-        let wrong: Vec<String> = cases
-            .iter()
-            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
-            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
-            .collect();
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        crate::extract::textutil::assert_documented_examples(cases);
     }
 
     /// `AFTER_VERB` always matches (every part is optional): what it finds is in its groups.

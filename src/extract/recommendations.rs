@@ -915,11 +915,6 @@ mod tests {
                 "18 September 2023 - Cabinet",
             ),
         ];
-        let wrong: Vec<String> = cases
-            .iter()
-            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
-            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
-            .collect();
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        crate::extract::textutil::assert_documented_examples(cases);
     }
 }

@@ -237,6 +237,18 @@ pub fn opens_like_item(s: &str) -> bool {
     RESOLUTION_START.is_match(s.trim_start())
 }
 
+/// Fails with every case whose pattern misses its documented match or finds its documented
+/// non-match: each module's test of the examples on its patterns' `///` lines.
+#[cfg(test)]
+pub fn assert_documented_examples(cases: &[(&Regex, &str, &str)]) {
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
+        .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,12 +337,7 @@ mod tests {
                 "Members discussed the report.",
             ),
         ];
-        let wrong: Vec<String> = cases
-            .iter()
-            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
-            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
-            .collect();
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        crate::extract::textutil::assert_documented_examples(cases);
     }
 
     #[test]

@@ -714,12 +714,7 @@ mod tests {
             (&*super::NOTHING, "None", "None of the themes"),
             (&*super::SEMI, "A; B; and C", "A, B and C"),
         ];
-        let wrong: Vec<String> = cases
-            .iter()
-            .filter(|(re, yes, no)| !re.is_match(yes) || re.is_match(no))
-            .map(|(re, yes, no)| format!("{re}: {yes:?} / not {no:?}"))
-            .collect();
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        crate::extract::textutil::assert_documented_examples(cases);
     }
 
     /// `NAMED`, inside `framework_of_document`, checked through it.
