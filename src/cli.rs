@@ -98,8 +98,9 @@ pub struct NetworkArgs {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Reading documents (extract, crawl)")]
 pub struct ReadingArgs {
-    /// Seconds one document may take to read (PDF and Word files, and text and HTML over
-    /// 64 KiB, are read in child processes) [default: 60].
+    /// Seconds one document may take to read, whatever its kind: one that overruns gives a
+    /// record with error `timeout` and the run goes on (PDF and Word files, and text and HTML
+    /// over 64 KiB, are read in child processes, which are killed) [default: 60].
     #[arg(long, value_name = "SECS")]
     pub doc_timeout: Option<f64>,
     /// Memory that reading one document may use, in MiB [default: 2048].

@@ -22,16 +22,34 @@ use std::process::ExitStatus;
 /// The name of the hidden subcommand the child runs.
 pub const SUBCOMMAND: &str = "isolated-record";
 
-/// Whether a document of `format` and `len` bytes is read in a child: every PDF and Word
-/// file (parsers of binary containers, and external converters), and every other document
-/// longer than [`Isolation::small_text`], so that `--doc-timeout` and `--doc-memory` hold for
-/// text and HTML too. A format no reader takes (binary data, a zip archive) is refused at
-/// once, in this process.
-pub fn needs_child(format: Format, len: usize, iso: &Isolation) -> bool {
+/// Where a document is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// In a child process, under `--doc-timeout` and `--doc-memory`: every PDF and Word file
+    /// (parsers of binary containers, and external converters), and text and HTML longer than
+    /// [`Isolation::small_text`].
+    Child,
+    /// In this process, on a thread of its own, under `--doc-timeout`: text and HTML of at
+    /// most [`Isolation::small_text`] bytes, whose reading takes milliseconds.
+    Here,
+    /// In this process at once: what no reader takes (binary data, a zip archive, a document
+    /// over the size limit) is refused without reading it.
+    Refused,
+}
+
+/// Where a document of `format` and `len` bytes is read, when no document may be over
+/// `max_bytes`.
+pub fn route(format: Format, len: usize, max_bytes: usize, iso: &Isolation) -> Route {
+    if len > max_bytes {
+        return Route::Refused;
+    }
     match format {
-        Format::Pdf | Format::Docx | Format::Doc => true,
-        Format::Zip | Format::Binary => false,
-        Format::Html | Format::Xml | Format::Text | Format::Markdown => len > iso.small_text,
+        Format::Pdf | Format::Docx | Format::Doc => Route::Child,
+        Format::Zip | Format::Binary => Route::Refused,
+        Format::Html | Format::Xml | Format::Text | Format::Markdown if len > iso.small_text => {
+            Route::Child
+        }
+        Format::Html | Format::Xml | Format::Text | Format::Markdown => Route::Here,
     }
 }
 

@@ -57,14 +57,22 @@ pub fn read(bytes: &[u8], info: &DocInfo, config: &Config) -> Record {
     };
     let started = std::time::Instant::now();
     let format = decode::sniff(bytes, &hint);
+    let max_bytes = config.record.limits.max_bytes;
+    let in_process = || in_process::read(bytes, format, &hint, &config.record, &config.tools);
     let reading = match &config.isolation {
-        Some(iso)
-            if isolate::needs_child(format, bytes.len(), iso)
-                && bytes.len() <= config.record.limits.max_bytes =>
-        {
-            isolate::read(bytes, format, &hint, config, iso)
-        }
-        _ => in_process::read(bytes, format, &hint, &config.record, &config.tools),
+        Some(iso) => match isolate::route(format, bytes.len(), max_bytes, iso) {
+            isolate::Route::Child => isolate::read(bytes, format, &hint, config, iso),
+            isolate::Route::Here => in_process::read_within(
+                bytes,
+                format,
+                &hint,
+                &config.record,
+                &config.tools,
+                iso.timeout,
+            ),
+            isolate::Route::Refused => in_process(),
+        },
+        None => in_process(),
     };
     stats::add(stats::Stage::Reading, started);
     let mut source = info.source();

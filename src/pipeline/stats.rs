@@ -1,7 +1,8 @@
 //! Where the time of a run went, for `extract --stats` (hidden) and the benchmarks: the wall
 //! time summed over documents of each stage the parent sees — reading files, reading
 //! documents (decode and extract, here or in a child), writing records — how many child
-//! processes were started, and the peak memory of this process.
+//! processes were started, how many readings in this process were given up on at their
+//! deadline, and the peak memory of this process.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -38,6 +39,7 @@ pub fn summary() -> String {
         "reading_s": total(Stage::Reading).as_secs_f64(),
         "output_s": total(Stage::Output).as_secs_f64(),
         "children_started": super::pool::started(),
+        "readings_given_up": super::in_process::abandoned(),
         "peak_rss_mb": peak_rss_kib().map(|k| k as f64 / 1024.0),
     })
     .to_string()

@@ -59,7 +59,7 @@ fn a_batch_of_pdf_and_word_files_is_read_by_a_few_children() {
     );
 }
 
-/// 200,000 bullet items without labels: a shape the extractor is slow on.
+/// 200,000 bullet items without labels: seconds of reading, whatever else the machine does.
 fn many_bullets(path: &Path) {
     let words = [
         "council", "plan", "budget", "housing", "review", "ward", "policy",
@@ -76,41 +76,118 @@ fn many_bullets(path: &Path) {
     std::fs::write(path, text).unwrap();
 }
 
-#[test]
-fn a_text_document_over_its_time_limit_is_stopped_and_the_batch_goes_on() {
-    let dir = Dir::new("text-deadline");
-    let good = [
-        "minutes-resolved-numbered-minute-paragraphs.txt",
-        "decision-details-modgov-word-paragraphs.html",
-        "pdf/decision-notice-lower-roman-dot.pdf",
-    ];
+const GOOD: [&str; 3] = [
+    "minutes-resolved-numbered-minute-paragraphs.txt",
+    "decision-details-modgov-word-paragraphs.html",
+    "pdf/decision-notice-lower-roman-dot.pdf",
+];
+
+/// The recommendations of the good documents read alone.
+fn good_alone() -> Vec<serde_json::Value> {
     let alone = run(bin()
         .args(["extract", "-q", "-j", "1"])
-        .args(good.iter().map(|g| fixture(g))));
+        .args(GOOD.iter().map(|g| fixture(g))));
     assert_eq!(alone.status.code(), Some(0));
     let expected: Vec<serde_json::Value> = records(&alone)
         .into_iter()
         .map(|r| r["recommendations"].clone())
         .collect();
     assert!(expected.iter().all(|r| !r.as_array().unwrap().is_empty()));
+    expected
+}
 
-    many_bullets(&dir.path("b-bullets.txt"));
-    let files = [
-        fixture(good[0]),
-        dir.path("b-bullets.txt"),
-        fixture(good[1]),
-        fixture(good[2]),
-    ];
-    let out = run(bin()
-        .args(["extract", "-q", "-j", "1", "--doc-timeout", "1"])
-        .args(&files));
+/// The batch's records: the slow document second and stopped as `timeout`, the good ones as
+/// they were alone.
+fn check_batch(out: &std::process::Output, media_type: &str, expected: &[serde_json::Value]) {
     assert_eq!(out.status.code(), Some(1));
-    let recs = records(&out);
+    let recs = records(out);
     assert_eq!(recs.len(), 4);
     assert_eq!(recs[1]["error"]["kind"], "timeout", "{}", recs[1]["error"]);
-    assert_eq!(recs[1]["source"]["media_type"], "text/plain");
-    for (i, want) in [0, 2, 3].into_iter().zip(&expected) {
+    assert_eq!(recs[1]["source"]["media_type"], media_type);
+    for (i, want) in [0, 2, 3].into_iter().zip(expected) {
         assert!(recs[i]["error"].is_null(), "{}", recs[i]["error"]);
         assert_eq!(&recs[i]["recommendations"], want, "{}", recs[i]["source"]);
     }
+}
+
+/// A text document read in a child (over 64 KiB) that overruns its deadline: the child is
+/// killed. How long the document takes is measured first, and the limit set to a fifth of it,
+/// so that the test holds however fast reading becomes.
+#[test]
+fn a_text_document_over_its_time_limit_is_stopped_and_the_batch_goes_on() {
+    let dir = Dir::new("text-deadline");
+    let expected = good_alone();
+    let slow = dir.path("b-bullets.txt");
+    many_bullets(&slow);
+    for here in [false, true] {
+        // `--small-text` past the document's size reads it in this process, on a thread that
+        // is given up on at the deadline.
+        let small_text = if here { "100000000" } else { "65536" };
+        let started = std::time::Instant::now();
+        let alone = run(bin()
+            .args(["extract", "-q", "--small-text", small_text])
+            .arg(&slow));
+        let took = started.elapsed().as_secs_f64();
+        assert_eq!(alone.status.code(), Some(0));
+        assert!(records(&alone)[0]["error"].is_null());
+        let limit = format!("{:.3}", (took / 5.0).max(0.05));
+        let files = [
+            fixture(GOOD[0]),
+            slow.clone(),
+            fixture(GOOD[1]),
+            fixture(GOOD[2]),
+        ];
+        let out = run(bin()
+            .args([
+                "extract",
+                "-q",
+                "-j",
+                "1",
+                "--stats",
+                "--small-text",
+                small_text,
+            ])
+            .args(["--doc-timeout", &limit])
+            .args(&files));
+        check_batch(&out, "text/plain", &expected);
+        let s = stats(&out.stderr);
+        assert_eq!(s["readings_given_up"], u64::from(here), "{s}");
+    }
+}
+
+/// A Word document whose converter never ends (an `antiword` that sleeps): the child and the
+/// converter are killed at the deadline.
+#[test]
+fn a_converter_that_hangs_is_stopped_and_the_batch_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new("converter-deadline");
+    let expected = good_alone();
+    let bin_dir = dir.path("bin");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    let antiword = bin_dir.join("antiword");
+    std::fs::write(&antiword, "#!/bin/sh\nexec sleep 300\n").unwrap();
+    std::fs::set_permissions(&antiword, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    doc.extend(std::iter::repeat_n(0u8, 4096));
+    dir.create("b-old.doc", &doc);
+    let path = std::env::join_paths(
+        std::iter::once(bin_dir.clone()).chain(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        )),
+    )
+    .unwrap();
+    let files = [
+        fixture(GOOD[0]),
+        dir.path("b-old.doc"),
+        fixture(GOOD[1]),
+        fixture(GOOD[2]),
+    ];
+    let started = std::time::Instant::now();
+    let out = run(bin()
+        .env("PATH", path)
+        .args(["extract", "-q", "-j", "1", "--doc-timeout", "1"])
+        .args(&files));
+    check_batch(&out, "application/msword", &expected);
+    // Not a timing test: only that the run did not wait for the converter's 300 s.
+    assert!(started.elapsed().as_secs() < 200, "{:?}", started.elapsed());
 }
