@@ -177,6 +177,36 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A decimal label of four to six digits: `1000. That`, `(1024) That`, `1001) That`. Not
+/// `999. That` (three digits are [`LABEL`]'s).
+static LONG_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:\((?P<p>\d{4,6})\)|(?P<c>\d{4,6})\)|(?P<d>\d{4,6})[.:])(?:[ \t]|$)").unwrap()
+});
+
+/// A label of four or more digits at the start of `s`, taken only as the next item after
+/// `prev` (`1000.` after `999.`). On its own such a number is much more often a year or an
+/// amount at the start of a wrapped line (`1972. The Local Government Act`) than an item, so
+/// [`parse_label`] reads at most three digits and a list reaches 1000 only by counting there.
+pub fn parse_long_after(s: &str, prev: &Label) -> Option<Label> {
+    if prev.counter != Counter::Decimal {
+        return None;
+    }
+    let caps = LONG_NUMBER.captures(s)?;
+    let (m, punct) = if let Some(m) = caps.name("p") {
+        (m, Punct::Paren)
+    } else if let Some(m) = caps.name("c") {
+        (m, Punct::Close)
+    } else {
+        let m = caps.name("d")?;
+        let colon = s[m.end()..].starts_with(':');
+        (m, if colon { Punct::Colon } else { Punct::Dot })
+    };
+    let value: u32 = m.as_str().parse().ok()?;
+    let len = caps.get(0)?.as_str().trim_end_matches([' ', '\t']).len();
+    let label = simple(len, m.as_str().to_string(), Counter::Decimal, punct, value);
+    prev.is_followed_by(&label).then_some(label)
+}
+
 /// Parses a label at the very start of `s`. Trailing blanks are not part of the label.
 pub fn parse_label(s: &str) -> Option<Label> {
     if let Some(l) = bare_letter(s) {
@@ -554,9 +584,27 @@ mod tests {
 
     /// Each pattern against the examples in its comment: the first must match, the second not.
     #[test]
+    fn four_digit_numbers_are_labels_only_after_the_number_before() {
+        let l999 = l("999. That the last be approved.");
+        let long = parse_long_after("1000. That it be approved.", &l999).unwrap();
+        assert_eq!((long.id.as_str(), long.value, long.len), ("1000", 1000, 5));
+        assert!(l999.is_followed_by(&long));
+        let l1000 = parse_long_after("(1000) That", &l("(999) That")).unwrap();
+        assert_eq!((l1000.punct, l1000.len), (Punct::Paren, 6));
+        assert!(parse_long_after("1001) That", &l("1) That")).is_none());
+        // A year at the start of a wrapped line is not the next item.
+        assert!(parse_long_after("1972. The report be noted.", &l("1. That")).is_none());
+        assert!(parse_long_after("1000. That", &l("999) That")).is_none());
+        assert!(parse_long_after("1000. That", &l("a. That")).is_none());
+        assert!(parse_label("1000. That it be approved.").is_none());
+    }
+
+    #[test]
     fn patterns_match_their_documented_examples() {
-        let cases: &[(&regex::Regex, &str, &str)] =
-            &[(&*super::LABEL, "1.", "Members noted the report.")];
+        let cases: &[(&regex::Regex, &str, &str)] = &[
+            (&*super::LABEL, "1.", "Members noted the report."),
+            (&*super::LONG_NUMBER, "1000. That", "999. That"),
+        ];
         crate::extract::textutil::assert_documented_examples(cases);
     }
 }

@@ -6,7 +6,7 @@
 //! (`1. Note the report.    2. Approve the plan.`). Each segment knows its indentation, its
 //! bullet, its label and where its words start.
 
-use super::label::{Label, bullet_len, parse_label};
+use super::label::{Counter, Label, bullet_len, parse_label, parse_long_after};
 use super::textutil::re_new;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -123,7 +123,9 @@ pub fn segments(text: &str) -> Vec<Segment> {
         blank = false;
         prev_line = Some(line);
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Segment> = Vec::new();
+    // The last decimal label seen: a list counts on past 999 from it.
+    let mut last_decimal: Option<Label> = None;
     let mut k = 0;
     while k < lines.len() {
         // The lines that one paragraph was hard-wrapped into.
@@ -144,6 +146,15 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 .filter(|&c| c > l.content_start && c < l.content_end);
             for (s, e) in pieces(text, l.content_start, l.content_end, inside) {
                 let mut seg = analyse(text, s, e, l.no, l.blank_before && first, !first, l.indent);
+                if seg.label.is_none()
+                    && let Some(prev) = &last_decimal
+                    && let Some(long) = long_label(text, &seg, prev)
+                {
+                    seg = analyse_with(text, &seg, long);
+                }
+                if let Some(label) = seg.label.as_ref().filter(|l| l.counter == Counter::Decimal) {
+                    last_decimal = Some(label.clone());
+                }
                 seg.soft_break = first && l.soft;
                 out.push(seg);
                 first = false;
@@ -308,6 +319,31 @@ fn wraps_into_next(prev: &str, width: Option<usize>) -> bool {
     width.is_some_and(|w| len * 10 >= w * 8 && len * 10 <= w * 12)
 }
 
+/// A label of four or more digits at the start of `seg` that continues `prev` (`1000.` after
+/// `999.`).
+fn long_label(text: &str, seg: &Segment, prev: &Label) -> Option<Label> {
+    let s = &text[seg.start..seg.end];
+    let mut pos = 0;
+    if let Some(b) = bullet_len(s) {
+        pos = b + blanks(&s[b..]);
+    }
+    if !s[pos..].starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+        return None;
+    }
+    parse_long_after(&s[pos..], prev)
+}
+
+/// `seg` read again with `label` as its label.
+fn analyse_with(text: &str, seg: &Segment, label: Label) -> Segment {
+    read_segment(
+        text,
+        seg.start,
+        seg.end,
+        (seg.line, seg.blank_before, seg.inline, seg.indent),
+        Some(label),
+    )
+}
+
 fn analyse(
     text: &str,
     start: usize,
@@ -316,6 +352,18 @@ fn analyse(
     blank_before: bool,
     inline: bool,
     indent: usize,
+) -> Segment {
+    read_segment(text, start, end, (line, blank_before, inline, indent), None)
+}
+
+/// A segment of `text[start..end]`: its bullet, label (`given`, or the one at its start),
+/// and where its words begin.
+fn read_segment(
+    text: &str,
+    start: usize,
+    end: usize,
+    (line, blank_before, inline, indent): (usize, bool, bool, usize),
+    given: Option<Label>,
 ) -> Segment {
     let s = &text[start..end];
     let mut pos = 0usize;
@@ -338,7 +386,7 @@ fn analyse(
         pos += b;
         pos += blanks(&s[pos..]);
     }
-    let label = parse_label(&s[pos..]);
+    let label = given.or_else(|| parse_label(&s[pos..]));
     let label_start = start + pos;
     if let Some(l) = &label {
         pos += l.len;
@@ -588,6 +636,22 @@ mod tests {
             pieces("1. As set out in recommendations 1, 2 and 9 and paragraph 4.6 of the report."),
             vec!["1. As set out in recommendations 1, 2 and 9 and paragraph 4.6 of the report."]
         );
+    }
+
+    #[test]
+    fn a_list_counts_past_999_but_a_year_starts_no_item() {
+        let mut t = String::new();
+        for i in 997..=1001 {
+            t.push_str(&format!("{i}. That item {i} be approved.\n"));
+        }
+        t.push_str("Under the Local Government Act\n1972. The report was noted.\n");
+        let ids: Vec<Option<String>> = segments(&t)
+            .iter()
+            .map(|s| s.label.as_ref().map(|l| l.id.clone()))
+            .collect();
+        let want = ["997", "998", "999", "1000", "1001"].map(|s| Some(s.to_string()));
+        assert_eq!(ids[..5], want);
+        assert_eq!(ids[5..], [None, None]);
     }
 
     #[test]
