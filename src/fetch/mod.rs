@@ -274,8 +274,6 @@ fn server_key(url: &Url) -> String {
 
 impl Fetcher {
     pub fn new(cfg: FetchConfig, store: Store) -> Result<Fetcher, FetchError> {
-        // Fails only when a provider is already installed, which is what we want anyway.
-        let _ = rustls::crypto::ring::default_provider().install_default();
         let guard = Arc::new(address::Guard::default());
         let clients =
             tls::Clients::build(&cfg, Arc::new(address::GuardResolver(Arc::clone(&guard))))?;
@@ -662,7 +660,7 @@ impl Fetcher {
     ) -> Result<(Exchange, tls::Mode), FetchError> {
         let host = host_key(url);
         let limits = self.limits(is_robots, wait);
-        let (client, mode) = self.clients.for_host(&host);
+        let (client, mode) = self.clients.for_host(&host)?;
         self.log_mode(&host, mode);
         let mut attempt = 0;
         let mut timeouts = 0;
@@ -677,7 +675,7 @@ impl Fetcher {
                     .and_then(|l| l.turn(&host, interval).ok());
                 self.stats.requests.fetch_add(1, Ordering::Relaxed);
                 let t0 = Instant::now();
-                let r = http::exchange(client, url.as_str(), prior, &self.store, limits);
+                let r = http::exchange(&client, url.as_str(), prior, &self.store, limits);
                 if let (Some(t), Err(Failure::Retry { after: Some(d), .. })) = (&mut turn, &r) {
                     t.hold(SystemTime::now() + *d);
                 }

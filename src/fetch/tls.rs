@@ -3,12 +3,14 @@
 //! was named explicitly: `--insecure-host HOST` skips certificate verification for that host,
 //! `--legacy-tls-host HOST` uses the system's OpenSSL instead (which still speaks the older
 //! cipher suites some council servers offer). Neither is ever on by default; both are logged.
-//! A TLS failure is reported as such, with its cause in words.
+//! A TLS failure is reported as such, with its cause in words. Each host has a client (a
+//! connection pool) of its own, and only the [`KEPT_HOSTS`] used last are kept, so that the
+//! sockets open at once stay few however many sites a run visits.
 
 use super::address::GuardResolver;
 use super::{FetchConfig, FetchError};
 use reqwest::blocking::Client;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How a host is reached.
@@ -41,14 +43,21 @@ impl Mode {
     }
 }
 
-/// The clients of one fetcher.
+/// The most hosts whose connections are kept open at once. Each host has a client, and so a
+/// connection pool, of its own; the client of the host used longest ago is dropped, and its
+/// idle connections closed, when another host is needed. A crawl works on a few sites at a
+/// time (`--sites`, default 4) plus the hosts their documents link to, so a national run holds
+/// a bounded few dozen descriptors (each client has a thread with three, and at most two idle
+/// sockets), not a socket per council visited.
+pub const KEPT_HOSTS: usize = 8;
+
+/// The clients of one fetcher: one per host, built when the host is first asked for.
 pub struct Clients {
-    verified: Client,
-    insecure: Option<Client>,
-    legacy: Option<Client>,
-    legacy_insecure: Option<Client>,
-    insecure_hosts: Vec<String>,
-    legacy_hosts: Vec<String>,
+    cfg: FetchConfig,
+    resolver: Arc<GuardResolver>,
+    certs: Vec<reqwest::Certificate>,
+    /// Hosts and their clients, the one used last at the end.
+    kept: Mutex<Vec<(String, Client, Mode)>>,
 }
 
 fn host_matches(list: &[String], host: &str) -> bool {
@@ -75,8 +84,28 @@ fn builder(
         .tls_certs_merge(certs.iter().cloned())
 }
 
+/// A client that reaches hosts in `mode`.
+fn client(
+    cfg: &FetchConfig,
+    resolver: &Arc<GuardResolver>,
+    certs: &[reqwest::Certificate],
+    mode: Mode,
+) -> Result<Client, FetchError> {
+    let b = builder(cfg, resolver, certs);
+    let b = match mode {
+        Mode::Verified => b.tls_backend_rustls(),
+        Mode::Insecure => b.tls_backend_rustls().tls_danger_accept_invalid_certs(true),
+        Mode::Legacy { verify } => b
+            .tls_backend_native()
+            .tls_danger_accept_invalid_certs(!verify),
+    };
+    b.build().map_err(|e| FetchError::Setup(error_chain(&e)))
+}
+
 impl Clients {
     pub fn build(cfg: &FetchConfig, resolver: Arc<GuardResolver>) -> Result<Clients, FetchError> {
+        // Fails only when a provider is already installed, which is what we want anyway.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let mut certs = Vec::new();
         for pem in &cfg.ca_certs {
             let found = reqwest::Certificate::from_pem_bundle(pem)
@@ -88,58 +117,64 @@ impl Clients {
             }
             certs.extend(found);
         }
-        let setup = |e: reqwest::Error| FetchError::Setup(error_chain(&e));
-        let verified = builder(cfg, &resolver, &certs)
-            .tls_backend_rustls()
-            .build()
-            .map_err(setup)?;
-        let insecure = (!cfg.insecure_hosts.is_empty())
-            .then(|| {
-                builder(cfg, &resolver, &certs)
-                    .tls_backend_rustls()
-                    .tls_danger_accept_invalid_certs(true)
-                    .build()
-            })
-            .transpose()
-            .map_err(setup)?;
-        let legacy = (!cfg.legacy_tls_hosts.is_empty())
-            .then(|| builder(cfg, &resolver, &certs).tls_backend_native().build())
-            .transpose()
-            .map_err(setup)?;
-        let legacy_insecure = (!cfg.legacy_tls_hosts.is_empty() && !cfg.insecure_hosts.is_empty())
-            .then(|| {
-                builder(cfg, &resolver, &certs)
-                    .tls_backend_native()
-                    .tls_danger_accept_invalid_certs(true)
-                    .build()
-            })
-            .transpose()
-            .map_err(setup)?;
+        // Every kind of client the options ask for is built once now, so that a setting that
+        // cannot work is an error before the first request.
+        let mut modes = vec![Mode::Verified];
+        if !cfg.insecure_hosts.is_empty() {
+            modes.push(Mode::Insecure);
+        }
+        if !cfg.legacy_tls_hosts.is_empty() {
+            modes.push(Mode::Legacy { verify: true });
+            if !cfg.insecure_hosts.is_empty() {
+                modes.push(Mode::Legacy { verify: false });
+            }
+        }
+        for mode in modes {
+            client(cfg, &resolver, &certs, mode)?;
+        }
         Ok(Clients {
-            verified,
-            insecure,
-            legacy,
-            legacy_insecure,
-            insecure_hosts: cfg.insecure_hosts.clone(),
-            legacy_hosts: cfg.legacy_tls_hosts.clone(),
+            cfg: cfg.clone(),
+            resolver,
+            certs,
+            kept: Mutex::default(),
         })
     }
 
-    /// The client for a host, and how it reaches it.
-    pub fn for_host(&self, host: &str) -> (&Client, Mode) {
-        let insecure = host_matches(&self.insecure_hosts, host);
-        if host_matches(&self.legacy_hosts, host) {
-            if insecure && let Some(c) = &self.legacy_insecure {
-                return (c, Mode::Legacy { verify: false });
-            }
-            if let Some(c) = &self.legacy {
-                return (c, Mode::Legacy { verify: true });
-            }
+    /// How a host is reached.
+    pub fn mode(&self, host: &str) -> Mode {
+        let insecure = host_matches(&self.cfg.insecure_hosts, host);
+        if host_matches(&self.cfg.legacy_tls_hosts, host) {
+            Mode::Legacy { verify: !insecure }
+        } else if insecure {
+            Mode::Insecure
+        } else {
+            Mode::Verified
         }
-        match (&self.insecure, insecure) {
-            (Some(c), true) => (c, Mode::Insecure),
-            _ => (&self.verified, Mode::Verified),
+    }
+
+    /// The client for a host (its own connection pool), and how it reaches it.
+    pub fn for_host(&self, host: &str) -> Result<(Client, Mode), FetchError> {
+        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = kept.iter().position(|(h, _, _)| h == host) {
+            let entry = kept.remove(i);
+            let found = (entry.1.clone(), entry.2);
+            kept.push(entry);
+            return Ok(found);
         }
+        let mode = self.mode(host);
+        let c = client(&self.cfg, &self.resolver, &self.certs, mode)?;
+        if kept.len() >= KEPT_HOSTS {
+            // A request still using it keeps its clone; the pool closes when that ends.
+            kept.remove(0);
+        }
+        kept.push((host.to_string(), c.clone(), mode));
+        Ok((c, mode))
+    }
+
+    /// The hosts whose clients are kept now, the one used last at the end.
+    pub fn kept_hosts(&self) -> Vec<String> {
+        let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        kept.iter().map(|(h, _, _)| h.clone()).collect()
     }
 }
 
@@ -235,6 +270,43 @@ pub fn describe(e: &(dyn std::error::Error + 'static)) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fetch::address::Guard;
+
+    fn clients(cfg: &FetchConfig) -> Clients {
+        let resolver = Arc::new(GuardResolver(Arc::new(Guard::default())));
+        Clients::build(cfg, resolver).unwrap()
+    }
+
+    #[test]
+    fn only_the_hosts_used_last_keep_their_connections() {
+        let c = clients(&FetchConfig::default());
+        for n in 0..KEPT_HOSTS + 4 {
+            c.for_host(&format!("h{n}.example")).unwrap();
+        }
+        // h4 … h11 are kept; using h4 again makes it the newest, and h5 the next to go.
+        c.for_host("h4.example").unwrap();
+        c.for_host("new.example").unwrap();
+        let kept = c.kept_hosts();
+        assert_eq!(kept.len(), KEPT_HOSTS);
+        assert_eq!(kept.first().map(String::as_str), Some("h6.example"));
+        assert_eq!(&kept[KEPT_HOSTS - 2..], ["h4.example", "new.example"]);
+    }
+
+    #[test]
+    fn hosts_named_in_the_options_are_reached_their_way() {
+        let cfg = FetchConfig {
+            insecure_hosts: vec!["old.example".into()],
+            legacy_tls_hosts: vec!["older.example".into()],
+            ..FetchConfig::default()
+        };
+        let c = clients(&cfg);
+        assert_eq!(c.for_host("www.old.example").unwrap().1, Mode::Insecure);
+        assert_eq!(
+            c.for_host("older.example").unwrap().1,
+            Mode::Legacy { verify: true }
+        );
+        assert_eq!(c.for_host("new.example").unwrap().1, Mode::Verified);
+    }
 
     #[test]
     fn named_hosts_and_their_subdomains_match() {

@@ -9,6 +9,7 @@ mod councils;
 mod crawl;
 mod fetch;
 mod hostile;
+mod long_run;
 mod pipes;
 mod server;
 mod sites;

@@ -172,7 +172,13 @@ type Body = BoxBody<Bytes, std::io::Error>;
 impl TestServer {
     /// Starts a server; `make` gets the server's origin (`http://127.0.0.1:PORT`).
     pub fn start(make: impl FnOnce(String) -> Handler) -> TestServer {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        TestServer::start_at("127.0.0.1", make)
+    }
+
+    /// Starts a server on another loopback address (`127.0.0.7`: a host of its own for the
+    /// crawler's politeness).
+    pub fn start_at(ip: &str, make: impl FnOnce(String) -> Handler) -> TestServer {
+        let listener = std::net::TcpListener::bind((ip, 0)).expect("bind a loopback address");
         listener.set_nonblocking(true).unwrap();
         let addr = listener.local_addr().unwrap();
         let handler = make(format!("http://{addr}"));

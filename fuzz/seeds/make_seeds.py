@@ -1,12 +1,18 @@
-"""Small uncompressed PDFs for the decode_pdf fuzz target's starting corpus.
+"""Starting corpora for the decode_pdf and decode_docx fuzz targets.
 
-Compressed streams turn almost every mutation into a flate error; these keep the page tree,
-fonts, text operators and the xref table readable, so mutations reach the text reader.
-Usage: python3 make_pdf_seeds.py OUT_DIR
+PDF: small uncompressed PDFs (compressed streams turn almost every mutation into a flate
+error; these keep the page tree, fonts, text operators and the xref table readable, so
+mutations reach the text reader), plus the fixtures' PDFs. DOCX: each fixture's Word file
+twice, as the target reads its first byte: `0` + the archive as it is, and `1` + its
+document, numbering and styles XML joined by NUL bytes (the target builds the archive).
+
+Usage, from the repository root: python3 fuzz/seeds/make_seeds.py fuzz/corpus
 """
 
+import glob
 import os
 import sys
+import zipfile
 
 PAGES = [
     ["Report to Cabinet", "RECOMMENDATIONS", "1. That Cabinet notes the report.",
@@ -65,13 +71,34 @@ def pdf(pages, mode):
     return bytes(out)
 
 
+def docx_seeds(out_dir):
+    parts = ["word/document.xml", "word/numbering.xml", "word/styles.xml"]
+    for path in sorted(glob.glob("fixtures/docx/*.docx")):
+        name = os.path.splitext(os.path.basename(path))[0]
+        raw = open(path, "rb").read()
+        with open(os.path.join(out_dir, name + ".raw"), "wb") as f:
+            f.write(b"\x00" + raw)
+        z = zipfile.ZipFile(path)
+        names = set(z.namelist())
+        xml = [z.read(p).replace(b"\0", b"") if p in names else b"" for p in parts]
+        with open(os.path.join(out_dir, name + ".parts"), "wb") as f:
+            f.write(b"\x01" + b"\0".join(xml))
+
+
 def main():
-    out_dir = sys.argv[1]
-    os.makedirs(out_dir, exist_ok=True)
+    root = sys.argv[1]
+    pdf_dir = os.path.join(root, "decode_pdf")
+    os.makedirs(pdf_dir, exist_ok=True)
     for mode in range(3):
         for k in range(1, len(PAGES) + 1):
-            with open(os.path.join(out_dir, f"seed-{mode}-{k}.pdf"), "wb") as f:
+            with open(os.path.join(pdf_dir, f"seed-{mode}-{k}.pdf"), "wb") as f:
                 f.write(pdf(PAGES[:k], mode))
+    for path in sorted(glob.glob("fixtures/pdf/*.pdf")):
+        with open(path, "rb") as src, open(os.path.join(pdf_dir, os.path.basename(path)), "wb") as f:
+            f.write(src.read())
+    docx_dir = os.path.join(root, "decode_docx")
+    os.makedirs(docx_dir, exist_ok=True)
+    docx_seeds(docx_dir)
 
 
 if __name__ == "__main__":
