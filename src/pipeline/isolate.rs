@@ -141,3 +141,34 @@ fn ended(status: Option<ExitStatus>, stderr: &str, cpu: u64, iso: &Isolation) ->
         format!("the reader failed on this document ({why}){detail}"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn each_kind_of_document_is_read_where_its_limits_hold() {
+        let iso = Isolation {
+            exe: "councilrecs".into(),
+            timeout: Duration::from_secs(60),
+            memory: 1 << 30,
+            workers: 1,
+            small_text: 100,
+        };
+        let max = 1000;
+        let at = |format, len| route(format, len, max, &iso);
+        assert_eq!(at(Format::Pdf, 10), Route::Child);
+        assert_eq!(at(Format::Docx, 10), Route::Child);
+        assert_eq!(at(Format::Doc, 10), Route::Child);
+        assert_eq!(at(Format::Html, 100), Route::Here);
+        assert_eq!(at(Format::Text, 101), Route::Child);
+        assert_eq!(at(Format::Markdown, 0), Route::Here);
+        assert_eq!(at(Format::Xml, 500), Route::Child);
+        assert_eq!(at(Format::Zip, 10), Route::Refused);
+        assert_eq!(at(Format::Binary, 10), Route::Refused);
+        // Over the size limit nothing is read, in a child or here.
+        assert_eq!(at(Format::Pdf, 1001), Route::Refused);
+        assert_eq!(at(Format::Text, 1001), Route::Refused);
+    }
+}
