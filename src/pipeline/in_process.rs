@@ -25,8 +25,8 @@ pub fn abandoned() -> u64 {
 /// Reads as [`read`] does, on a reader thread, and gives up waiting after `timeout`: the
 /// document's record then says `timeout`, and the batch goes on at once.
 ///
-/// Each thread that calls this keeps one reader thread for document after document (starting
-/// a thread per document would cost a quarter of the reading time of a small page). A thread
+/// Each thread that calls this keeps one reader thread for document after document (a thread
+/// started per document made a batch of small pages half as slow again). A thread
 /// cannot be stopped from outside, so a reading given up on runs to its end in the
 /// background, its result is dropped and its reader ends; the next document gets a new one.
 /// Only text and HTML of at most
@@ -98,6 +98,9 @@ struct Reader {
     readings: mpsc::Receiver<Reading>,
 }
 
+/// The stack of a reader thread: 8 MiB, as the main thread's.
+const READER_STACK: usize = 8 << 20;
+
 thread_local! {
     /// The reader thread of the calling thread, started at its first document.
     static READER: RefCell<Option<Reader>> = const { RefCell::new(None) };
@@ -109,6 +112,8 @@ impl Reader {
         let (reading_tx, readings) = mpsc::channel();
         std::thread::Builder::new()
             .name("reader".into())
+            // The main thread's stack: the readers ran there (`-j 1`) before they had a thread.
+            .stack_size(READER_STACK)
             .spawn(move || {
                 // Ends when the queue is closed: by the caller's thread ending, or giving up.
                 for job in job_rx {
