@@ -2,7 +2,7 @@
 //! never a panic, a stack overflow or a hang, and the documents beside it still come out.
 //! The large inputs are generated here, not committed.
 
-use crate::util::{Dir, records, run};
+use crate::util::{Dir, fixture, records, run};
 use councilrecs::config::Config;
 use councilrecs::model::Record;
 use councilrecs::pipeline::{self, DocInfo};
@@ -162,6 +162,113 @@ fn the_batch_goes_on_past_bad_documents() {
         recs[4]["recommendations"][0]["text"],
         "That the plan be approved."
     );
+}
+
+/// Every kind of hostile document in one run between good ones: a record each, in order, the
+/// good documents' results as when read alone, and the text after a NUL run read.
+#[test]
+fn hostile_and_good_documents_in_one_run() {
+    let dir = Dir::new("hostile-batch");
+    let good = [
+        "minutes-resolved-numbered-minute-paragraphs.txt",
+        "decision-details-modgov-word-paragraphs.html",
+        "pdf/decision-notice-lower-roman-dot.pdf",
+        "docx/decision-notice-lower-roman-dot.docx",
+    ];
+    let alone = run(dir
+        .command()
+        .arg("extract")
+        .args(good.iter().map(|g| fixture(g))));
+    assert_eq!(alone.status.code(), Some(0));
+    let alone: Vec<serde_json::Value> = records(&alone)
+        .into_iter()
+        .map(|r| r["recommendations"].clone())
+        .collect();
+    let text = std::fs::read(fixture(good[0])).unwrap();
+    let items = |n: usize, line: &dyn Fn(usize) -> String| -> String {
+        let mut s = String::from("RESOLVED:\n\n");
+        for i in 1..=n {
+            s.push_str(&line(i));
+            s.push('\n');
+        }
+        s
+    };
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("a-nul-run.txt".into(), [vec![0u8; 300], text.clone()].concat()),
+        ("c-invalid-utf8.txt".into(), [text.clone(), b"\xe9\xff\xc3(\xa0\xa1 \xe2\x82 \xf0\x28\x8c\x28".to_vec()].concat()),
+        ("d-100k-bullets.txt".into(), items(100_000, &|i| format!("\u{2022} item {i} of the plan")).into_bytes()),
+        ("e-100k-that.txt".into(), items(100_000, &|i| format!("That item {i} be approved.\n")).into_bytes()),
+        ("f-100k-numbers.txt".into(), items(100_000, &|i| format!("{i}. That item {i} be approved.")).into_bytes()),
+        (
+            "g-deep.html".into(),
+            ("<div>".repeat(200_000) + "RESOLVED: 1. That the deep page be noted.").into_bytes(),
+        ),
+        ("h-deep-small.html".into(), "<b>".repeat(20_000).into_bytes()),
+        ("i-broken.pdf".into(), b"%PDF-1.7\n1 0 obj << /Pages 2 0 R >>\nxref\n0 99999999\ntrailer << /Root 1 0 R >>\nstartxref\n999999\n%%EOF".to_vec()),
+        ("j-broken.docx".into(), [b"PK\x03\x04".to_vec(), noise(5000, 7)].concat()),
+        ("k-random.bin".into(), noise(100_000, 9)),
+    ];
+    for (k, g) in good.iter().enumerate() {
+        let ext = g.rsplit('.').next().unwrap();
+        files.push((
+            format!("z{k}-good.{ext}"),
+            std::fs::read(fixture(g)).unwrap(),
+        ));
+    }
+    for (name, bytes) in &files {
+        dir.create(name, bytes);
+    }
+    let out = run(dir.command().args(["extract", "."]));
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    let summary: Vec<(String, String, usize)> = recs
+        .iter()
+        .map(|r| {
+            let path = r["source"]["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap().to_string();
+            let kind = r["error"]["kind"].as_str().unwrap_or("ok").to_string();
+            (
+                name,
+                kind,
+                r["recommendations"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    let want: Vec<(&str, &str, usize)> = vec![
+        ("a-nul-run.txt", "ok", 5),
+        ("c-invalid-utf8.txt", "ok", 5),
+        ("d-100k-bullets.txt", "ok", 100_000),
+        ("e-100k-that.txt", "ok", 100_000),
+        ("f-100k-numbers.txt", "ok", 100_000),
+        ("g-deep.html", "ok", 1),
+        ("h-deep-small.html", "ok", 0),
+        ("i-broken.pdf", "corrupt", 0),
+        ("j-broken.docx", "corrupt", 0),
+        ("k-random.bin", "binary", 0),
+        ("z0-good.txt", "ok", 5),
+        ("z1-good.html", "ok", alone[1].as_array().unwrap().len()),
+        ("z2-good.pdf", "ok", alone[2].as_array().unwrap().len()),
+        ("z3-good.docx", "ok", alone[3].as_array().unwrap().len()),
+    ];
+    let got: Vec<(&str, &str, usize)> = summary
+        .iter()
+        .map(|(n, k, c)| (n.as_str(), k.as_str(), *c))
+        .collect();
+    assert_eq!(got, want);
+    for k in 0..good.len() {
+        assert_eq!(recs[10 + k]["recommendations"], alone[k], "{}", good[k]);
+    }
+    // The text after the NULs: the same items as the document without them.
+    assert_eq!(
+        recs[0]["recommendations"].as_array().unwrap().len(),
+        alone[0].as_array().unwrap().len()
+    );
+    assert_eq!(recs[0]["recommendations"][4]["text"], alone[0][4]["text"]);
+    assert_eq!(
+        recs[0]["warnings"][0],
+        "300 NUL characters removed; the rest was read as text"
+    );
+    assert_eq!(recs[4]["recommendations"][99_999]["id"], "100000");
 }
 
 #[test]
