@@ -60,10 +60,11 @@ pub struct Isolation {
     /// The most children alive at once (at least one): the number of threads that read
     /// documents, so that none waits for a child.
     pub workers: usize,
-    /// Text and HTML documents of at most this many bytes are read in this process: their
-    /// reading is bounded by their size (milliseconds), and the round trip to a child costs
-    /// 10–17% more CPU time on a corpus of such documents. Larger ones, and every PDF and Word
-    /// file, go to a child. 0 sends every document to a child.
+    /// Text and HTML documents of at most this many bytes are read in this process, on a
+    /// reader thread held to [`Isolation::timeout`]: their reading is bounded by their size
+    /// (milliseconds), and the round trip to a child costs 10–17% more CPU time on a corpus of
+    /// such documents. Larger ones, and every PDF and Word file, go to a child. 0 sends every
+    /// document to a child.
     pub small_text: usize,
 }
 

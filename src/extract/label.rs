@@ -582,7 +582,6 @@ mod tests {
         assert_eq!(bullet_len("or not"), None);
     }
 
-    /// Each pattern against the examples in its comment: the first must match, the second not.
     #[test]
     fn four_digit_numbers_are_labels_only_after_the_number_before() {
         let l999 = l("999. That the last be approved.");
@@ -599,6 +598,7 @@ mod tests {
         assert!(parse_label("1000. That it be approved.").is_none());
     }
 
+    /// Each pattern against the examples in its comment: the first must match, the second not.
     #[test]
     fn patterns_match_their_documented_examples() {
         let cases: &[(&regex::Regex, &str, &str)] = &[

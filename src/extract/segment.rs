@@ -323,14 +323,11 @@ fn wraps_into_next(prev: &str, width: Option<usize>) -> bool {
 /// `999.`).
 fn long_label(text: &str, seg: &Segment, prev: &Label) -> Option<Label> {
     let s = &text[seg.start..seg.end];
-    let mut pos = 0;
-    if let Some(b) = bullet_len(s) {
-        pos = b + blanks(&s[b..]);
-    }
-    if !s[pos..].starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+    let rest = &s[label_start(s)..];
+    if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
         return None;
     }
-    parse_long_after(&s[pos..], prev)
+    parse_long_after(rest, prev)
 }
 
 /// `seg` read again with `label` as its label.
@@ -560,6 +557,11 @@ fn first_of_sequence(line: &str) -> Option<(usize, Label)> {
 }
 
 fn leading_label(line: &str) -> Option<Label> {
+    parse_label(&line[label_start(line)..])
+}
+
+/// Where a label would start in `line`: after a table's `|` and a bullet, if any.
+fn label_start(line: &str) -> usize {
     let mut pos = 0;
     if let Some(rest) = line.strip_prefix('|') {
         pos = 1 + blanks(rest);
@@ -567,7 +569,7 @@ fn leading_label(line: &str) -> Option<Label> {
     if let Some(b) = bullet_len(&line[pos..]) {
         pos += b + blanks(&line[pos + b..]);
     }
-    parse_label(&line[pos..])
+    pos
 }
 
 #[cfg(test)]
@@ -645,13 +647,19 @@ mod tests {
             t.push_str(&format!("{i}. That item {i} be approved.\n"));
         }
         t.push_str("Under the Local Government Act\n1972. The report was noted.\n");
+        // Hard-wrapped: the item after 999 still starts on its own line.
+        t.push_str("998. That the plan be approved as set out in\nthe report and its appendices\n");
+        t.push_str("999. That the budget of the service for the year\n");
+        t.push_str("1000. That the officers report back in March.\n");
         let ids: Vec<Option<String>> = segments(&t)
             .iter()
             .map(|s| s.label.as_ref().map(|l| l.id.clone()))
             .collect();
         let want = ["997", "998", "999", "1000", "1001"].map(|s| Some(s.to_string()));
         assert_eq!(ids[..5], want);
-        assert_eq!(ids[5..], [None, None]);
+        assert_eq!(ids[5..7], [None, None]);
+        let wrapped = ["998", "", "999", "1000"].map(|s| (!s.is_empty()).then(|| s.to_string()));
+        assert_eq!(ids[7..], wrapped);
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub struct Clients {
     resolver: Arc<GuardResolver>,
     certs: Vec<reqwest::Certificate>,
     /// Hosts and their clients, the one used last at the end.
-    kept: Mutex<Vec<(String, Client, Mode)>>,
+    kept: Mutex<Vec<Kept>>,
 }
 
 fn host_matches(list: &[String], host: &str) -> bool {
@@ -154,28 +154,48 @@ impl Clients {
 
     /// The client for a host (its own connection pool), and how it reaches it.
     pub fn for_host(&self, host: &str) -> Result<(Client, Mode), FetchError> {
-        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(i) = kept.iter().position(|(h, _, _)| h == host) {
-            let entry = kept.remove(i);
-            let found = (entry.1.clone(), entry.2);
-            kept.push(entry);
+        if let Some(found) = use_kept(&mut self.lock_kept(), host) {
             return Ok(found);
         }
+        // Built outside the lock (it starts a thread and loads the trusted roots), so that
+        // requests to hosts already kept do not wait for it.
         let mode = self.mode(host);
         let c = client(&self.cfg, &self.resolver, &self.certs, mode)?;
-        if kept.len() >= KEPT_HOSTS {
-            // A request still using it keeps its clone; the pool closes when that ends.
-            kept.remove(0);
-        }
-        kept.push((host.to_string(), c.clone(), mode));
+        let evicted = {
+            let mut kept = self.lock_kept();
+            // Another thread may have built one for this host meanwhile: theirs is kept.
+            if let Some(found) = use_kept(&mut kept, host) {
+                return Ok(found);
+            }
+            kept.push((host.to_string(), c.clone(), mode));
+            (kept.len() > KEPT_HOSTS).then(|| kept.remove(0))
+        };
+        // Dropped after the lock: closing a client waits for its thread. A request still
+        // using it keeps its clone; the pool closes when that ends.
+        drop(evicted);
         Ok((c, mode))
+    }
+
+    fn lock_kept(&self) -> std::sync::MutexGuard<'_, Vec<Kept>> {
+        self.kept.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The hosts whose clients are kept now, the one used last at the end.
     pub fn kept_hosts(&self) -> Vec<String> {
-        let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
-        kept.iter().map(|(h, _, _)| h.clone()).collect()
+        self.lock_kept().iter().map(|(h, _, _)| h.clone()).collect()
     }
+}
+
+/// A host and its client.
+type Kept = (String, Client, Mode);
+
+/// The kept client of `host`, made the one used last.
+fn use_kept(kept: &mut Vec<Kept>, host: &str) -> Option<(Client, Mode)> {
+    let i = kept.iter().position(|(h, _, _)| h == host)?;
+    let entry = kept.remove(i);
+    let found = (entry.1.clone(), entry.2);
+    kept.push(entry);
+    Some(found)
 }
 
 /// An error and its causes on one line (reqwest's own message hides the cause).

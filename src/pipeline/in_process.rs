@@ -10,16 +10,26 @@ use crate::model::RecordError;
 use crate::tools::Tools;
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
 /// Readings given up on at their deadline so far (their threads may still be running).
 static ABANDONED: AtomicU64 = AtomicU64::new(0);
 
+/// Readers given up on whose reading has not ended yet.
+static ABANDONED_RUNNING: AtomicUsize = AtomicUsize::new(0);
+
 /// How many readings in this process were given up on at their deadline.
 pub fn abandoned() -> u64 {
     ABANDONED.load(Ordering::Relaxed)
+}
+
+/// How many readings given up on are still running in this process. The pipeline sends small
+/// documents to a child instead while there are as many as threads that read, so that a
+/// shape of document that never ends cannot take over this process's cores.
+pub fn abandoned_running() -> usize {
+    ABANDONED_RUNNING.load(Ordering::Relaxed)
 }
 
 /// Reads as [`read`] does, on a reader thread, and gives up waiting after `timeout`: the
@@ -64,15 +74,11 @@ pub fn read_within(
                 reading
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                // Dropping `reader` closes its queue: the thread ends after this reading.
+                // Dropping `reader` closes its queues: the thread ends after this reading, and
+                // counts itself out of `ABANDONED_RUNNING` then.
                 ABANDONED.fetch_add(1, Ordering::Relaxed);
-                Err(RecordError {
-                    kind: "timeout".into(),
-                    message: format!(
-                        "reading the document took longer than {} s (--doc-timeout); it was given up on",
-                        timeout.as_secs_f64()
-                    ),
-                })
+                ABANDONED_RUNNING.fetch_add(1, Ordering::Relaxed);
+                super::over_time(timeout, "it was given up on")
             }
             // `read` catches panics, so the thread always answers; this is for completeness.
             Err(mpsc::RecvTimeoutError::Disconnected) => {
@@ -98,7 +104,8 @@ struct Reader {
     readings: mpsc::Receiver<Reading>,
 }
 
-/// The stack of a reader thread: 8 MiB, as the main thread's.
+/// The stack of a reader thread: 8 MiB, as a main thread's, four times what the extraction
+/// threads that read documents before had (the readers recurse only to a bounded depth).
 const READER_STACK: usize = 8 << 20;
 
 thread_local! {
@@ -112,7 +119,6 @@ impl Reader {
         let (reading_tx, readings) = mpsc::channel();
         std::thread::Builder::new()
             .name("reader".into())
-            // The main thread's stack: the readers ran there (`-j 1`) before they had a thread.
             .stack_size(READER_STACK)
             .spawn(move || {
                 // Ends when the queue is closed: by the caller's thread ending, or giving up.
@@ -123,6 +129,8 @@ impl Reader {
                     };
                     let reading = read(&job.bytes, job.format, &hint, &job.config, &job.tools);
                     if reading_tx.send(reading).is_err() {
+                        // Nobody waits for it any more: this reader was given up on.
+                        ABANDONED_RUNNING.fetch_sub(1, Ordering::Relaxed);
                         return;
                     }
                 }
@@ -133,10 +141,7 @@ impl Reader {
 }
 
 fn internal(message: &str) -> RecordError {
-    RecordError {
-        kind: "internal".into(),
-        message: message.to_string(),
-    }
+    super::record_error("internal", message.to_string())
 }
 
 /// Decodes and extracts one document of a sniffed `format`.

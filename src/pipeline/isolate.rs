@@ -15,7 +15,6 @@ use super::pool::{self, Outcome};
 use super::protocol::{Reply, Request, VERSION};
 use crate::config::{Config, Isolation};
 use crate::decode::{Format, Hint};
-use crate::model::RecordError;
 use std::os::unix::process::ExitStatusExt;
 use std::process::ExitStatus;
 
@@ -83,13 +82,7 @@ pub fn read(
             ),
         },
         Outcome::NotStarted(message) => failed("internal", message),
-        Outcome::TimedOut => failed(
-            "timeout",
-            format!(
-                "reading the document took longer than {} s (--doc-timeout); it was stopped",
-                iso.timeout.as_secs_f64()
-            ),
-        ),
+        Outcome::TimedOut => super::over_time(iso.timeout, "it was stopped"),
         Outcome::TooLong(max) => failed(
             "crashed",
             format!("the reader failed on this document (it printed more than {max} bytes)"),
@@ -99,10 +92,7 @@ pub fn read(
 }
 
 fn failed(kind: &str, message: String) -> Reading {
-    Err(RecordError {
-        kind: kind.to_string(),
-        message,
-    })
+    super::reading_error(kind, message)
 }
 
 /// The error of a child that ended without answering, from how it ended and what it printed.

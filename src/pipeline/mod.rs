@@ -1,8 +1,9 @@
 //! The one road from a document's bytes to its record, for every command.
 //!
-//! [`read`] sniffs the format once, reads the document — in this process ([`in_process`]), or,
-//! when the configuration asks for isolation, in a child process under a time and memory limit
-//! ([`isolate`] is the parent's side, [`pool`] the long-lived children it hands documents to,
+//! [`read`] sniffs the format once, reads the document — in this process ([`in_process`]; when
+//! the configuration asks for isolation, on a reader thread under the time limit), or in a
+//! child process under a time and memory limit ([`isolate`] is the parent's side and decides
+//! where each document is read, [`pool`] the long-lived children it hands documents to,
 //! [`worker`] the child's side, [`protocol`] what passes between them) — builds the record's
 //! `source` once, and adds what is known from outside the text ([`DocInfo`]). [`read_file`] does the same for a file on disk; [`failed`] gives the record of
 //! a document that could not be had at all. A batch always goes on: every failure, even a bug
@@ -62,6 +63,11 @@ pub fn read(bytes: &[u8], info: &DocInfo, config: &Config) -> Record {
     let reading = match &config.isolation {
         Some(iso) => match isolate::route(format, bytes.len(), max_bytes, iso) {
             isolate::Route::Child => isolate::read(bytes, format, &hint, config, iso),
+            // Readers given up on still running here: the next small documents go to a
+            // child, so that they cannot pile up in this process.
+            isolate::Route::Here if in_process::abandoned_running() >= iso.workers => {
+                isolate::read(bytes, format, &hint, config, iso)
+            }
             isolate::Route::Here => in_process::read_within(
                 bytes,
                 format,
@@ -103,13 +109,30 @@ pub fn read(bytes: &[u8], info: &DocInfo, config: &Config) -> Record {
     record
 }
 
-/// The record of a document that could not be had at all (a missing file, a failed fetch).
-pub fn failed(info: &DocInfo, kind: &str, message: String) -> Record {
-    let error = RecordError {
+/// An error of `kind`.
+fn record_error(kind: &str, message: String) -> RecordError {
+    RecordError {
         kind: kind.to_string(),
         message,
-    };
-    let mut record = error_record(info.source(), error);
+    }
+}
+
+/// A reading that failed with an error of `kind`.
+fn reading_error(kind: &str, message: String) -> Reading {
+    Err(record_error(kind, message))
+}
+
+/// A reading stopped at `--doc-timeout`; `ending` says what became of it (`it was stopped`).
+fn over_time(limit: std::time::Duration, ending: &str) -> Reading {
+    let secs = limit.as_secs_f64();
+    let message =
+        format!("reading the document took longer than {secs} s (--doc-timeout); {ending}");
+    reading_error("timeout", message)
+}
+
+/// The record of a document that could not be had at all (a missing file, a failed fetch).
+pub fn failed(info: &DocInfo, kind: &str, message: String) -> Record {
+    let mut record = error_record(info.source(), record_error(kind, message));
     info.complete(&mut record);
     record
 }

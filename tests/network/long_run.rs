@@ -137,6 +137,9 @@ fn a_hundred_councils_are_crawled_with_bounded_open_files_and_memory() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // Read while it runs, so that a full pipe can never stop the crawler.
+    let stderr = child.stderr.take().unwrap();
+    let stderr = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap());
     let (mut peak_rss, mut peak_fds, mut samples) = (0u64, 0usize, 0);
     let mut peak_kinds = String::new();
     let status = loop {
@@ -153,7 +156,7 @@ fn a_hundred_councils_are_crawled_with_bounded_open_files_and_memory() {
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let stderr = std::io::read_to_string(child.stderr.take().unwrap()).unwrap();
+    let stderr = stderr.join().unwrap();
     assert_eq!(status.code(), Some(0), "{stderr}");
 
     let records = read_jsonl(&out);
