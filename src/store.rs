@@ -19,6 +19,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 use thiserror::Error;
 
 /// Why the store could not be read or written.
@@ -100,6 +101,45 @@ CREATE TABLE IF NOT EXISTS moved (
     noted_at TEXT
 );";
 
+/// How long opening the index waits for other processes holding it.
+const INDEX_WAIT: Duration = Duration::from_secs(30);
+
+/// Opens the index, waiting while another process holds it.
+///
+/// Two processes opening a new store at once race to switch it to WAL and create its
+/// tables; SQLite answers the loser `SQLITE_BUSY` at once for some of those steps, without
+/// calling the busy handler, so the whole opening is tried again until `INDEX_WAIT` runs out.
+fn open_index(path: &Path) -> Result<Connection, StoreError> {
+    let started = Instant::now();
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match try_open_index(path) {
+            Err(e) if is_busy(&e) && started.elapsed() < INDEX_WAIT => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(200));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
+fn try_open_index(path: &Path) -> Result<Connection, rusqlite::Error> {
+    let db = Connection::open(path)?;
+    db.busy_timeout(INDEX_WAIT)?;
+    db.pragma_update(None, "journal_mode", "WAL")?;
+    db.pragma_update(None, "synchronous", "NORMAL")?;
+    db.execute_batch(SCHEMA)?;
+    Ok(db)
+}
+
+/// Whether SQLite refused because another connection holds a lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 impl Store {
     /// Opens (creating if needed) the store in `dir`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
@@ -108,12 +148,7 @@ impl Store {
             fs::create_dir_all(&p).map_err(io_err(&p))?;
         }
         remove_stale_temps(&dir.join("tmp"));
-        let db_path = dir.join("index.sqlite");
-        let db = Connection::open(&db_path)?;
-        db.busy_timeout(std::time::Duration::from_secs(30))?;
-        db.pragma_update(None, "journal_mode", "WAL")?;
-        db.pragma_update(None, "synchronous", "NORMAL")?;
-        db.execute_batch(SCHEMA)?;
+        let db = open_index(&dir.join("index.sqlite"))?;
         Ok(Store {
             root: dir.to_path_buf(),
             db: Mutex::new(db),
@@ -534,6 +569,35 @@ mod tests {
             Err(StoreError::BadHash(_))
         ));
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_store_opened_while_others_open_and_write_it_opens() {
+        // Separate connections race to switch a new index to WAL, create its tables and
+        // write, as processes starting on one new store do.
+        for round in 0..20 {
+            let dir = temp_dir(&format!("race-{round}"));
+            let opened: Vec<Result<(), String>> = std::thread::scope(|s| {
+                let workers: Vec<_> = (0..8)
+                    .map(|i| {
+                        let dir = &dir;
+                        s.spawn(move || {
+                            let store = Store::open(dir).map_err(|e| e.to_string())?;
+                            for n in 0..20 {
+                                let url = format!("http://h/{i}/{n}");
+                                store
+                                    .note_error(&url, "404", "t")
+                                    .map_err(|e| e.to_string())?;
+                            }
+                            Ok(())
+                        })
+                    })
+                    .collect();
+                workers.into_iter().map(|w| w.join().unwrap()).collect()
+            });
+            assert_eq!(opened, vec![Ok(()); 8], "round {round}");
+            let _ = fs::remove_dir_all(&dir);
+        }
     }
 
     #[test]

@@ -365,12 +365,18 @@ fn two_processes_on_one_store_keep_their_distance() {
             .arg(&*dir)
             .args(&urls)
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap()
     };
-    let (mut a, mut b) = (spawn("a"), spawn("b"));
-    assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
+    let (a, b) = (spawn("a"), spawn("b"));
+    for run in [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()] {
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
     let hits = srv.hits();
     assert!(hits.len() >= 9, "{}", hits.len());
     let min = srv.min_gap().unwrap();
