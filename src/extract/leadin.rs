@@ -43,6 +43,7 @@
 
 use super::textutil::{is_heading_like, re_new};
 use crate::model::RecKind;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -373,7 +374,60 @@ fn find_short(s: &str) -> Option<LeadIn> {
     Some(l)
 }
 
+/// Words at least one of which every family of `find_plain` needs, any case:
+/// `It was RESOLVED that:` has one, `The report was presented by the officer.` none. A family
+/// that needs none of them needs the line to start with `that` or to end in a colon or in
+/// `then`/`has`/`have` (see [`may_lead_in`]).
+static LEAD_IN_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "recommend",
+            "decision",
+            "approve",
+            "resolution",
+            "resolved",
+            "resovled",
+            "resloved",
+            "r e s o l v e d",
+            "agreed",
+            "decided",
+            "requested",
+            "ordered",
+            "asked",
+            "invited",
+        ])
+        .expect("fixed word list")
+});
+
+/// Whether `find_plain` can find anything in `s`: a cheap test that is true of every line
+/// one of its patterns matches, so that the patterns run only on lines that can be lead-ins
+/// (about one line in ten of a council paper).
+fn may_lead_in(s: &str) -> bool {
+    let starts_that = s.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    let before_dashes = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–'));
+    let before_colon =
+        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–'));
+    let tail = before_colon.as_bytes();
+    let ends_then_has_have = ["then", "has", "have"].iter().any(|w| {
+        tail.len() >= w.len() && tail[tail.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    });
+    starts_that
+        || before_dashes.ends_with(':')
+        || ends_then_has_have
+        || LEAD_IN_CUES.is_match(s)
+        // Under `(?i)` the long s and the Kelvin sign match `s` and `k`.
+        || s.contains(['\u{17F}', '\u{212A}'])
+}
+
 fn find_plain(s: &str) -> Option<LeadIn> {
+    if !may_lead_in(s) {
+        return None;
+    }
+    find_plain_unfiltered(s)
+}
+
+fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
     if let Some(l) = heading(s) {
         return Some(l);
     }
@@ -670,6 +724,39 @@ mod tests {
 
     fn rest(s: &str) -> Option<&str> {
         find(s).and_then(|l| l.rest.map(|r| &s[r..]))
+    }
+
+    #[test]
+    fn the_cheap_test_passes_every_line_a_family_takes() {
+        for s in [
+            "Recommendations to Cabinet:",
+            "Decision made: That the plan be adopted.",
+            "Decision of Executive Councillor for Housing",
+            "RESOLUTIONS",
+            "It was RESOLVED that:",
+            "R E S O L V E D",
+            "Cabinet AGREED",
+            "That Cabinet:",
+            "That approval be given to:",
+            "Planning Committee:-",
+            "The Executive Mayor in Cabinet is required to consider the following: –",
+            "… and has recommended to the Council Meeting that it:",
+            "The Cabinet then:",
+            "Council HAS –",
+            "Members are asked to agree the following –",
+            "The peer team made the following recommendations:",
+            "Approved – the plan",
+        ] {
+            assert!(find_plain_unfiltered(s).is_some(), "{s:?} is not a lead-in");
+            assert!(may_lead_in(s), "{s:?} refused by the cheap test");
+        }
+        for s in [
+            "The report was presented by the officer.",
+            "Members discussed the budget in detail",
+            "Councillors visited the depot on Tuesday",
+        ] {
+            assert!(!may_lead_in(s), "{s:?}");
+        }
     }
 
     #[test]
