@@ -29,10 +29,18 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Weaker lead-ins that name themes only in a review's context (`had examined:`,
-/// `an additional focus, chosen by the Council, on:`, `and at the council’s request:`).
+/// `an additional focus, chosen by the Council, on:`, `and at the council’s request:`,
+/// `to focus on 3 main areas:`, `assessed against the following areas:`).
 /// Not `The Council agreed the following:`.
 static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|at\s+the\s+(?:council|authority)[’']?s\s+(?:own\s+)?request|at\s+the\s+request\s+of\s+the\s+(?:council|authority)|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:five|six|four|seven|core|key)\s+(?:core\s+|key\s+)?(?:questions|areas|elements|components)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|at\s+the\s+(?:council|authority)[’']?s\s+(?:own\s+)?request|at\s+the\s+request\s+of\s+the\s+(?:council|authority)|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:following|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|core|key))\s+(?:(?:main|core|key|broad|specific|inspection|judgement|focus)\s+){0,2}(?:questions|areas|elements|components|pillars|domains|lines\s+of\s+enquiry)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
+});
+
+/// A sentence that announces the list of themes after it without a colon: `The following five
+/// themes are the starting point but we will shape the process.` Not `The themes emerged from
+/// the survey.`
+static FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:the\s+)?following\s+(?:[\w\-]+\s+){0,2}(?:themes|(?:key\s+)?lines\s+of\s+enquiry)\b").unwrap()
 });
 
 /// Themes listed inside a sentence: `the peer team looked at financial planning and management,
@@ -65,10 +73,11 @@ static THESE_WERE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\bthemes?\b[^.]{0,160}\.\s+(?:these|they)\s+(?:were|are|include|included)\s*:?\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
-/// Words that make a short list a review's themes: `peer challenge`, `review`, `themes`. Not
-/// `budget monitoring`.
-static CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| re_new(r"(?i)\bpeer|\breview\b|\bchallenge\b|\bthemes?\b").unwrap());
+/// Words that make a short list a review's or an inspection's themes: `peer challenge`,
+/// `review`, `themes`, `inspection`, `HMICFRS`. Not `budget monitoring`.
+static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\bpeer|\breview\b|\bchallenge\b|\bthemes?\b|\binspect(?:ion|ions|ors?|ed|orate)\b|\b(?-i:HMICFRS|HMIC|PEEL|CQC|Ofsted|Estyn)\b").unwrap()
+});
 
 /// Between the items of an inline list: `, `, `, and `, ` and, `, `; `. Not `Finance and
 /// Governance` (an `and` alone joins the words of one name).
@@ -129,6 +138,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         let lead_in = words.len() < 400
             && (LEAD_IN.is_match(words)
                 || LIST_HEADING.is_match(words.trim())
+                || FOLLOWING.is_match(words)
                 || REVIEW_LEAD_IN.is_match(words) && {
                     let para = paragraph_ending_at(text, segs, i);
                     in_context(i) && !REMAINING_WORK.is_match(&para)
@@ -355,7 +365,15 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
             None => (raw, *a),
         };
         let name = name_part(strip_grade(raw));
-        if name.is_empty() || name.split_whitespace().count() > 12 || NOTHING.is_match(name) {
+        // An area may be printed as a whole question (`How effective is the force at …?`),
+        // with no shorter name.
+        let most_words = if raw.trim_end().ends_with('?') {
+            40
+        } else {
+            16
+        };
+        if name.is_empty() || name.split_whitespace().count() > most_words || NOTHING.is_match(name)
+        {
             continue;
         }
         let start = a + raw.find(name).unwrap_or(0);
@@ -598,6 +616,43 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn areas_counted_or_announced_before_a_list_are_themes_in_a_review_or_inspection() {
+        let only = |t: &str| -> Vec<String> { names(t).into_iter().map(|(n, _)| n).collect() };
+        let t = "We asked the peer challenge team to focus on 4 main areas:\n\n  • the customer journey\n  • workforce planning\n  • partnership working\n  • use of data\n\nThe team met 60 people.";
+        assert_eq!(
+            only(t),
+            vec![
+                "the customer journey",
+                "workforce planning",
+                "partnership working",
+                "use of data"
+            ]
+        );
+        // An inspection's areas, printed as whole questions: the question is the theme.
+        let t = "The inspection of the service focused on three areas of policing:\n\n  1. How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?\n  2. How effective is the force at investigating crime?\n  3. How well does the force treat its staff, and look after their wellbeing?\n";
+        assert_eq!(
+            only(t),
+            vec![
+                "How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe",
+                "How effective is the force at investigating crime",
+                "How well does the force treat its staff, and look after their wellbeing",
+            ]
+        );
+        let t = "Challenge themes\n\nThe following four themes are where we start, shaped to local needs.\n\n  • Is the vision for the area clear?\n  • Does the service work well with its partners?\n";
+        assert_eq!(
+            only(t),
+            vec![
+                "Is the vision for the area clear",
+                "Does the service work well with its partners"
+            ]
+        );
+        // The same shapes with nothing about a review or an inspection are not themes.
+        let t =
+            "The budget was set with 3 main areas:\n\n  • salaries\n  • buildings\n  • transport\n";
+        assert!(only(t).is_empty(), "{:?}", only(t));
     }
 
     #[test]
