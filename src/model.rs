@@ -203,7 +203,7 @@ pub struct Recommendation {
 
 /// A theme's id in its framework. The five LGA Corporate Peer Challenge core themes come
 /// first (both CPC frameworks map onto them); the other frameworks' themes carry a prefix
-/// (`gov_`, `cqc_`, `bv_`, `ilacs_`).
+/// (`gov_`, `cqc_`, `bv_`, `ilacs_`, `fire_`, `peel_`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -237,6 +237,17 @@ pub enum CanonicalTheme {
     IlacsHelpAndProtection,
     IlacsChildrenInCare,
     IlacsCareLeavers,
+    FireEffectiveness,
+    FireEfficiency,
+    FirePeople,
+    PeelEffectiveness,
+    PeelEfficiency,
+    PeelLegitimacy,
+    CqcSafe,
+    CqcEffective,
+    CqcCaring,
+    CqcResponsive,
+    CqcWellLed,
 }
 
 impl CanonicalTheme {
@@ -283,6 +294,17 @@ impl CanonicalTheme {
             IlacsHelpAndProtection => "ilacs_help_and_protection",
             IlacsChildrenInCare => "ilacs_children_in_care",
             IlacsCareLeavers => "ilacs_care_leavers",
+            FireEffectiveness => "fire_effectiveness",
+            FireEfficiency => "fire_efficiency",
+            FirePeople => "fire_people",
+            PeelEffectiveness => "peel_effectiveness",
+            PeelEfficiency => "peel_efficiency",
+            PeelLegitimacy => "peel_legitimacy",
+            CqcSafe => "cqc_safe",
+            CqcEffective => "cqc_effective",
+            CqcCaring => "cqc_caring",
+            CqcResponsive => "cqc_responsive",
+            CqcWellLed => "cqc_well_led",
         }
     }
 
@@ -315,6 +337,15 @@ pub enum Framework {
     /// Ofsted's inspection of local authority children's services (ILACS) judgement areas.
     #[serde(rename = "ofsted_ilacs")]
     OfstedIlacs,
+    /// HMICFRS's inspection of fire and rescue services: effectiveness, efficiency, people.
+    #[serde(rename = "hmicfrs_fire")]
+    HmicfrsFire,
+    /// HMICFRS's PEEL inspection of police forces: effectiveness, efficiency, legitimacy.
+    #[serde(rename = "hmicfrs_peel")]
+    HmicfrsPeel,
+    /// CQC's five key questions about a service: safe, effective, caring, responsive, well-led.
+    #[serde(rename = "cqc_key_questions")]
+    CqcKeyQuestions,
 }
 
 impl Framework {
@@ -327,6 +358,9 @@ impl Framework {
             Framework::CqcAsc => "cqc_asc",
             Framework::BestValue => "best_value",
             Framework::OfstedIlacs => "ofsted_ilacs",
+            Framework::HmicfrsFire => "hmicfrs_fire",
+            Framework::HmicfrsPeel => "hmicfrs_peel",
+            Framework::CqcKeyQuestions => "cqc_key_questions",
         }
     }
 }

@@ -16,6 +16,9 @@ pub struct Known {
     /// A quality statement under a theme (CQC's nine), mapped to its theme's id but not a
     /// theme when it stands alone on a line.
     pub statement: bool,
+    /// A word too common to name its theme anywhere but in a list of three or more of its
+    /// framework's names (`effectiveness, efficiency and people`; `People` alone is a heading).
+    pub listed_only: bool,
 }
 
 const fn k(name: &'static str, canonical: CanonicalTheme, framework: Framework) -> Known {
@@ -24,6 +27,17 @@ const fn k(name: &'static str, canonical: CanonicalTheme, framework: Framework) 
         canonical,
         framework,
         statement: false,
+        listed_only: false,
+    }
+}
+
+const fn pillar(name: &'static str, canonical: CanonicalTheme, framework: Framework) -> Known {
+    Known {
+        name,
+        canonical,
+        framework,
+        statement: false,
+        listed_only: true,
     }
 }
 
@@ -33,6 +47,7 @@ const fn qs(name: &'static str, canonical: CanonicalTheme) -> Known {
         canonical,
         framework: F::CqcAsc,
         statement: true,
+        listed_only: false,
     }
 }
 
@@ -272,6 +287,20 @@ pub const KNOWN: &[Known] = &[
         C::IlacsImpactOfLeaders,
         F::OfstedIlacs,
     ),
+    // HMICFRS: fire and rescue services, then police forces (PEEL). One word each, so read only
+    // in a list of them.
+    pillar("effectiveness", C::FireEffectiveness, F::HmicfrsFire),
+    pillar("efficiency", C::FireEfficiency, F::HmicfrsFire),
+    pillar("people", C::FirePeople, F::HmicfrsFire),
+    pillar("effectiveness", C::PeelEffectiveness, F::HmicfrsPeel),
+    pillar("efficiency", C::PeelEfficiency, F::HmicfrsPeel),
+    pillar("legitimacy", C::PeelLegitimacy, F::HmicfrsPeel),
+    // CQC's five key questions about a service.
+    pillar("safe", C::CqcSafe, F::CqcKeyQuestions),
+    pillar("effective", C::CqcEffective, F::CqcKeyQuestions),
+    pillar("caring", C::CqcCaring, F::CqcKeyQuestions),
+    pillar("responsive", C::CqcResponsive, F::CqcKeyQuestions),
+    pillar("wellled", C::CqcWellLed, F::CqcKeyQuestions),
 ];
 
 /// The frameworks and their themes as a Markdown table (the README's copy of this table is
@@ -295,8 +324,13 @@ pub fn markdown_table() -> String {
             .map(|n| format!("“{n}”"))
             .collect::<Vec<_>>()
             .join(", ");
+        let listed_only = KNOWN
+            .iter()
+            .any(|kn| kn.listed_only && kn.framework == f && kn.canonical == c);
         let note = if statement {
             " (quality statements: mapped to their theme, not listed as themes on their own)"
+        } else if listed_only {
+            " (only in a list of three or more of its framework's names)"
         } else {
             ""
         };
@@ -343,9 +377,12 @@ pub static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
         .unwrap_or(0)
 });
 
-/// The frameworks whose theme is printed exactly as `key` (several for `leadership`).
+/// The frameworks whose theme is printed exactly as `key` (several for `leadership`), leaving
+/// out the words that name a theme only in a list of them ([`listed_only`]).
 pub fn exact(key: &str) -> impl Iterator<Item = &'static Known> + '_ {
-    KNOWN.iter().filter(move |kn| kn.name == key)
+    KNOWN
+        .iter()
+        .filter(move |kn| kn.name == key && !kn.listed_only)
 }
 
 /// Whether a name is one framework's theme and no other's (`Governance and culture`), as
@@ -354,6 +391,15 @@ pub fn unambiguous(key: &str) -> Option<&'static Known> {
     let mut it = exact(key).filter(|kn| !kn.statement);
     let first = it.next()?;
     it.all(|o| o.framework == first.framework).then_some(first)
+}
+
+/// The frameworks whose themes a word names when it stands in a list of them
+/// (`effectiveness` → fire and PEEL, `legitimacy` → PEEL).
+pub fn listed_only(key: &str) -> Vec<&'static Known> {
+    KNOWN
+        .iter()
+        .filter(|kn| kn.listed_only && kn.name == key)
+        .collect()
 }
 
 /// Maps a printed name to its id and framework: exactly, by the framework the document is

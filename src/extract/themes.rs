@@ -43,6 +43,148 @@ static FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:the\s+)?following\s+(?:[\w\-]+\s+){0,2}(?:themes|(?:key\s+)?lines\s+of\s+enquiry)\b").unwrap()
 });
 
+/// A word, as the one-word names of a framework are looked for: `effectiveness`, `well-led`.
+/// Not `2024`.
+static WORD: LazyLock<Regex> = LazyLock::new(|| re_new(r"[A-Za-z][A-Za-z’'\-]*").unwrap());
+
+/// What stands between two names of a list inside a sentence: `, `, ` and `, `, and `, or the
+/// first name's own words then a comma (` to their needs, `). Not ` of the ` (no comma or `and`).
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:(?P<tail>(?:\s+[a-z][a-z’'\-]*){1,4})\s*,\s*(?:and\s+|&\s+)?|\s*,\s*(?:and\s+|&\s+)?|,?\s+(?:and|&)\s+)$").unwrap()
+});
+
+/// The last name's own words, up to the end of its sentence or bracket: ` to their needs.`.
+/// Not ` to their needs and more` (no end).
+static LAST_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"^(?P<tail>(?:\s+[a-z][a-z’'\-]*){1,4})\s*(?:[.;:)?]|$)").unwrap());
+
+/// The bodies whose frameworks name their themes in one word: HMICFRS (fire and rescue
+/// services, police forces) and CQC: `HMICFRS`, `Kestrelford Fire and Rescue Service`. Not
+/// `the fire alarm`.
+static INSPECTORATE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?P<hmic>HMICFRS|HMIC|inspectorate\s+of\s+constabulary)\b|\b(?P<fire>fire\s+(?:and|&)\s+rescue|fire\s+service)\b|\b(?P<police>PEEL|police|constabulary)\b|\b(?P<cqc>CQC|care\s+quality\s+commission)\b").unwrap()
+});
+
+/// The frameworks of one-word names whose body the page names.
+fn inspectorates(text: &str) -> Vec<Framework> {
+    let mut out = Vec::new();
+    for c in INSPECTORATE.captures_iter(text) {
+        let found: &[Framework] = if c.name("hmic").is_some() {
+            &[Framework::HmicfrsFire, Framework::HmicfrsPeel]
+        } else if c.name("fire").is_some() {
+            &[Framework::HmicfrsFire]
+        } else if c.name("police").is_some() {
+            &[Framework::HmicfrsPeel]
+        } else {
+            &[Framework::CqcKeyQuestions]
+        };
+        for f in found {
+            if !out.contains(f) {
+                out.push(*f);
+            }
+        }
+    }
+    out
+}
+
+/// Lines (headings, bullets, table cells) that are each one of a framework's one-word names,
+/// three or more different ones on a page that names the framework's body: `Effectiveness`,
+/// `Efficiency – Good`, `People`. The segments and the framework.
+fn one_word_name_lines(names: &[Name], named: &[Framework]) -> Vec<(usize, Framework)> {
+    let mut best: Vec<(usize, Framework)> = Vec::new();
+    for &f in named {
+        let lines: Vec<(usize, &str)> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.short_segment)
+            .map(|(i, n)| (i, n.key()))
+            .filter(|(_, k)| {
+                theme_names::listed_only(k)
+                    .iter()
+                    .any(|kn| kn.framework == f)
+            })
+            .collect();
+        let mut distinct: Vec<&str> = lines.iter().map(|l| l.1).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() >= 3 && distinct.len() > best.len() {
+            best = lines.iter().map(|&(i, _)| (i, f)).collect();
+        }
+    }
+    best
+}
+
+/// Three or more of one framework's one-word names listed inside a sentence, on a page that
+/// names the framework's body: `In the areas of effectiveness, efficiency and people, it
+/// graded the Service`, `are they safe, caring, effective, responsive to their needs, and
+/// well-led`. Each name is kept as printed, with its own words before the next comma.
+fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut Vec<FoundTheme>) {
+    let words = s.body_text(text);
+    let hits: Vec<(usize, usize, String)> = WORD
+        .find_iter(words)
+        .filter_map(|m| {
+            let k = key_of(m.as_str());
+            (!theme_names::listed_only(&k).is_empty()).then(|| (m.start(), m.end(), k))
+        })
+        .collect();
+    let frameworks = |key: &str| -> Vec<Framework> {
+        theme_names::listed_only(key)
+            .iter()
+            .map(|kn| kn.framework)
+            .collect()
+    };
+    let mut i = 0;
+    while i + 2 < hits.len() {
+        let mut items = vec![(hits[i].0, hits[i].1)];
+        let mut common = frameworks(&hits[i].2);
+        let mut j = i + 1;
+        while j < hits.len() {
+            let Some(gap) = LIST_GAP.captures(&words[hits[j - 1].1..hits[j].0]) else {
+                break;
+            };
+            let shared: Vec<Framework> = frameworks(&hits[j].2)
+                .into_iter()
+                .filter(|f| common.contains(f))
+                .collect();
+            if shared.is_empty() || hits[i..j].iter().any(|h| h.2 == hits[j].2) {
+                break;
+            }
+            common = shared;
+            if let (Some(t), Some(last)) = (gap.name("tail"), items.last_mut()) {
+                last.1 += t.len();
+            }
+            items.push((hits[j].0, hits[j].1));
+            j += 1;
+        }
+        let framework = common.iter().find(|f| named.contains(f)).copied();
+        match framework {
+            Some(f) if items.len() >= 3 => {
+                if let (Some(t), Some(last)) = (
+                    LAST_TAIL
+                        .captures(&words[hits[j - 1].1..])
+                        .and_then(|c| c.name("tail")),
+                    items.last_mut(),
+                ) {
+                    last.1 += t.len();
+                }
+                for (k, &(a, b)) in items.iter().enumerate() {
+                    let key = &hits[i + k].2;
+                    let canonical = theme_names::listed_only(key)
+                        .into_iter()
+                        .find(|kn| kn.framework == f)
+                        .map(|kn| kn.canonical);
+                    let mut t = found(&words[a..b], s.body + a);
+                    t.canonical = canonical;
+                    t.framework = Some(f);
+                    push(out, t);
+                }
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 /// Themes listed inside a sentence: `the peer team looked at financial planning and management,
 /// governance and culture`. Not `The report looked at it.` (too short to be a list).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,6 +262,8 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         .map(|s| CONTEXT.is_match(s.text(text)))
         .collect();
     let hint = framework_of_document(text, &names);
+    let named = inspectorates(text);
+    let name_lines = one_word_name_lines(&names, &named);
     let in_context = |i: usize| in_context(&context, i, hint);
     let mut i = 0;
     while i < segs.len() {
@@ -170,6 +314,19 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
                 }
             }
         }
+        if !named.is_empty() {
+            one_word_name_lists(text, s, &named, &mut out);
+        }
+        if let Some(&(_, f)) = name_lines.iter().find(|l| l.0 == i) {
+            let (a, b) = (s.body + names[i].at.0, s.body + names[i].at.1);
+            let mut t = found(&text[a..b], a);
+            t.canonical = theme_names::listed_only(names[i].key())
+                .into_iter()
+                .find(|kn| kn.framework == f)
+                .map(|kn| kn.canonical);
+            t.framework = Some(f);
+            push(&mut out, t);
+        }
         if let Some(c) = ADDITIONAL.captures(words)
             && in_context(i)
         {
@@ -193,7 +350,8 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         }
         i += 1;
     }
-    for t in &mut out {
+    // Names read from a list of one framework's names carry it already.
+    for t in out.iter_mut().filter(|t| t.framework.is_none()) {
         let (canonical, framework) = theme_names::resolve(&t.text, hint);
         t.canonical = canonical;
         t.framework = framework;
@@ -653,6 +811,65 @@ mod tests {
         let t =
             "The budget was set with 3 main areas:\n\n  • salaries\n  • buildings\n  • transport\n";
         assert!(only(t).is_empty(), "{:?}", only(t));
+    }
+
+    #[test]
+    fn one_word_names_count_only_three_or_more_together_on_a_page_naming_their_body() {
+        let all = |t: &str| -> Vec<(String, Option<CanonicalTheme>, Option<Framework>)> {
+            find(t, &segments(t))
+                .into_iter()
+                .map(|f| (f.text, f.canonical, f.framework))
+                .collect()
+        };
+        let t = "HMICFRS inspected the Service last year. In the areas of effectiveness, efficiency and people, it graded the Service as good.";
+        assert_eq!(
+            all(t),
+            vec![
+                (
+                    "effectiveness".into(),
+                    Some(CanonicalTheme::FireEffectiveness),
+                    Some(Framework::HmicfrsFire)
+                ),
+                (
+                    "efficiency".into(),
+                    Some(CanonicalTheme::FireEfficiency),
+                    Some(Framework::HmicfrsFire)
+                ),
+                (
+                    "people".into(),
+                    Some(CanonicalTheme::FirePeople),
+                    Some(Framework::HmicfrsFire)
+                ),
+            ]
+        );
+        let t = "The force was graded against the three PEEL pillars (Effectiveness, Efficiency and Legitimacy) in 2017.";
+        let got = all(t);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[2].0, "Legitimacy");
+        assert!(got.iter().all(|g| g.2 == Some(Framework::HmicfrsPeel)));
+        // A name keeps its own words up to the next comma.
+        let t = "CQC asks of every service: are they safe, caring, effective, responsive to their needs, and well-led?";
+        let names: Vec<String> = all(t).into_iter().map(|g| g.0).collect();
+        assert_eq!(
+            names,
+            vec![
+                "safe",
+                "caring",
+                "effective",
+                "responsive to their needs",
+                "well-led"
+            ]
+        );
+        // As lines (headings or bullets) with a grade.
+        let t = "Inspection by HMICFRS\n\nEffectiveness – Good\n\nThe service prevents fires well.\n\nEfficiency – Requires improvement\n\nPeople – Good\n";
+        let names: Vec<String> = all(t).into_iter().map(|g| g.0).collect();
+        assert_eq!(names, vec!["Effectiveness", "Efficiency", "People"]);
+        // Without the body named, or fewer than three, or one framework's words mixed with
+        // another's, nothing.
+        assert!(all("Staff valued its effectiveness, efficiency and people.").is_empty());
+        assert!(all("The CQC found care was safe and effective.").is_empty());
+        assert!(all("CQC visited. People\n\nPlace\n\nProsperity\n").is_empty());
+        assert!(all("HMICFRS said safe, effective and people matter.").is_empty());
     }
 
     #[test]
