@@ -72,6 +72,12 @@ static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBERED_ACTION: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"(?i)\baction\s+(?:point\s+)?\d").unwrap());
 
+/// Whether a heading or sentence names a part of the page that goes through actions
+/// (`Matters arising`, `Outstanding actions`, `Action log`).
+pub fn is_topic(s: &str) -> bool {
+    TOPIC.is_match(s)
+}
+
 /// Words in which the record of a report ends: the resolution or a new agenda item.
 fn ends_zone(text: &str, s: &Segment) -> bool {
     let w = s.body_text(text);

@@ -589,6 +589,8 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
                 || leadin::is_aside(p)
                 || is_terminator(p)
                 || (is_heading_like(p) && BLOCKING_HEADING.is_match(p))
+                // `MATTERS ARISING`, `Outstanding actions`: updates on actions, not decisions.
+                || (is_heading_like(p) && super::action_prose::is_topic(p))
         });
         // Dotted numbers (`3.1`) are a report's paragraphs unless a heading says otherwise.
         let eligible = !taken[i]
