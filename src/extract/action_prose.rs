@@ -346,10 +346,11 @@ pub fn status_records(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<Found
 }
 
 /// The sentence that introduces the report or the discussion, not an action: `The Committee
-/// received a report of the Town Clerk …`, `The following points were noted:`. Not `Officers
-/// were asked to update the plan.`
+/// received a report of the Town Clerk …`, `The following points were noted:`, `This report
+/// sets out a summary of the recommendations which remain outstanding`. Not `Officers were
+/// asked to update the plan.`
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:the\s+[\w ]{2,40}?\s+(?:received|considered|noted|had\s+before\s+it)\s+(?:a|the)\s+(?:joint\s+)?(?:report|update|schedule|list)|the\s+following\s+(?:points|matters|updates)\s+(?:were|was)|members\s+(?:received|noted)\s+the\s+(?:outstanding|list|report)|(?:rag\s+|status\s+)?key\b|no\s+\w+|there\s+(?:was|were|had\s+been)\s+no\b|nothing\b|the\s+(?:log|tracker|table|schedule|list)\s+(?:lists|shows|sets\s+out|is\s+updated|includes))").unwrap()
+    re_new(r"(?i)^(?:the\s+[\w ]{2,40}?\s+(?:received|considered|noted|had\s+before\s+it)\s+(?:a|the)\s+(?:joint\s+)?(?:report|update|schedule|list)|the\s+following\s+(?:points|matters|updates)\s+(?:were|was)|members\s+(?:received|noted)\s+the\s+(?:outstanding|list|report)|(?:rag\s+|status\s+)?key\b|no\s+\w+|there\s+(?:was|were|had\s+been)\s+no\b|nothing\b|the\s+(?:log|tracker|table|schedule|list)\s+(?:lists|shows|sets\s+out|is\s+updated|includes)|(?:this|the)\s+(?:report|paper|update|appendix)\s+(?:sets\s+out|summari[sz]es|provides|presents|gives|outlines|details))").unwrap()
 });
 
 fn push(text: &str, u: Unit, st: ActionStatus, out: &mut Vec<FoundAction>) {

@@ -42,16 +42,17 @@ pub fn cell_status(cell: &str) -> Option<ActionStatus> {
 }
 
 /// Aggregate counts, which are not actions: `64 complete, 49 in progress`, `21 actions are
-/// green (43%)`, `29 (59%) of the actions had been achieved`, `All other actions were complete`.
+/// green (43%)`, `29 (59%) of the actions had been achieved`, `28 (28.3%) were green`, `All
+/// other actions were complete`.
 /// Not `Publish 4 newsletters a year`.
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)").unwrap()
+    re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+(?:\.\d+)?%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)").unwrap()
 });
 
 /// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`. Not `The
 /// plan is complete.` (no count).
 static ONE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|none)\s*(?:\(\d+%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|open|green|amber|red|achieved|overdue|(?:partially\s+|not\s+(?:been\s+)?)?implemented)\b").unwrap()
+    re_new(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|none)\s*(?:\(\d+(?:\.\d+)?%\)\s*)?%?\s+(?:\w+\s+){0,3}?(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|outstanding|on\s+track|closed|open|green|amber|red|achieved|overdue|(?:partially\s+|not\s+(?:been\s+)?)?implemented)\b").unwrap()
 });
 
 /// Whether text is a count of actions by status rather than an action.
@@ -376,6 +377,12 @@ mod tests {
                 ActionStatus::Completed
             )]
         );
+        // Percentages with decimals are counts too.
+        assert!(is_aggregate(
+            "The tracker had 99 recommendations, of which 28 (28.3%) were green but not complete, 40 (40.4%) amber and 5 (5.1%) red."
+        ));
+        assert!(is_aggregate("12 (9.5%) were green"));
+        assert!(!is_aggregate("Review the fees (2.5% rise) by March."));
     }
 
     #[test]
