@@ -560,13 +560,15 @@ fn name_part(s: &str) -> &str {
 }
 
 /// Where a name ends: at the first `: `, `? `, ` (` or spaced dash (` - `, ` – `, ` — `), or
-/// at the end. One pass over the bytes, as this runs on every segment.
+/// a bracket straight after a word that opens more than a plural's `(s)` (`Use of resources(
+/// SPFM …)`), or at the end. One pass over the bytes, as this runs on every segment.
 fn name_end(s: &str) -> usize {
     let b = s.as_bytes();
     for (i, &c) in b.iter().enumerate() {
         let rest = &b[i + 1..];
         let cut = match c {
             b':' | b'?' => rest.first() == Some(&b' '),
+            b'(' => i > 0 && b[i - 1].is_ascii_alphabetic() && !rest.starts_with(b"s)"),
             b' ' => {
                 rest.first() == Some(&b'(')
                     || ["- ", "– ", "— "]
@@ -870,6 +872,22 @@ mod tests {
         assert!(all("The CQC found care was safe and effective.").is_empty());
         assert!(all("CQC visited. People\n\nPlace\n\nProsperity\n").is_empty());
         assert!(all("HMICFRS said safe, effective and people matter.").is_empty());
+    }
+
+    #[test]
+    fn a_name_ends_at_a_bracket_even_without_a_space_but_keeps_a_plural() {
+        assert_eq!(
+            name_part("Use of resources( SPFM - \"sound management of resources\"); and"),
+            "Use of resources"
+        );
+        assert_eq!(
+            name_part("Vision and Leadership (SPFM)"),
+            "Vision and Leadership"
+        );
+        assert_eq!(
+            name_part("Partner(s) and communities"),
+            "Partner(s) and communities"
+        );
     }
 
     #[test]
