@@ -3,6 +3,8 @@
 //! one) to its framework and id. The README's table of frameworks is this table.
 
 use crate::model::{CanonicalTheme, Framework};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 use CanonicalTheme as C;
 use Framework as F;
@@ -400,6 +402,55 @@ pub fn listed_only(key: &str) -> Vec<&'static Known> {
         .iter()
         .filter(|kn| kn.listed_only && kn.name == key)
         .collect()
+}
+
+/// The words that name a theme only in a list of them, once each.
+static LISTED_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut keys: Vec<&'static str> = KNOWN
+        .iter()
+        .filter(|kn| kn.listed_only)
+        .map(|kn| kn.name)
+        .collect();
+    keys.dedup();
+    keys
+});
+
+/// The first four letters of each listed-only name, any case: a cheap count of the places a
+/// segment may print one (`Effectiveness`, `well-led`).
+static LISTED_STARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let starts: Vec<&str> = LISTED_KEYS.iter().map(|k| &k[..k.len().min(4)]).collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(starts)
+        .expect("fixed names")
+});
+
+/// How many places in `s` may print a listed-only name (an upper bound: `Peoples`,
+/// `careful` count too).
+pub fn listed_starts(s: &str) -> usize {
+    LISTED_STARTS.find_iter(s).count()
+}
+
+/// The listed-only name one printed word is (`Well-led` → `wellled`), found without building
+/// the word's key: this is asked of every word of a page that names an inspectorate.
+pub fn listed_key(word: &str) -> Option<&'static str> {
+    if !(3..=24).contains(&word.len()) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for c in word.chars().filter(|c| c.is_alphanumeric()) {
+        // A name is ASCII; a key with any other letter is none of them.
+        if !c.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    LISTED_KEYS
+        .iter()
+        .find(|k| k.as_bytes() == &buf[..n])
+        .copied()
 }
 
 /// Maps a printed name to its id and framework: exactly, by the framework the document is

@@ -58,31 +58,32 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 static LAST_TAIL: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"^(?P<tail>(?:\s+[a-z][a-z’'\-]*){1,4})\s*(?:[.;:)?]|$)").unwrap());
 
-/// The bodies whose frameworks name their themes in one word: HMICFRS (fire and rescue
-/// services, police forces) and CQC: `HMICFRS`, `Kestrelford Fire and Rescue Service`. Not
-/// `the fire alarm`.
-static INSPECTORATE: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?P<hmic>HMICFRS|HMIC|inspectorate\s+of\s+constabulary)\b|\b(?P<fire>fire\s+(?:and|&)\s+rescue|fire\s+service)\b|\b(?P<police>PEEL|police|constabulary)\b|\b(?P<cqc>CQC|care\s+quality\s+commission)\b").unwrap()
+/// The bodies whose frameworks name their themes in one word, one pattern each: HMICFRS (fire
+/// and rescue services and police forces), a fire and rescue service, the police, CQC:
+/// `HMICFRS`, `Kestrelford Fire and Rescue Service`. Not `the fire alarm`.
+static INSPECTORATE: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+    [
+        r"(?i)\b(?:HMICFRS|HMIC|inspectorate\s+of\s+constabulary)\b",
+        r"(?i)\b(?:fire\s+(?:and|&)\s+rescue|fire\s+service)\b",
+        r"(?i)\b(?:PEEL|police|constabulary)\b",
+        r"(?i)\b(?:CQC|care\s+quality\s+commission)\b",
+    ]
+    .map(|p| re_new(p).expect("inspectorate"))
 });
 
 /// The frameworks of one-word names whose body the page names.
 fn inspectorates(text: &str) -> Vec<Framework> {
+    // Each pattern stops at its first match; most pages name none of them.
+    let [hmic, fire, police, cqc] = INSPECTORATE.each_ref().map(|re| re.is_match(text));
     let mut out = Vec::new();
-    for c in INSPECTORATE.captures_iter(text) {
-        let found: &[Framework] = if c.name("hmic").is_some() {
-            &[Framework::HmicfrsFire, Framework::HmicfrsPeel]
-        } else if c.name("fire").is_some() {
-            &[Framework::HmicfrsFire]
-        } else if c.name("police").is_some() {
-            &[Framework::HmicfrsPeel]
-        } else {
-            &[Framework::CqcKeyQuestions]
-        };
-        for f in found {
-            if !out.contains(f) {
-                out.push(*f);
-            }
-        }
+    if hmic || fire {
+        out.push(Framework::HmicfrsFire);
+    }
+    if hmic || police {
+        out.push(Framework::HmicfrsPeel);
+    }
+    if cqc {
+        out.push(Framework::CqcKeyQuestions);
     }
     out
 }
@@ -120,12 +121,13 @@ fn one_word_name_lines(names: &[Name], named: &[Framework]) -> Vec<(usize, Frame
 /// well-led`. Each name is kept as printed, with its own words before the next comma.
 fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut Vec<FoundTheme>) {
     let words = s.body_text(text);
-    let hits: Vec<(usize, usize, String)> = WORD
+    // Three names need a comma or an `and` between them, and three words that may be names.
+    if !words.contains(',') && !words.contains(" and ") || theme_names::listed_starts(words) < 3 {
+        return;
+    }
+    let hits: Vec<(usize, usize, &str)> = WORD
         .find_iter(words)
-        .filter_map(|m| {
-            let k = key_of(m.as_str());
-            (!theme_names::listed_only(&k).is_empty()).then(|| (m.start(), m.end(), k))
-        })
+        .filter_map(|m| theme_names::listed_key(m.as_str()).map(|k| (m.start(), m.end(), k)))
         .collect();
     let frameworks = |key: &str| -> Vec<Framework> {
         theme_names::listed_only(key)
@@ -136,13 +138,13 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
     let mut i = 0;
     while i + 2 < hits.len() {
         let mut items = vec![(hits[i].0, hits[i].1)];
-        let mut common = frameworks(&hits[i].2);
+        let mut common = frameworks(hits[i].2);
         let mut j = i + 1;
         while j < hits.len() {
             let Some(gap) = LIST_GAP.captures(&words[hits[j - 1].1..hits[j].0]) else {
                 break;
             };
-            let shared: Vec<Framework> = frameworks(&hits[j].2)
+            let shared: Vec<Framework> = frameworks(hits[j].2)
                 .into_iter()
                 .filter(|f| common.contains(f))
                 .collect();
@@ -168,7 +170,7 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
                     last.1 += t.len();
                 }
                 for (k, &(a, b)) in items.iter().enumerate() {
-                    let key = &hits[i + k].2;
+                    let key = hits[i + k].2;
                     let canonical = theme_names::listed_only(key)
                         .into_iter()
                         .find(|kn| kn.framework == f)
