@@ -404,6 +404,54 @@ pub fn listed_only(key: &str) -> Vec<&'static Known> {
         .collect()
 }
 
+/// The first word of every known name (in key form).
+static FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = KNOWN
+        .iter()
+        .filter_map(|kn| kn.name.split(' ').next())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// Whether a name's key could be a known name, told from its first word (after a `the`)
+/// without building the key: most lines of a page start with a word no name starts with.
+pub fn may_be_known(name: &str) -> bool {
+    let mut words = name
+        .split_whitespace()
+        .map(|w| if w == "&" { "and" } else { w })
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    let mut buf = [0u8; 24];
+    let Some(mut n) = words.next().and_then(|w| key_word(w, &mut buf)) else {
+        return false;
+    };
+    if &buf[..n] == b"the" {
+        match words.next().and_then(|w| key_word(w, &mut buf)) {
+            Some(m) => n = m,
+            None => return false,
+        }
+    }
+    let word = &buf[..n];
+    FIRST_WORDS
+        .binary_search_by(|k| k.as_bytes().cmp(word))
+        .is_ok()
+}
+
+/// One word in key form (its letters and digits, lower case) written into `buf`; its length,
+/// or `None` for a word no known name has (not ASCII, or longer than `buf`).
+fn key_word(w: &str, buf: &mut [u8; 24]) -> Option<usize> {
+    let mut n = 0;
+    for c in w.chars().filter(|c| c.is_alphanumeric()) {
+        if !c.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    Some(n)
+}
+
 /// The words that name a theme only in a list of them, once each.
 static LISTED_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut keys: Vec<&'static str> = KNOWN
@@ -537,6 +585,27 @@ fn cqc_paraphrase(key: &str) -> Option<CanonicalTheme> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_known_name_may_be_known_and_most_lines_may_not() {
+        for kn in KNOWN {
+            assert!(
+                kn.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' '),
+                "{}",
+                kn.name
+            );
+            assert!(may_be_known(kn.name), "{}", kn.name);
+            assert!(may_be_known(&format!("The {}", kn.name)), "{}", kn.name);
+        }
+        assert!(may_be_known("Leadership, management & governance"));
+        assert!(may_be_known("– Governance and Culture"));
+        assert!(!may_be_known("Members discussed the budget"));
+        assert!(!may_be_known("The report was noted"));
+        assert!(!may_be_known(""));
+        assert!(!may_be_known("Gwasanaethau’r Cyngor"));
+    }
 
     #[test]
     fn names_map_to_their_framework() {

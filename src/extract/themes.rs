@@ -253,16 +253,32 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\s*(?:\(\s*(?:rated|judged|grade[d]?)?\s*[\w ]{2,40}\)|[-–—:]?\s*\b(?:outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate)\b)\s*[.;,]?\s*$").unwrap()
 });
 
+/// For each segment, whether `re` (a pattern of whole words, which never runs from one
+/// segment into the next) matches in its text: one search over the whole text instead of one
+/// per segment.
+fn words_by_segment(re: &Regex, text: &str, segs: &[Segment]) -> Vec<bool> {
+    let mut out = vec![false; segs.len()];
+    let mut k = 0;
+    for m in re.find_iter(text) {
+        while k < segs.len() && segs[k].end < m.end() {
+            k += 1;
+        }
+        match segs.get(k) {
+            Some(s) if s.start <= m.start() => out[k] = true,
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
+}
+
 /// Finds themes in document order, without repeats, each mapped to its framework.
 pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
     let mut out: Vec<FoundTheme> = Vec::new();
     // Each segment's name and key, and whether it speaks of a review, worked out once: the
     // rules below ask for them many times over.
     let names: Vec<Name> = segs.iter().map(|s| Name::of(s.body_text(text))).collect();
-    let context: Vec<bool> = segs
-        .iter()
-        .map(|s| CONTEXT.is_match(s.text(text)))
-        .collect();
+    let context = words_by_segment(&CONTEXT, text, segs);
     let hint = framework_of_document(text, &names);
     let named = inspectorates(text);
     let name_lines = one_word_name_lines(&names, &named);
@@ -428,7 +444,12 @@ impl Name {
                 .nth(*theme_names::LONGEST + 1)
                 .is_none()
         };
-        let key = ((name.len() <= 100 || short_segment) && few_words()).then(|| {
+        // A key that is no known name is never looked at, so only a name that may be one
+        // has its key built.
+        let key = ((name.len() <= 100 || short_segment)
+            && theme_names::may_be_known(name)
+            && few_words())
+        .then(|| {
             let k = key_of(name);
             match k.strip_prefix("the ") {
                 Some(rest) => rest.to_string(),
@@ -890,6 +911,15 @@ mod tests {
             name_part("Partner(s) and communities"),
             "Partner(s) and communities"
         );
+    }
+
+    #[test]
+    fn words_found_once_over_the_text_are_the_words_found_segment_by_segment() {
+        let t = "Peer challenge feedback\n\n1. The review team met staff.\nNothing here\n  (b) themes: finance;  (c) inspection\nreviewing the HMICFRS reportreview\n";
+        let segs = segments(t);
+        let each: Vec<bool> = segs.iter().map(|s| CONTEXT.is_match(s.text(t))).collect();
+        assert_eq!(words_by_segment(&CONTEXT, t, &segs), each);
+        assert!(each.contains(&true) && each.contains(&false), "{each:?}");
     }
 
     #[test]
