@@ -48,6 +48,17 @@ impl TextBuilder {
         }
     }
 
+    /// Appends visible ASCII characters (no spaces or controls), as `push_char` would one by
+    /// one.
+    pub fn push_visible_ascii(&mut self, run: &str) {
+        debug_assert!(run.bytes().all(|b| b.is_ascii_graphic()));
+        if !self.pending_blanks.is_empty() {
+            self.out.push_str(&self.pending_blanks);
+            self.pending_blanks.clear();
+        }
+        self.out.push_str(run);
+    }
+
     /// Ends the current line. Blank lines collapse: at most one empty line in a row.
     pub fn newline(&mut self) {
         self.pending_blanks.clear();
@@ -152,12 +163,27 @@ fn is_dropped(c: char) -> bool {
 /// Normalises plain text: each form feed starts a new page.
 pub fn normalise_plain(s: &str) -> (String, Vec<usize>) {
     let mut b = TextBuilder::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        // Most of a page is runs of visible ASCII, which go into the text as they are.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_graphic())
+            .count();
+        if run > 0 {
+            b.push_visible_ascii(&s[i..i + run]);
+            i += run;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
                 }
                 b.newline();
             }
@@ -182,6 +208,37 @@ mod tests {
     fn drops_controls_and_keeps_curly_quotes() {
         let (t, _) = normalise_plain("Council\u{2019}s\u{0}\u{200b} plan \u{2013} 2023");
         assert_eq!(t, "Council\u{2019}s plan \u{2013} 2023");
+    }
+
+    #[test]
+    fn runs_of_visible_ascii_read_as_the_characters_one_by_one_would() {
+        // The character-by-character reading, as the runs of visible ASCII must give.
+        fn one_by_one(s: &str) -> (String, Vec<usize>) {
+            let mut b = TextBuilder::with_capacity(s.len());
+            let mut chars = s.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\r' => {
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
+                        b.newline();
+                    }
+                    '\u{0c}' => b.page_break(),
+                    c => b.push_char(c),
+                }
+            }
+            b.finish()
+        }
+        for s in [
+            "RESOLVED:\r\n\r\n1.  That the plan\u{a0}be approved;\t(£2m)\r",
+            "a\u{200b}b\u{ad}c \u{0c} d\r\r\ne\u{7f}f\u{85}g  \n\n\n h",
+            "Council’s plan – 2023\u{0b}x\u{3000}y\u{feff}",
+            "",
+            "\r",
+        ] {
+            assert_eq!(normalise_plain(s), one_by_one(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -78,7 +78,12 @@ pub fn decode_text_format(
         }
         _ => {
             // Text exported from Word or Markdown keeps `**bold**` markers; they are not words.
-            let (t, p) = normalise_plain(&source.replace("**", ""));
+            let unbolded = if source.contains("**") {
+                Cow::Owned(source.replace("**", ""))
+            } else {
+                Cow::Borrowed(source)
+            };
+            let (t, p) = normalise_plain(&unbolded);
             (t, p, None)
         }
     };
@@ -132,7 +137,15 @@ impl Removed {
 pub fn strip_controls(text: &str) -> (Cow<'_, str>, Removed) {
     let dropped =
         |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}');
-    if !text.contains(dropped) {
+    // The controls are C0 (but tab, line and page breaks), DEL and C1 (`C2 80`–`C2 9F` in
+    // UTF-8): a look at the bytes tells whether there are any.
+    let b = text.as_bytes();
+    let any = b.iter().enumerate().any(|(i, &x)| match x {
+        0x00..=0x08 | 0x0e..=0x1f | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        _ => false,
+    });
+    if !any {
         return (Cow::Borrowed(text), Removed::default());
     }
     let mut removed = Removed::default();
@@ -194,6 +207,22 @@ fn strip_markdown(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_control_character_is_seen_and_removed() {
+        for c in ('\0'..='\u{ff}').filter(|c| c.is_control()) {
+            let t = format!("a{c}b");
+            let (clean, removed) = strip_controls(&t);
+            if matches!(c, '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}') {
+                assert_eq!(clean, t, "{c:?} kept");
+            } else {
+                assert_eq!(clean, "ab", "{c:?} removed");
+                assert_eq!(removed.nul + removed.other, 1);
+            }
+        }
+        // `Â` and `é` share the lead byte of the C1 controls but are letters.
+        assert!(matches!(strip_controls("Âé£"), (Cow::Borrowed(_), _)));
+    }
 
     fn dec(bytes: &[u8], name: &str) -> Result<Decoded, DecodeError> {
         let hint = Hint {
