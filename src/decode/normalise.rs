@@ -26,8 +26,19 @@ impl TextBuilder {
 
     /// Appends text, normalising characters; `\n` starts a new line.
     pub fn push_str(&mut self, s: &str) {
-        for c in s.chars() {
+        let mut rest = s;
+        while !rest.is_empty() {
+            let run = rest.bytes().take_while(u8::is_ascii_graphic).count();
+            if run > 0 {
+                self.push_visible_ascii(&rest[..run]);
+                rest = &rest[run..];
+                continue;
+            }
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
             self.push_char(c);
+            rest = &rest[c.len_utf8()..];
         }
     }
 
@@ -238,6 +249,11 @@ mod tests {
             "\r",
         ] {
             assert_eq!(normalise_plain(s), one_by_one(s), "{s:?}");
+            let mut whole = TextBuilder::with_capacity(s.len());
+            whole.push_str(s);
+            let mut each = TextBuilder::with_capacity(s.len());
+            s.chars().for_each(|c| each.push_char(c));
+            assert_eq!(whole.finish(), each.finish(), "{s:?}");
         }
     }
 
