@@ -207,10 +207,37 @@ pub fn parse_long_after(s: &str, prev: &Label) -> Option<Label> {
     prev.is_followed_by(&label).then_some(label)
 }
 
+/// Whether [`LABEL`] can match at the start of `s`, told from its first characters: a digit,
+/// a bracket, `Rec…`, `R1`, a few letters then `)`, `.` or `:`, or up to four capitals then a
+/// bracket (`SR (25/26) 01`). Most lines of a page (`The report …`) are none of these, and the
+/// label pattern, with its many groups, is not run on them.
+fn may_start_label(s: &str) -> bool {
+    let b = s.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    // A non-ASCII first character may be a digit of another script (`\d` is any digit).
+    if !first.is_ascii() || first.is_ascii_digit() || first == b'(' {
+        return true;
+    }
+    if !first.is_ascii_alphabetic() {
+        return false;
+    }
+    let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let next = b.get(run).copied();
+    (b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"rec"))
+        || (first == b'R' && run == 1 && next.is_some_and(|c| c.is_ascii_digit()))
+        || (run <= 7 && matches!(next, Some(b')' | b'.' | b':')))
+        || (run <= 4 && s[run..].trim_start().starts_with('('))
+}
+
 /// Parses a label at the very start of `s`. Trailing blanks are not part of the label.
 pub fn parse_label(s: &str) -> Option<Label> {
     if let Some(l) = bare_letter(s) {
         return Some(l);
+    }
+    if !may_start_label(s) {
+        return None;
     }
     let caps = LABEL.captures(s)?;
     let whole = caps.get(0)?;
@@ -495,6 +522,50 @@ pub fn bullet_len(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cheap_test_passes_every_label_the_pattern_takes() {
+        for s in [
+            "Recommendation 3: Do it",
+            "rec. 12 Do it",
+            "REC 4) x",
+            "R3: Tighten",
+            "SR (25/26) 01 Text",
+            "SR(25/26) 01",
+            "(iv) That",
+            "(a) x",
+            "(12) x",
+            "iv) x",
+            "b) x",
+            "12) x",
+            "3.1.2 Text",
+            "3.1. Text",
+            "12. Text",
+            "4: Text",
+            "iv. Text",
+            "XII: Text",
+            "a. Text",
+            "C: Text",
+            "١. Text",
+            "３. Text",
+            "The report",
+            "Members noted",
+            "  1. x",
+            "",
+            "-",
+            "Record 4",
+        ] {
+            assert!(!LABEL.is_match(s) || may_start_label(s), "{s:?}");
+        }
+        for s in [
+            "The report was noted.",
+            "Members discussed",
+            "- bullet",
+            "  1. indented",
+        ] {
+            assert!(!may_start_label(s), "{s:?}");
+        }
+    }
 
     fn l(s: &str) -> Label {
         parse_label(s).unwrap_or_else(|| panic!("no label in {s:?}"))
