@@ -459,6 +459,7 @@ static LISTED_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .filter(|kn| kn.listed_only)
         .map(|kn| kn.name)
         .collect();
+    keys.sort_unstable();
     keys.dedup();
     keys
 });
@@ -485,16 +486,8 @@ pub fn listed_key(word: &str) -> Option<&'static str> {
     if !(3..=24).contains(&word.len()) {
         return None;
     }
-    let mut buf = [0u8; 16];
-    let mut n = 0;
-    for c in word.chars().filter(|c| c.is_alphanumeric()) {
-        // A name is ASCII; a key with any other letter is none of them.
-        if !c.is_ascii() || n == buf.len() {
-            return None;
-        }
-        buf[n] = c.to_ascii_lowercase() as u8;
-        n += 1;
-    }
+    let mut buf = [0u8; 24];
+    let n = key_word(word, &mut buf)?;
     LISTED_KEYS
         .iter()
         .find(|k| k.as_bytes() == &buf[..n])
