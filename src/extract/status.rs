@@ -9,7 +9,7 @@
 use super::textutil::{ascii_words, re_new};
 use crate::model::ActionStatus;
 use regex::{Regex, RegexSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use ActionStatus::{Completed, InProgress, Remaining};
 
@@ -287,11 +287,11 @@ pub fn markdown_table() -> String {
 }
 
 /// The phrases read in one place, in table order, with a set of all of them so that one
-/// pass over the text tells which (if any) can decide; only the first of those is run again
-/// to find where it is.
+/// pass over the text tells which (if any) can decide; only the first of those is compiled on
+/// its own (when first needed) and run again to find where it is.
 struct Phrases {
     any: RegexSet,
-    each: Vec<(Regex, ActionStatus)>,
+    each: Vec<(String, OnceLock<Regex>, ActionStatus)>,
 }
 
 impl Phrases {
@@ -300,53 +300,64 @@ impl Phrases {
             RegexSet::new(patterns.iter().map(|(p, _)| ascii_words(p))).expect("status phrases");
         let each = patterns
             .into_iter()
-            .map(|(p, st)| (re_new(&p).expect("status phrase"), st))
+            .map(|(p, st)| (p, OnceLock::new(), st))
             .collect();
         Phrases { any, each }
     }
 
-    /// The first phrase of the table that `s` contains: its status and its regex.
-    fn first(&self, s: &str) -> Option<&(Regex, ActionStatus)> {
-        let i = self.any.matches(s).iter().next()?;
-        self.each.get(i)
+    /// The index of the first phrase of the table that `s` contains.
+    fn first_index(&self, s: &str) -> Option<usize> {
+        self.any.matches(s).iter().next()
+    }
+
+    /// The status of the first phrase of the table that `s` contains.
+    fn first_status(&self, s: &str) -> Option<ActionStatus> {
+        self.first_index(s).map(|i| self.each[i].2)
+    }
+
+    /// The first phrase of the table that `s` contains: its regex and its status.
+    fn first(&self, s: &str) -> Option<(&Regex, ActionStatus)> {
+        let i = self.first_index(s)?;
+        Some((self.regex(i), self.each[i].2))
+    }
+
+    /// Phrase `i` compiled on its own.
+    fn regex(&self, i: usize) -> &Regex {
+        let (pattern, re, _) = &self.each[i];
+        re.get_or_init(|| re_new(pattern).expect("status phrase"))
     }
 }
 
-/// Every pattern, compiled once per place it is read, in table order.
-struct Compiled {
-    prose: Phrases,
-    cell: Phrases,
-    lead_in: Phrases,
+/// The patterns of `VOCABULARY` read in one place (`Scope::PROSE`, `CELL` or `LEAD_IN`), in
+/// table order: in prose and lead-ins anywhere (the `Not started` phrase in `Work has not
+/// started.`), in a cell only at its start after any marks (`✓ Not started`). Not `Work has
+/// not started.` for that phrase in a cell.
+fn phrases(scope: Scope) -> Phrases {
+    let patterns = VOCABULARY
+        .iter()
+        .filter(|ph| ph.scope.has(scope))
+        .map(|ph| {
+            let p = if scope == Scope::CELL {
+                format!(r"(?i)^[\W_]*(?:{})\b", ph.pattern)
+            } else {
+                format!(r"(?i)\b(?:{})\b", ph.pattern)
+            };
+            (p, ph.status)
+        })
+        .collect();
+    Phrases::new(patterns)
 }
 
-/// Every phrase of `VOCABULARY`, compiled once per place it is read: in prose and lead-ins
-/// anywhere (the `Not started` phrase in `Work has not started.`), in a cell only at its start
-/// after any marks (`✓ Not started`). Not `Work has not started.` for that phrase in a cell.
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let (mut prose, mut cell, mut lead_in) = (Vec::new(), Vec::new(), Vec::new());
-    for ph in VOCABULARY {
-        let anywhere = format!(r"(?i)\b(?:{})\b", ph.pattern);
-        if ph.scope.has(Scope::PROSE) {
-            prose.push((anywhere.clone(), ph.status));
-        }
-        if ph.scope.has(Scope::LEAD_IN) {
-            lead_in.push((anywhere, ph.status));
-        }
-        if ph.scope.has(Scope::CELL) {
-            cell.push((format!(r"(?i)^[\W_]*(?:{})\b", ph.pattern), ph.status));
-        }
-    }
-    Compiled {
-        prose: Phrases::new(prose),
-        cell: Phrases::new(cell),
-        lead_in: Phrases::new(lead_in),
-    }
-});
+/// Each place's phrases, compiled the first time a document needs them (a page with no table
+/// never compiles the cell phrases).
+static PROSE: LazyLock<Phrases> = LazyLock::new(|| phrases(Scope::PROSE));
+static CELL: LazyLock<Phrases> = LazyLock::new(|| phrases(Scope::CELL));
+static LEAD_IN: LazyLock<Phrases> = LazyLock::new(|| phrases(Scope::LEAD_IN));
 
 /// The status a list's lead-in gives all its items (`have concluded … including:`,
 /// `The remaining areas of focus include:`).
 pub fn of_lead_in(s: &str) -> Option<ActionStatus> {
-    COMPILED.lead_in.first(s).map(|&(_, st)| st)
+    LEAD_IN.first_status(s)
 }
 
 /// A status read from text, with the words that gave it.
@@ -363,7 +374,7 @@ pub fn of_cell(cell: &str) -> Option<ActionStatus> {
     if let Some(s) = percentage(t) {
         return Some(s);
     }
-    COMPILED.cell.first(t).map(|&(_, s)| s)
+    CELL.first_status(t)
 }
 
 /// `100%` → completed, `0%` → remaining, anything between → in progress.
@@ -383,10 +394,10 @@ fn percentage(t: &str) -> Option<ActionStatus> {
 /// that it contains. A promise for later in the same words as something already done
 /// (`had liaised …, and this would be reported`) is work in progress.
 pub fn of_prose(s: &str) -> Option<Reading> {
-    let (re, status) = COMPILED.prose.first(s)?;
+    let (re, status) = PROSE.first(s)?;
     let m = re.find(s)?;
     let mut r = Reading {
-        status: *status,
+        status,
         at: (m.start(), m.end()),
     };
     if r.status == Completed && promises(s) && !closes(s) {
@@ -567,16 +578,17 @@ mod tests {
             .iter()
             .find(|p| p.example == "Not started")
             .expect("phrase");
-        let compiled = |table: &[(Regex, ActionStatus)]| {
-            table
+        let compiled = |table: &'static Phrases| {
+            let i = table
+                .each
                 .iter()
-                .find(|(re, _)| re.as_str().contains(phrase.pattern))
-                .map(|(re, _)| re.clone())
-                .expect("compiled")
+                .position(|(p, _, _)| p.contains(phrase.pattern))
+                .expect("compiled");
+            table.regex(i).clone()
         };
-        let cell = compiled(&COMPILED.cell.each);
+        let cell = compiled(&CELL);
         assert!(cell.is_match("✓ Not started") && !cell.is_match("Work has not started."));
-        assert!(compiled(&COMPILED.prose.each).is_match("Work has not started."));
-        assert!(compiled(&COMPILED.lead_in.each).is_match("Work has not started."));
+        assert!(compiled(&PROSE).is_match("Work has not started."));
+        assert!(compiled(&LEAD_IN).is_match("Work has not started."));
     }
 }
