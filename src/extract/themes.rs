@@ -115,6 +115,17 @@ fn one_word_name_lines(names: &[Name], named: &[Framework]) -> Vec<(usize, Frame
     best
 }
 
+/// A one-word name read as framework `f`'s theme: `printed` (at `start`), its id from `key`.
+fn listed_theme(printed: &str, start: usize, key: &str, f: Framework) -> FoundTheme {
+    let mut t = found(printed, start);
+    t.canonical = theme_names::listed_only(key)
+        .into_iter()
+        .find(|kn| kn.framework == f)
+        .map(|kn| kn.canonical);
+    t.framework = Some(f);
+    t
+}
+
 /// Three or more of one framework's one-word names listed inside a sentence, on a page that
 /// names the framework's body: `In the areas of effectiveness, efficiency and people, it
 /// graded the Service`, `are they safe, caring, effective, responsive to their needs, and
@@ -170,15 +181,10 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
                     last.1 += t.len();
                 }
                 for (k, &(a, b)) in items.iter().enumerate() {
-                    let key = hits[i + k].2;
-                    let canonical = theme_names::listed_only(key)
-                        .into_iter()
-                        .find(|kn| kn.framework == f)
-                        .map(|kn| kn.canonical);
-                    let mut t = found(&words[a..b], s.body + a);
-                    t.canonical = canonical;
-                    t.framework = Some(f);
-                    push(out, t);
+                    push(
+                        out,
+                        listed_theme(&words[a..b], s.body + a, hits[i + k].2, f),
+                    );
                 }
                 i = j;
             }
@@ -337,13 +343,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         }
         if let Some(&(_, f)) = name_lines.iter().find(|l| l.0 == i) {
             let (a, b) = (s.body + names[i].at.0, s.body + names[i].at.1);
-            let mut t = found(&text[a..b], a);
-            t.canonical = theme_names::listed_only(names[i].key())
-                .into_iter()
-                .find(|kn| kn.framework == f)
-                .map(|kn| kn.canonical);
-            t.framework = Some(f);
-            push(&mut out, t);
+            push(&mut out, listed_theme(&text[a..b], a, names[i].key(), f));
         }
         if let Some(c) = ADDITIONAL.captures(words)
             && in_context(i)
