@@ -41,7 +41,7 @@
 //! - [`opener_with_cue`] (`DECISION_CUE`) is tried by the recommendations reader only after
 //!   [`find`] found nothing, and only when a first numbered item follows the line.
 
-use super::textutil::{is_heading_like, re_new};
+use super::textutil::{cue_words, has_cue, is_heading_like, re_new};
 use crate::model::RecKind;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -379,25 +379,22 @@ fn find_short(s: &str) -> Option<LeadIn> {
 /// that needs none of them needs the line to start with `that` or to end in a colon or in
 /// `then`/`has`/`have` (see [`may_lead_in`]).
 static LEAD_IN_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "recommend",
-            "decision",
-            "approve",
-            "resolution",
-            "resolved",
-            "resovled",
-            "resloved",
-            "r e s o l v e d",
-            "agreed",
-            "decided",
-            "requested",
-            "ordered",
-            "asked",
-            "invited",
-        ])
-        .expect("fixed word list")
+    cue_words(&[
+        "recommend",
+        "decision",
+        "approve",
+        "resolution",
+        "resolved",
+        "resovled",
+        "resloved",
+        "r e s o l v e d",
+        "agreed",
+        "decided",
+        "requested",
+        "ordered",
+        "asked",
+        "invited",
+    ])
 });
 
 /// Whether `find_plain` can find anything in `s`: a cheap test that is true of every line
@@ -412,12 +409,7 @@ fn may_lead_in(s: &str) -> bool {
     let ends_then_has_have = ["then", "has", "have"].iter().any(|w| {
         tail.len() >= w.len() && tail[tail.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
     });
-    starts_that
-        || before_dashes.ends_with(':')
-        || ends_then_has_have
-        || LEAD_IN_CUES.is_match(s)
-        // Under `(?i)` the long s and the Kelvin sign match `s` and `k`.
-        || s.contains(['\u{17F}', '\u{212A}'])
+    starts_that || before_dashes.ends_with(':') || ends_then_has_have || has_cue(&LEAD_IN_CUES, s)
 }
 
 fn find_plain(s: &str) -> Option<LeadIn> {

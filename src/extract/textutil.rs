@@ -1,6 +1,7 @@
 //! Small text tests shared by the extractors: whitespace collapsing, sentence ends, headings,
 //! and the section labels that end a list.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -80,6 +81,22 @@ fn pattern_flag_u(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, out: &mu
     } else {
         false
     }
+}
+
+/// An automaton of cue words, in any ASCII case: the words one of which every match of a
+/// pattern contains, for [`has_cue`] to test before the pattern runs.
+pub fn cue_words(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("a fixed word list builds")
+}
+
+/// Whether `s` holds one of `cues`, or a character that `(?i)` folds onto an ASCII letter (the
+/// long s onto `s`, the Kelvin sign onto `k`): true of every text the guarded pattern matches,
+/// so a pattern behind it loses nothing and runs, and is compiled, only where it may match.
+pub fn has_cue(cues: &AhoCorasick, s: &str) -> bool {
+    cues.is_match(s) || s.contains(['\u{17F}', '\u{212A}'])
 }
 
 /// Collapses every run of whitespace to one space and trims, dropping table-cell bars left

@@ -259,6 +259,34 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\s*(?:\(\s*(?:rated|judged|grade[d]?)?\s*[\w ]{2,40}\)|[-–—:]?\s*\b(?:outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate)\b)\s*[.;,]?\s*$").unwrap()
 });
 
+// Cheap tests run before the patterns above on every segment: each is true of every text the
+// pattern it guards can match, so it only saves the search where the pattern cannot match.
+
+/// Whether the text ends in a colon, perhaps followed by a dash (`:`, `: –`), the way
+/// [`LEAD_IN`] and [`REVIEW_LEAD_IN`] end (`:\s*[-–]?\s*$`).
+fn ends_with_colon(words: &str) -> bool {
+    let t = words.trim_end();
+    let t = t.strip_suffix(['-', '–']).map_or(t, str::trim_end);
+    t.ends_with(':')
+}
+
+/// Whether the text ends in a letter [`LIST_HEADING`]'s names end with (`themes`, `enquiry`,
+/// `areas`, `focus`, `components`), in either case (`ſ` is how `s` may fold).
+fn may_end_list_heading(words: &str) -> bool {
+    words.trim_end().ends_with(['s', 'S', 'y', 'Y', '\u{17F}'])
+}
+
+/// Whether the text may start [`THEME_HEADING`] (`Theme 1: …`, `Key theme 2 – …`): it starts
+/// with `t` or `k` in either case (`K`, the Kelvin sign, is how `k` may fold).
+fn may_be_theme_heading(words: &str) -> bool {
+    starts_with_any(words, b"tTkK") || words.starts_with('\u{212A}')
+}
+
+/// Whether the text's first byte is one of `bytes`.
+fn starts_with_any(words: &str, bytes: &[u8]) -> bool {
+    words.as_bytes().first().is_some_and(|b| bytes.contains(b))
+}
+
 /// For each segment, whether `re` (a pattern of whole words, which never runs from one
 /// segment into the next) matches in its text: one search over the whole text instead of one
 /// per segment.
@@ -293,7 +321,10 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
     while i < segs.len() {
         let s = &segs[i];
         let words = s.body_text(text);
-        if let Some(c) = THEME_HEADING.captures(words.trim_end()) {
+        if let Some(c) = may_be_theme_heading(words)
+            .then(|| THEME_HEADING.captures(words.trim_end()))
+            .flatten()
+        {
             let name = c.name("name").expect("name");
             let n = name_part(strip_grade(name.as_str()));
             if !n.is_empty() && n.split_whitespace().count() <= 14 {
@@ -303,11 +334,12 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             i += 1;
             continue;
         }
+        let ends_colon = ends_with_colon(words);
         let lead_in = words.len() < 400
-            && (LEAD_IN.is_match(words)
-                || LIST_HEADING.is_match(words.trim())
-                || FOLLOWING.is_match(words)
-                || REVIEW_LEAD_IN.is_match(words) && {
+            && (ends_colon && LEAD_IN.is_match(words)
+                || may_end_list_heading(words) && LIST_HEADING.is_match(words.trim())
+                || starts_with_any(words, b"tTfF") && FOLLOWING.is_match(words)
+                || ends_colon && REVIEW_LEAD_IN.is_match(words) && {
                     let para = paragraph_ending_at(text, segs, i);
                     in_context(i) && !REMAINING_WORK.is_match(&para)
                 });
@@ -345,13 +377,15 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             let (a, b) = (s.body + names[i].at.0, s.body + names[i].at.1);
             push(&mut out, listed_theme(&text[a..b], a, names[i].key(), f));
         }
-        if let Some(c) = ADDITIONAL.captures(words)
+        if let Some(c) =
+            memchr::memchr(b':', words.as_bytes()).and_then(|_| ADDITIONAL.captures(words))
             && in_context(i)
         {
             let name = c.name("name").expect("name group");
             push(&mut out, found(name.as_str().trim(), s.body + name.start()));
         }
-        if let Some(c) = ALSO.captures(words) {
+        let also = |w: &str| w.contains("looking") || w.contains("focus");
+        if let Some(c) = also(words).then(|| ALSO.captures(words)).flatten() {
             let context =
                 CONTEXT.is_match(words) || i > 0 && CONTEXT.is_match(segs[i - 1].text(text));
             let name = c.name("name").expect("name group");
@@ -584,27 +618,28 @@ fn name_part(s: &str) -> &str {
 
 /// Where a name ends: at the first `: `, `? `, ` (` or spaced dash (` - `, ` – `, ` — `), or
 /// a bracket straight after a word that opens more than a plural's `(s)` (`Use of resources(
-/// SPFM …)`), or at the end. One pass over the bytes, as this runs on every segment.
+/// SPFM …)`), or at the end. This runs on every segment, so each kind of end is found with
+/// `memchr` and the earliest taken.
 fn name_end(s: &str) -> usize {
     let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        let rest = &b[i + 1..];
-        let cut = match c {
-            b':' | b'?' => rest.first() == Some(&b' '),
-            b'(' => i > 0 && b[i - 1].is_ascii_alphabetic() && !rest.starts_with(b"s)"),
-            b' ' => {
-                rest.first() == Some(&b'(')
-                    || ["- ", "– ", "— "]
-                        .iter()
-                        .any(|d| rest.starts_with(d.as_bytes()))
-            }
-            _ => false,
-        };
-        if cut {
-            return i;
+    let mut end = b.len();
+    if let Some(i) = memchr::memchr2_iter(b':', b'?', b).find(|&i| b.get(i + 1) == Some(&b' ')) {
+        end = i;
+    }
+    let opens = |i: usize| {
+        i > 0
+            && (b[i - 1] == b' '
+                || b[i - 1].is_ascii_alphabetic() && !b[i + 1..].starts_with(b"s)"))
+    };
+    if let Some(i) = memchr::memchr_iter(b'(', b).find(|&i| opens(i)) {
+        end = end.min(if b[i - 1] == b' ' { i - 1 } else { i });
+    }
+    for dash in [" - ", " – ", " — "] {
+        if let Some(i) = memchr::memmem::find(b, dash.as_bytes()) {
+            end = end.min(i);
         }
     }
-    b.len()
+    end
 }
 
 /// Reads `A, B, C and D` (or `A; B; and C`) between `start` and `end` as themes; returns
@@ -770,6 +805,49 @@ mod tests {
             .into_iter()
             .map(|f| (f.text, f.canonical))
             .collect()
+    }
+
+    #[test]
+    fn a_name_ends_at_the_first_of_its_ends() {
+        let cases = [
+            ("Leadership: how the council leads", "Leadership"),
+            ("Is the council well run? Yes", "Is the council well run"),
+            ("Use of resources( SPFM and more)", "Use of resources"),
+            ("Use of resources (SPFM)", "Use of resources"),
+            ("Partner(s) and places", "Partner(s) and places"),
+            ("Place - and then (more)", "Place"),
+            ("Finance – Good: rated", "Finance"),
+            ("Governance — the board: ok", "Governance"),
+            (
+                "Capacity:no space after the colon",
+                "Capacity:no space after the colon",
+            ),
+            ("(Opening bracket first)", "(Opening bracket first)"),
+            ("Ends with a colon:", "Ends with a colon:"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(&s[..name_end(s)], want, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_cheap_tests_hold_for_what_their_patterns_match() {
+        for s in [
+            "The peer challenge covered five themes:",
+            "The review examined the following areas: –",
+            "Key lines of enquiry :  ",
+        ] {
+            assert!(ends_with_colon(s), "{s}");
+        }
+        assert!(LEAD_IN.is_match("The peer challenge covered five themes: –"));
+        assert!(!ends_with_colon("The themes were discussed."));
+        assert!(may_end_list_heading("Key lines of enquiry "));
+        assert!(may_end_list_heading("Our focus areas"));
+        assert!(!may_end_list_heading("The themes were discussed."));
+        assert!(may_be_theme_heading("Theme 1: Leadership"));
+        assert!(may_be_theme_heading("\u{212A}ey theme 2 – Place"));
+        assert!(THEME_HEADING.is_match("\u{212A}ey theme 2 – Place"));
+        assert!(!may_be_theme_heading("1. Leadership"));
     }
 
     #[test]
