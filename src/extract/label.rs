@@ -177,6 +177,299 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Which of [`LABEL`]'s alternatives matched, and its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape<'a> {
+    /// `Recommendation 3a:`: the number and the letter after it.
+    RecWord { n: &'a str, letter: Option<&'a str> },
+    /// `R2:`: the number.
+    RShort(&'a str),
+    /// `SR (25/26) 01`: `SR (25/26)` and `01`.
+    Code { prefix: &'a str, n: &'a str },
+    /// `(ii)`, `(a)`, `(12)`: the token inside.
+    Paren(&'a str),
+    /// `ii)`, `a)`, `12)`.
+    Close(&'a str),
+    /// `7.1`, `3.6.2.` (the dotted number, without a final dot).
+    Dotted(&'a str),
+    /// `12.`, `12:`.
+    Number(&'a str),
+    /// `iv.`, `B:`.
+    Letter(&'a str),
+}
+
+/// A match of [`LABEL`] at the start of a line: where it ends and what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found<'a> {
+    end: usize,
+    shape: Shape<'a>,
+}
+
+/// [`LABEL`] matched at the start of `s`, read by hand: the alternatives in the pattern's
+/// order, each as the pattern's greedy repeats would take it (none of them can give back a
+/// character and then match). The pattern, with its fifteen groups, runs only when a
+/// character that `\d` may take and an ASCII test cannot (a digit of another script, `½`)
+/// stands where a label could be.
+fn read_label(s: &str) -> Option<Found<'_>> {
+    let head = &s[..floor_char_boundary(s, 48)];
+    if head.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        return label_by_pattern(s);
+    }
+    rec_word(s)
+        .or_else(|| r_short(s))
+        .or_else(|| code(s))
+        .or_else(|| paren(s))
+        .or_else(|| close(s))
+        .or_else(|| dotted(s))
+        .or_else(|| number(s))
+        .or_else(|| letter(s))
+}
+
+/// [`LABEL`] itself, for lines [`read_label`] does not read by hand.
+fn label_by_pattern(s: &str) -> Option<Found<'_>> {
+    let c = LABEL.captures(s)?;
+    let g = |name: &str| c.name(name).map(|m| &s[m.start()..m.end()]);
+    let shape = if let Some(n) = g("rwn") {
+        Shape::RecWord {
+            n,
+            letter: g("rwl"),
+        }
+    } else if let Some(n) = g("rsn") {
+        Shape::RShort(n)
+    } else if let (Some(prefix), Some(n)) = (g("codep"), g("coden")) {
+        Shape::Code { prefix, n }
+    } else if let Some(t) = g("p") {
+        Shape::Paren(t)
+    } else if let Some(t) = g("c") {
+        Shape::Close(t)
+    } else if let Some(t) = g("dd") {
+        Shape::Dotted(t)
+    } else if let Some(t) = g("d") {
+        Shape::Number(t)
+    } else {
+        Shape::Letter(g("a")?)
+    };
+    Some(Found {
+        end: c.get(0)?.end(),
+        shape,
+    })
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut i = at.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The length of the run at the start of `s` of bytes `class` accepts.
+fn run(s: &str, class: impl Fn(u8) -> bool) -> usize {
+    s.bytes().take_while(|&b| class(b)).count()
+}
+
+fn is_roman(b: u8) -> bool {
+    matches!(
+        b,
+        b'i' | b'v' | b'x' | b'l' | b'c' | b'I' | b'V' | b'X' | b'L' | b'C'
+    )
+}
+
+/// Bytes taken by at most `max` blanks (`\s`, any script's) at the start of `s`, and how many
+/// blanks stand there in all.
+fn blanks(s: &str, max: usize) -> (usize, usize) {
+    let mut bytes = 0;
+    let mut count = 0;
+    for c in s.chars().take_while(|c| c.is_whitespace()) {
+        if count < max {
+            bytes += c.len_utf8();
+        }
+        count += 1;
+    }
+    (bytes, count)
+}
+
+/// `(?i:recommendation|rec\.?)\s{0,3}(\d{1,3})([a-z])?(?:\s{0,3}[:.\-–—)]|\s*$)`
+fn rec_word(s: &str) -> Option<Found<'_>> {
+    let b = s.as_bytes();
+    let starts = |w: &[u8]| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w);
+    let words: [(&[u8], usize); 3] = [(b"recommendation", 14), (b"rec.", 4), (b"rec", 3)];
+    words
+        .iter()
+        .filter(|(w, _)| starts(w))
+        .find_map(|&(_, at)| rec_word_rest(s, at))
+}
+
+fn rec_word_rest(s: &str, at: usize) -> Option<Found<'_>> {
+    let (gap, all) = blanks(&s[at..], 3);
+    if all > 3 {
+        return None;
+    }
+    let d = at + gap;
+    let digits = run(&s[d..], |b| b.is_ascii_digit());
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let mut i = d + digits;
+    let letter = s
+        .as_bytes()
+        .get(i)
+        .filter(|b| b.is_ascii_lowercase())
+        .map(|_| {
+            i += 1;
+            &s[i - 1..i]
+        });
+    let shape = Shape::RecWord {
+        n: &s[d..d + digits],
+        letter,
+    };
+    let rest = &s[i..];
+    let (gap, all) = blanks(rest, 3);
+    if all <= 3
+        && let Some(p) = rest[gap..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '.' | '-' | '–' | '—' | ')'))
+    {
+        let end = i + gap + p.len_utf8();
+        return Some(Found { end, shape });
+    }
+    rest.chars().all(char::is_whitespace).then_some(Found {
+        end: s.len(),
+        shape,
+    })
+}
+
+/// `R(\d{1,2})[:.)]`
+fn r_short(s: &str) -> Option<Found<'_>> {
+    let rest = s.strip_prefix('R')?;
+    let digits = run(rest, |b| b.is_ascii_digit());
+    (1..=2).contains(&digits).then_some(())?;
+    matches!(rest.as_bytes().get(digits), Some(b':' | b'.' | b')')).then(|| Found {
+        end: 1 + digits + 1,
+        shape: Shape::RShort(&rest[..digits]),
+    })
+}
+
+/// `([A-Z]{1,4}\s?\(\d{2}/\d{2}\))\s?(\d{1,3})`
+fn code(s: &str) -> Option<Found<'_>> {
+    let caps = run(s, |b| b.is_ascii_uppercase());
+    if caps == 0 || caps > 4 {
+        return None;
+    }
+    let mut i = caps + blanks(&s[caps..], 1).0;
+    let b = s.as_bytes();
+    let shape_ok = b.get(i..i + 7).is_some_and(|w| {
+        w[0] == b'('
+            && w[1..3].iter().all(u8::is_ascii_digit)
+            && w[3] == b'/'
+            && w[4..6].iter().all(u8::is_ascii_digit)
+            && w[6] == b')'
+    });
+    if !shape_ok {
+        return None;
+    }
+    i += 7;
+    let prefix = &s[..i];
+    let d = i + blanks(&s[i..], 1).0;
+    let digits = run(&s[d..], |b| b.is_ascii_digit()).min(3);
+    (digits > 0).then(|| Found {
+        end: d + digits,
+        shape: Shape::Code {
+            prefix,
+            n: &s[d..d + digits],
+        },
+    })
+}
+
+/// A token of `(?:[ivxlcIVXLC]{1,7}|[a-zA-Z]{1,letters}|\d{1,3})` filling `s` up to `)`,
+/// and its length.
+fn token_before_close(s: &str, letters: usize) -> Option<usize> {
+    let roman = run(s, is_roman);
+    let alpha = run(s, |b| b.is_ascii_alphabetic());
+    let digits = run(s, |b| b.is_ascii_digit());
+    let closes = |n: usize| s.as_bytes().get(n) == Some(&b')');
+    [(roman, 7), (alpha, letters), (digits, 3)]
+        .into_iter()
+        .find(|&(n, max)| (1..=max).contains(&n) && closes(n))
+        .map(|(n, _)| n)
+}
+
+/// `\((?:[ivxlcIVXLC]{1,7}|[a-zA-Z]{1,2}|\d{1,3})\)`
+fn paren(s: &str) -> Option<Found<'_>> {
+    let inner = s.strip_prefix('(')?;
+    let n = token_before_close(inner, 2)?;
+    Some(Found {
+        end: n + 2,
+        shape: Shape::Paren(&inner[..n]),
+    })
+}
+
+/// `(?:[ivxlcIVXLC]{1,7}|[a-zA-Z]|\d{1,3})\)`
+fn close(s: &str) -> Option<Found<'_>> {
+    let n = token_before_close(s, 1)?;
+    Some(Found {
+        end: n + 1,
+        shape: Shape::Close(&s[..n]),
+    })
+}
+
+/// `(\d{1,3}(?:\.\d{1,3}){1,3})\.?`
+fn dotted(s: &str) -> Option<Found<'_>> {
+    let b = s.as_bytes();
+    let first = run(s, |b| b.is_ascii_digit());
+    if first == 0 || first > 3 {
+        return None;
+    }
+    let mut i = first;
+    let mut groups = 0;
+    while groups < 3 && b.get(i) == Some(&b'.') {
+        let digits = run(&s[i + 1..], |b| b.is_ascii_digit()).min(3);
+        if digits == 0 {
+            break;
+        }
+        i += 1 + digits;
+        groups += 1;
+    }
+    if groups == 0 {
+        return None;
+    }
+    let end = if b.get(i) == Some(&b'.') { i + 1 } else { i };
+    Some(Found {
+        end,
+        shape: Shape::Dotted(&s[..i]),
+    })
+}
+
+/// `(\d{1,3})[.:]`
+fn number(s: &str) -> Option<Found<'_>> {
+    let digits = run(s, |b| b.is_ascii_digit());
+    ((1..=3).contains(&digits) && matches!(s.as_bytes().get(digits), Some(b'.' | b':'))).then(
+        || Found {
+            end: digits + 1,
+            shape: Shape::Number(&s[..digits]),
+        },
+    )
+}
+
+/// `([ivxlcIVXLC]{1,7}|[a-zA-Z])[.:]`
+fn letter(s: &str) -> Option<Found<'_>> {
+    let stop = |n: usize| matches!(s.as_bytes().get(n), Some(b'.' | b':'));
+    let roman = run(s, is_roman);
+    let n = if (1..=7).contains(&roman) && stop(roman) {
+        roman
+    } else if s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) && stop(1) {
+        1
+    } else {
+        return None;
+    };
+    Some(Found {
+        end: n + 1,
+        shape: Shape::Letter(&s[..n]),
+    })
+}
+
 /// A decimal label of four to six digits: `1000. That`, `(1024) That`, `1001) That`. Not
 /// `999. That` (three digits are [`LABEL`]'s).
 static LONG_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -239,90 +532,73 @@ pub fn parse_label(s: &str) -> Option<Label> {
     if !may_start_label(s) {
         return None;
     }
-    let caps = LABEL.captures(s)?;
-    let whole = caps.get(0)?;
-    let matched = whole.as_str().trim_end_matches([' ', '\t']);
+    let found = read_label(s)?;
+    let matched = s[..found.end].trim_end_matches([' ', '\t']);
     let len = matched.len();
     // A label ends at a blank or the line's end; `R3:Tighten` and `1.The` are written tight.
-    let next = s[whole.end()..].chars().next();
+    let next = s[found.end..].chars().next();
     let tight_ok = match next {
         None | Some(' ' | '\t') => true,
-        Some(c) if c.is_uppercase() => {
-            caps.name("rw").is_some()
-                || caps.name("rs").is_some()
-                || (caps.name("d").is_some() && matched.ends_with('.'))
-        }
-        _ => whole.as_str().ends_with([' ', '\t']),
+        Some(c) if c.is_uppercase() => match found.shape {
+            Shape::RecWord { .. } | Shape::RShort(_) => true,
+            Shape::Number(_) => matched.ends_with('.'),
+            _ => false,
+        },
+        _ => s[..found.end].ends_with([' ', '\t']),
     };
     if !tight_ok {
         return None;
     }
-    if let Some(n) = caps.name("rwn") {
-        let value = n.as_str().parse().ok()?;
-        let id = match caps.name("rwl") {
-            Some(l) => format!("{}{}", n.as_str(), l.as_str()),
-            None => n.as_str().to_string(),
-        };
-        return Some(simple(len, id, Counter::RecWord, Punct::Colon, value));
-    }
-    if let Some(n) = caps.name("rsn") {
-        let value = n.as_str().parse().ok()?;
-        return Some(simple(
-            len,
-            n.as_str().to_string(),
-            Counter::RecWord,
-            Punct::Colon,
-            value,
-        ));
-    }
-    if let Some(n) = caps.name("coden") {
-        let prefix = caps.name("codep")?.as_str().to_string();
-        let value = n.as_str().parse().ok()?;
-        let mut l = simple(len, matched.to_string(), Counter::Code, Punct::Bare, value);
-        l.prefix = prefix;
-        return Some(l);
-    }
-    if let Some(dd) = caps.name("dd") {
-        let parts: Vec<&str> = dd.as_str().split('.').collect();
-        let value = parts.last()?.parse().ok()?;
-        let punct = if matched.ends_with('.') {
-            Punct::Dot
+    let colon_or_dot = || {
+        if matched.ends_with(':') {
+            Punct::Colon
         } else {
-            Punct::Bare
-        };
-        let mut l = simple(
-            len,
-            dd.as_str().to_string(),
-            Counter::Dotted(parts.len() as u8),
-            punct,
-            value,
-        );
-        l.prefix = parts[..parts.len() - 1].join(".");
-        return Some(l);
-    }
-    let (tok, punct) = if let Some(m) = caps.name("p") {
-        (m.as_str(), Punct::Paren)
-    } else if let Some(m) = caps.name("c") {
-        (m.as_str(), Punct::Close)
-    } else if let Some(m) = caps.name("d") {
-        (
-            m.as_str(),
-            if matched.ends_with(':') {
-                Punct::Colon
-            } else {
+            Punct::Dot
+        }
+    };
+    let (tok, punct) = match found.shape {
+        Shape::RecWord { n, letter } => {
+            let value = n.parse().ok()?;
+            let id = format!("{n}{}", letter.unwrap_or(""));
+            return Some(simple(len, id, Counter::RecWord, Punct::Colon, value));
+        }
+        Shape::RShort(n) => {
+            let value = n.parse().ok()?;
+            return Some(simple(
+                len,
+                n.to_string(),
+                Counter::RecWord,
+                Punct::Colon,
+                value,
+            ));
+        }
+        Shape::Code { prefix, n } => {
+            let value = n.parse().ok()?;
+            let mut l = simple(len, matched.to_string(), Counter::Code, Punct::Bare, value);
+            l.prefix = prefix.to_string();
+            return Some(l);
+        }
+        Shape::Dotted(dd) => {
+            let parts: Vec<&str> = dd.split('.').collect();
+            let value = parts.last()?.parse().ok()?;
+            let punct = if matched.ends_with('.') {
                 Punct::Dot
-            },
-        )
-    } else {
-        let m = caps.name("a")?;
-        (
-            m.as_str(),
-            if matched.ends_with(':') {
-                Punct::Colon
             } else {
-                Punct::Dot
-            },
-        )
+                Punct::Bare
+            };
+            let mut l = simple(
+                len,
+                dd.to_string(),
+                Counter::Dotted(parts.len() as u8),
+                punct,
+                value,
+            );
+            l.prefix = parts[..parts.len() - 1].join(".");
+            return Some(l);
+        }
+        Shape::Paren(t) => (t, Punct::Paren),
+        Shape::Close(t) => (t, Punct::Close),
+        Shape::Number(t) | Shape::Letter(t) => (t, colon_or_dot()),
     };
     counter_of(tok).map(|(counter, value, alt)| Label {
         len,
@@ -522,6 +798,133 @@ pub fn bullet_len(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that labels are made of, and the characters around them that could trip a
+    /// hand reading: blanks of other scripts, dashes, brackets, capitals, a digit of another
+    /// script.
+    const PIECES: &[&str] = &[
+        "1",
+        "2",
+        "3",
+        "0",
+        "12",
+        "123",
+        "1234",
+        ".",
+        ":",
+        ")",
+        "(",
+        "/",
+        "-",
+        "–",
+        "—",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\u{2003}",
+        "i",
+        "v",
+        "x",
+        "l",
+        "c",
+        "I",
+        "V",
+        "X",
+        "L",
+        "C",
+        "a",
+        "b",
+        "z",
+        "A",
+        "B",
+        "S",
+        "R",
+        "Rec",
+        "rec",
+        "REC",
+        "Recommendation",
+        "recommendation",
+        "RECOMMENDATION",
+        "(25/26)",
+        "SR",
+        "ABCD",
+        "ABCDE",
+        "The",
+        "\u{661}",
+        "½",
+        "é",
+    ];
+
+    /// Runs of one kind of label character, where the counts of the pattern's repeats matter.
+    const RUNS: &[&str] = &["i", "v", "x", "C", "a", "1", "9", " ", "."];
+
+    fn label_like() -> impl Strategy<Value = String> {
+        let mixed = proptest::collection::vec(proptest::sample::select(PIECES), 0..12);
+        let runs = (
+            proptest::collection::vec(proptest::sample::select(RUNS), 0..10),
+            proptest::sample::select(PIECES),
+        )
+            .prop_map(|(mut v, last)| {
+                v.push(last);
+                v
+            });
+        prop_oneof![mixed, runs].prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn the_hand_reading_agrees_with_the_pattern(s in label_like()) {
+            prop_assert_eq!(read_label(&s), label_by_pattern(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn the_hand_reading_agrees_with_the_pattern_on_written_labels() {
+        for s in [
+            "Recommendation 3: Do it",
+            "Recommendation 3a – Do it",
+            "Rec.12b)",
+            "rec 1234",
+            "REC 4   ",
+            "Recommendation    4:",
+            "R3: Tighten",
+            "R123: x",
+            "SR (25/26) 01 Text",
+            "SR(25/26)\u{a0}0123",
+            "ABCDE (25/26) 01",
+            "(iv) That",
+            "(ab) That",
+            "(abc) That",
+            "(ivxlcivx) That",
+            "ii) That",
+            "ab) That",
+            "7.1 That",
+            "7.1.2.3.4 That",
+            "1.2345",
+            "1234.5",
+            "12. That",
+            "12: That",
+            "iv. That",
+            "ivxlcivx. That",
+            "Ab. That",
+            "B: That",
+            "1\u{661}. That",
+            "The report",
+        ] {
+            assert_eq!(read_label(s), label_by_pattern(s), "{s:?}");
+        }
+        assert_eq!(
+            read_label("SR (25/26) 01 Text").map(|f| f.shape),
+            Some(Shape::Code {
+                prefix: "SR (25/26)",
+                n: "01"
+            })
+        );
+        assert_eq!(read_label("Rec 3: x").map(|f| f.end), Some(6));
+    }
 
     #[test]
     fn the_cheap_test_passes_every_label_the_pattern_takes() {
