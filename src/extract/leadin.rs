@@ -583,7 +583,9 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
     let it_was = lower_prefix.ends_with("it was") || lower_prefix.ends_with("it is");
     // Only the words after the last comma name who resolved.
     let last_clause = prefix.rsplit(',').next().unwrap_or(prefix);
-    let auxiliary = NOT_SUBJECT.is_match(last_clause) && !it_was;
+    // The two patterns below are the dearest tests here: they run last, and only when the
+    // answer still depends on them.
+    let auxiliary = || !it_was && NOT_SUBJECT.is_match(last_clause);
     // `It was moved by Councillor A, seconded by Councillor B, and RESOLVED THAT:`;
     // `… as a correct record. Minutes: RESOLVED: That …`
     let clause = lower_prefix.ends_with(", and")
@@ -591,29 +593,30 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         || lower_prefix.ends_with(" and")
         || lower_prefix.ends_with(':')
         || lower_prefix.ends_with('.');
-    let subject = SUBJECT.is_match(prefix) && !auxiliary;
+    let subject = || !auxiliary() && SUBJECT.is_match(prefix);
     // `RESOLVED:` in capitals with its colon is a lead-in wherever it stands.
     let colon = conn
         .as_deref()
         .is_some_and(|c| c.starts_with([':', '-', '–', '—']));
     let accepted = if upper {
-        subject || clause || prefix.trim().is_empty() || colon
+        clause || prefix.trim().is_empty() || colon || subject()
     } else if opens {
         // `the Mayor and Cabinet agreed that:` — a list follows, so the verb is a formula.
-        (subject || clause) && !auxiliary && conn.is_some() || it_was
+        it_was || conn.is_some() && !auxiliary() && (clause || SUBJECT.is_match(prefix))
     } else {
         // An item on the same line: only plain decision formulas.
         // `it was agreed that the Chair would hold a meeting` is narrative; `it was agreed that
         // the plan be adopted` is a decision.
-        let formula_rest =
-            verb_l == "resolved" || PASSIVE_REST.is_match(rest) && !REPORTED.is_match(rest);
+        let formula_rest = || {
+            verb_l == "resolved" || PASSIVE_REST.is_match(rest) && !REPORTED.is_match(rest)
+        };
         let formula_verb = verb_l == "resolved" || it_was;
         // `four resolved, and four still outstanding` is a count, not a decision.
         let conn = conn.filter(|c| !c.starts_with([',', '.']));
         let starts_capital =
             prefix.trim().is_empty() && verb.starts_with(['R', 'A', 'D']) && conn.is_some();
-        ((formula_verb && subject && conn.is_some()) || starts_capital || it_was && conn.is_some())
-            && formula_rest
+        let conn = conn.is_some();
+        (starts_capital || it_was && conn || formula_verb && conn && subject()) && formula_rest()
     };
     if !accepted {
         return None;
