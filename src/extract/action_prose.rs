@@ -12,8 +12,9 @@
 use super::actions::{FoundAction, is_aggregate};
 use super::segment::Segment;
 use super::status;
-use super::textutil::{collapse, is_terminator, re_new};
+use super::textutil::{collapse, cue_words, has_cue, is_terminator, re_new};
 use crate::model::ActionStatus;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -60,6 +61,11 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
 static UNDERTAKING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\bundert(?:ook|akes)\s+to\b|\bit\s+was\s+agreed\s+that\s+(?:the\s+)?[\w’' ]{2,60}?\s+(?:would|will|should)\s+\w+|\b(?:chair(?:man)?|committee|board|panel|members?)\s+(?:requested|asked)\s+that\s+[^.]{3,120}?\s+(?:be|should)\s+\w+").unwrap()
 });
+
+/// Words one of which every match of [`UNDERTAKING`] holds. Its own search starts from the
+/// `it` of `it was agreed`, which is in half the words of a page.
+static UNDERTAKING_CUES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| cue_words(&["undert", "agreed", "requested", "asked"]));
 
 /// `Robin to speak to the head teachers`, `AF to provide an update` — an action list's
 /// owner-and-verb form. Not `Members to note the report` (a recommendation's wording).
@@ -121,7 +127,8 @@ pub fn undertakings(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAc
     for (para, _) in paragraphs(text, segs, 0, segs.len(), taken) {
         // What matches in a sentence matches in its paragraph: most paragraphs hold no
         // undertaking and are not cut into sentences at all.
-        if !UNDERTAKING.is_match(&text[para.0..para.1]) {
+        let words = &text[para.0..para.1];
+        if !has_cue(&UNDERTAKING_CUES, words) || !UNDERTAKING.is_match(words) {
             continue;
         }
         for (a, b) in sentences(text, para) {
