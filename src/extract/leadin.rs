@@ -607,9 +607,8 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         // An item on the same line: only plain decision formulas.
         // `it was agreed that the Chair would hold a meeting` is narrative; `it was agreed that
         // the plan be adopted` is a decision.
-        let formula_rest = || {
-            verb_l == "resolved" || PASSIVE_REST.is_match(rest) && !REPORTED.is_match(rest)
-        };
+        let formula_rest =
+            || verb_l == "resolved" || PASSIVE_REST.is_match(rest) && !REPORTED.is_match(rest);
         let formula_verb = verb_l == "resolved" || it_was;
         // `four resolved, and four still outstanding` is a count, not a decision.
         let conn = conn.filter(|c| !c.starts_with([',', '.']));

@@ -5,7 +5,8 @@
 //!
 //! Pure: a decision on the item's text alone.
 
-use crate::extract::textutil::re_new;
+use crate::extract::textutil::{cue_words, has_cue, re_new};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -79,18 +80,26 @@ pub fn is_procedural(text: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    [
-        &*MINUTES,
-        &*APOLOGIES,
-        &*DECLARATIONS,
-        &*EXCLUSION,
-        &*NAMED_APPOINTMENT,
-        &*OFFICE_APPOINTMENT,
-        &*NOTED_ONLY,
-    ]
-    .iter()
-    .any(|re| re.is_match(t))
+    RULES
+        .iter()
+        .zip(CUES.iter())
+        .any(|((_, re), cues)| has_cue(cues, t) && re.is_match(t))
 }
+
+/// Each pattern above with the words one of which every text it matches holds: a pattern
+/// runs, and is compiled, only for an item that has one.
+static RULES: [(&[&str], &LazyLock<Regex>); 7] = [
+    (&["minutes"], &MINUTES),
+    (&["apologies"], &APOLOGIES),
+    (&["interest"], &DECLARATIONS),
+    (&["exclu", "exempt"], &EXCLUSION),
+    (&["elect", "appoint", "nominat"], &NAMED_APPOINTMENT),
+    (&["elect", "appoint", "nominat"], &OFFICE_APPOINTMENT),
+    (&["note", "receive", "accept"], &NOTED_ONLY),
+];
+
+static CUES: LazyLock<Vec<AhoCorasick>> =
+    LazyLock::new(|| RULES.iter().map(|(words, _)| cue_words(words)).collect());
 
 #[cfg(test)]
 mod tests {

@@ -560,7 +560,7 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
             && !s.table_row
             && s.starts_paragraph()
             && !governed
-            && STANDALONE.is_match(s.body_text(text))
+            && is_standalone(s.body_text(text))
         {
             let (found, next) =
                 unnumbered_items(text, segs, i, s.clone(), RecKind::Resolution, String::new());
@@ -615,7 +615,7 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         let dated = prev.is_some_and(|p| DATED_TITLE.is_match(p));
         let needed = if dated { 5 } else { 8 };
         // `(1) That progress … be noted.` alone is a resolution in its own words.
-        let single_formula = items.len() == 1 && STANDALONE.is_match(&items[0].own_text(text));
+        let single_formula = items.len() == 1 && is_standalone(&items[0].own_text(text));
         let enough = items.len() >= 2 || (dated || single_formula) && items.len() == 1;
         // `(i) To receive and note the minutes … (ii) To consider …` is an agenda's business.
         let instructions = items
@@ -643,6 +643,16 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
 static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b|To\s+(?:NOTE|AGREE|APPROVE|RESOLVE|RECEIVE|CONSIDER|ENDORSE|ADOPT|RECOMMEND)\b)").unwrap()
 });
+
+/// [`STANDALONE`], tried only on text that starts as one of its words does (`That`, `To`, a
+/// capital `A`, `E` or `N`): most paragraphs cannot, and the pattern is dear to compile.
+fn is_standalone(s: &str) -> bool {
+    let b = s.as_bytes();
+    (b.starts_with(b"That")
+        || b.starts_with(b"To")
+        || matches!(b.first(), Some(b'A' | b'E' | b'N')))
+        && STANDALONE.is_match(s)
+}
 
 /// An agenda's description of its business: `To receive and note the minutes …`, `To consider
 /// the report of …`, `To agree any comments …`. Not `To NOTE the report` (a recommendation in
