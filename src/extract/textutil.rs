@@ -96,7 +96,15 @@ pub fn cue_words(words: &[&str]) -> AhoCorasick {
 /// long s onto `s`, the Kelvin sign onto `k`): true of every text the guarded pattern matches,
 /// so a pattern behind it loses nothing and runs, and is compiled, only where it may match.
 pub fn has_cue(cues: &AhoCorasick, s: &str) -> bool {
-    cues.is_match(s) || s.contains(['\u{17F}', '\u{212A}'])
+    cues.is_match(s) || folds_onto_ascii(s)
+}
+
+/// Whether `s` holds the long s (`C5 BF`) or the Kelvin sign (`E2 84 AA`), found by their
+/// rarest bytes (`C5` and `AA` are seldom in English text; `E2` starts every curly quote).
+fn folds_onto_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xC5, b).any(|i| b.get(i + 1) == Some(&0xBF))
+        || memchr::memchr_iter(0xAA, b).any(|i| i >= 2 && b[i - 2..i] == [0xE2, 0x84])
 }
 
 /// Collapses every run of whitespace to one space and trims, dropping table-cell bars left
@@ -269,6 +277,14 @@ pub fn assert_documented_examples(cases: &[(&Regex, &str, &str)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_characters_that_fold_onto_ascii_letters_are_found() {
+        assert!(folds_onto_ascii("Mini\u{17F}ters"));
+        assert!(folds_onto_ascii("2\u{212A} rise"));
+        assert!(!folds_onto_ascii("Café “quoted” – ™ ª Ū"));
+        assert!(!folds_onto_ascii("plain"));
+    }
 
     #[test]
     fn headings() {

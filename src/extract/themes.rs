@@ -618,28 +618,31 @@ fn name_part(s: &str) -> &str {
 
 /// Where a name ends: at the first `: `, `? `, ` (` or spaced dash (` - `, ` – `, ` — `), or
 /// a bracket straight after a word that opens more than a plural's `(s)` (`Use of resources(
-/// SPFM …)`), or at the end. This runs on every segment, so each kind of end is found with
-/// `memchr` and the earliest taken.
+/// SPFM …)`), or at the end. This runs on every segment, so the bytes that may end a name are
+/// found with `memchr` and only they are looked at.
 fn name_end(s: &str) -> usize {
     let b = s.as_bytes();
-    let mut end = b.len();
-    if let Some(i) = memchr::memchr2_iter(b':', b'?', b).find(|&i| b.get(i + 1) == Some(&b' ')) {
-        end = i;
-    }
-    let opens = |i: usize| {
-        i > 0
-            && (b[i - 1] == b' '
-                || b[i - 1].is_ascii_alphabetic() && !b[i + 1..].starts_with(b"s)"))
-    };
-    if let Some(i) = memchr::memchr_iter(b'(', b).find(|&i| opens(i)) {
-        end = end.min(if b[i - 1] == b' ' { i - 1 } else { i });
-    }
-    for dash in [" - ", " – ", " — "] {
-        if let Some(i) = memchr::memmem::find(b, dash.as_bytes()) {
-            end = end.min(i);
+    let cut = |i: usize| match b[i] {
+        b':' | b'?' => (b.get(i + 1) == Some(&b' ')).then_some(i),
+        b'(' if i > 0 && b[i - 1] == b' ' => Some(i - 1),
+        b'(' => {
+            (i > 0 && b[i - 1].is_ascii_alphabetic() && !b[i + 1..].starts_with(b"s)")).then_some(i)
         }
-    }
-    end
+        // `-`, or the first byte of `–` and `—`, between blanks.
+        _ => {
+            let dash = if b[i] == b'-' {
+                1
+            } else if b[i..].starts_with("–".as_bytes()) || b[i..].starts_with("—".as_bytes()) {
+                3
+            } else {
+                0
+            };
+            (dash > 0 && i > 0 && b[i - 1] == b' ' && b.get(i + dash) == Some(&b' ')).then(|| i - 1)
+        }
+    };
+    let stops = memchr::memchr3_iter(b':', b'?', b'(', b).find_map(cut);
+    let dashes = memchr::memchr2_iter(b'-', 0xE2, b).find_map(cut);
+    stops.into_iter().chain(dashes).min().unwrap_or(b.len())
 }
 
 /// Reads `A, B, C and D` (or `A; B; and C`) between `start` and `end` as themes; returns
@@ -805,6 +808,42 @@ mod tests {
             .into_iter()
             .map(|f| (f.text, f.canonical))
             .collect()
+    }
+
+    /// The rule of [`name_end`] as a walk over every byte.
+    fn name_end_byte_by_byte(s: &str) -> usize {
+        let b = s.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let rest = &b[i + 1..];
+            let cut = match c {
+                b':' | b'?' => rest.first() == Some(&b' '),
+                b'(' => i > 0 && b[i - 1].is_ascii_alphabetic() && !rest.starts_with(b"s)"),
+                b' ' => {
+                    rest.first() == Some(&b'(')
+                        || ["- ", "– ", "— "]
+                            .iter()
+                            .any(|d| rest.starts_with(d.as_bytes()))
+                }
+                _ => false,
+            };
+            if cut {
+                return i;
+            }
+        }
+        b.len()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn a_name_ends_where_a_walk_over_its_bytes_says(
+            v in proptest::collection::vec(proptest::sample::select(&[
+                ":", "?", "(", ")", " ", "-", "–", "—", "’", "s)", "s", "a", "Z", "1", "é",
+            ][..]), 0..14)
+        ) {
+            let s = v.concat();
+            proptest::prop_assert_eq!(name_end(&s), name_end_byte_by_byte(&s), "{:?}", s);
+        }
     }
 
     #[test]
