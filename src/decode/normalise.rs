@@ -28,9 +28,9 @@ impl TextBuilder {
     pub fn push_str(&mut self, s: &str) {
         let mut rest = s;
         while !rest.is_empty() {
-            let run = rest.bytes().take_while(u8::is_ascii_graphic).count();
+            let run = rest.bytes().take_while(|&b| is_printable_ascii(b)).count();
             if run > 0 {
-                self.push_visible_ascii(&rest[..run]);
+                self.push_printable_ascii(&rest[..run]);
                 rest = &rest[run..];
                 continue;
             }
@@ -59,15 +59,19 @@ impl TextBuilder {
         }
     }
 
-    /// Appends visible ASCII characters (no spaces or controls), as `push_char` would one by
-    /// one.
-    pub fn push_visible_ascii(&mut self, run: &str) {
-        debug_assert!(run.bytes().all(|b| b.is_ascii_graphic()));
-        if !self.pending_blanks.is_empty() {
-            self.out.push_str(&self.pending_blanks);
-            self.pending_blanks.clear();
+    /// Appends printable ASCII (visible characters and spaces, no controls), as `push_char`
+    /// would one by one: spaces between words are written, spaces at the end wait.
+    pub fn push_printable_ascii(&mut self, run: &str) {
+        debug_assert!(run.bytes().all(is_printable_ascii));
+        let visible = run.trim_end_matches(' ');
+        if !visible.is_empty() {
+            if !self.pending_blanks.is_empty() {
+                self.out.push_str(&self.pending_blanks);
+                self.pending_blanks.clear();
+            }
+            self.out.push_str(visible);
         }
-        self.out.push_str(run);
+        self.pending_blanks.push_str(&run[visible.len()..]);
     }
 
     /// Ends the current line. Blank lines collapse: at most one empty line in a row.
@@ -154,6 +158,11 @@ impl TextBuilder {
     }
 }
 
+/// A visible ASCII character or a space: what [`TextBuilder::push_printable_ascii`] takes.
+fn is_printable_ascii(b: u8) -> bool {
+    (b' '..=b'~').contains(&b)
+}
+
 /// Characters shown as a blank: non-breaking and typographic spaces.
 fn is_space(c: char) -> bool {
     matches!(
@@ -177,13 +186,13 @@ pub fn normalise_plain(s: &str) -> (String, Vec<usize>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
-        // Most of a page is runs of visible ASCII, which go into the text as they are.
+        // Most of a page is runs of printable ASCII, which go into the text as they are.
         let run = bytes[i..]
             .iter()
-            .take_while(|b| b.is_ascii_graphic())
+            .take_while(|&&b| is_printable_ascii(b))
             .count();
         if run > 0 {
-            b.push_visible_ascii(&s[i..i + run]);
+            b.push_printable_ascii(&s[i..i + run]);
             i += run;
             continue;
         }
@@ -222,7 +231,7 @@ mod tests {
     }
 
     #[test]
-    fn runs_of_visible_ascii_read_as_the_characters_one_by_one_would() {
+    fn runs_of_printable_ascii_read_as_the_characters_one_by_one_would() {
         // The character-by-character reading, as the runs of visible ASCII must give.
         fn one_by_one(s: &str) -> (String, Vec<usize>) {
             let mut b = TextBuilder::with_capacity(s.len());
@@ -247,6 +256,10 @@ mod tests {
             "Council’s plan – 2023\u{0b}x\u{3000}y\u{feff}",
             "",
             "\r",
+            "  two  spaces  \n  then\u{a0} nbsp \t tab  ",
+            " ",
+            "end of text   ",
+            "a \u{200b} b",
         ] {
             assert_eq!(normalise_plain(s), one_by_one(s), "{s:?}");
             let mut whole = TextBuilder::with_capacity(s.len());
