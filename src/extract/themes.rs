@@ -282,6 +282,24 @@ fn may_be_theme_heading(words: &str) -> bool {
     starts_with_any(words, b"tTkK") || words.starts_with('\u{212A}')
 }
 
+/// Whether the text may end with [`GRADE`]: in `)` or one of its grade words (`good`,
+/// `outstanding`, `inadequate`, `requires improvement`), perhaps with one stop after it, or in
+/// characters outside ASCII (which `(?i)` may fold onto the words' letters).
+fn may_end_with_grade(s: &str) -> bool {
+    let t = s.trim_end();
+    let t = t.strip_suffix(['.', ';', ',']).map_or(t, str::trim_end);
+    let b = t.as_bytes();
+    let tail = &b[b.len().saturating_sub(12)..];
+    let ends = |w: &str| {
+        tail.len() >= w.len() && tail[tail.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
+    !tail.is_ascii()
+        || t.ends_with(')')
+        || ["good", "outstanding", "inadequate", "improvement"]
+            .into_iter()
+            .any(ends)
+}
+
 /// Whether the text's first byte is one of `bytes`.
 fn starts_with_any(words: &str, bytes: &[u8]) -> bool {
     words.as_bytes().first().is_some_and(|b| bytes.contains(b))
@@ -503,6 +521,9 @@ impl Name {
 }
 
 fn strip_grade(s: &str) -> &str {
+    if !may_end_with_grade(s) {
+        return s;
+    }
     match GRADE.find(s) {
         Some(m) if m.start() > 0 => &s[..m.start()],
         _ => s,
@@ -887,6 +908,16 @@ mod tests {
         assert!(may_be_theme_heading("\u{212A}ey theme 2 – Place"));
         assert!(THEME_HEADING.is_match("\u{212A}ey theme 2 – Place"));
         assert!(!may_be_theme_heading("1. Leadership"));
+        for s in [
+            "Leadership (rated good)",
+            "Finance – Good.",
+            "Place: requires improvement to be good ",
+            "Use of resources – Requires Improvement;",
+            "People – INADEQUATE",
+        ] {
+            assert!(may_end_with_grade(s) && GRADE.is_match(s), "{s}");
+        }
+        assert!(!may_end_with_grade("Good governance"));
     }
 
     #[test]
