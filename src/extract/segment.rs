@@ -60,12 +60,116 @@ impl Segment {
     }
 }
 
-/// A place where a further label may start inside a line, after a stop and blanks or a run of
-/// blanks: `noted;  (b) approved`, `noted.  2. That`. Not `noted (b)` (one space, no stop).
-static INLINE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    // A place where a further label may start: after `.;:` plus blanks, or after 2+ blanks.
-    re_new(r"(?:[.;:,]\s+|\s{2,}|\t)(?:and\s+|or\s+)?([(\w])").unwrap()
-});
+/// A place where a further label may start inside a line: after a stop or a comma and blanks,
+/// or after a run of blanks or a tab, perhaps with `and` or `or` between (`noted;  (b)
+/// approved`, `noted.  2. That`, `approved, and (c)`; not `noted (b)`, one space and no
+/// stop): where the separator starts, and where the label would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Candidate {
+    start: usize,
+    at: usize,
+}
+
+/// The first [`Candidate`] at or after `from`: where `(?:[.;:,]\s+|\s{2,}|\t)(?:and\s+|or\s+)?
+/// ([(\w])` (`\s` any blank, `\w` ASCII) would first match. Read by hand because it is
+/// asked of every line, and most of a line's commas and full stops start no label.
+fn next_candidate(line: &str, from: usize) -> Option<Candidate> {
+    let b = line.as_bytes();
+    let mut p = from;
+    while p < b.len() {
+        // Most bytes can start nothing: not a stop, a comma or a blank, nor the first byte of
+        // a blank outside ASCII.
+        if !MAY_START_CANDIDATE[usize::from(b[p])] {
+            p += 1;
+            continue;
+        }
+        // A single space between words, the commonest case, starts nothing.
+        let blank = |n: u8| matches!(n, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+        if b[p] == b' ' && b.get(p + 1).is_some_and(|&n| n < 0x80 && !blank(n)) {
+            p += 1;
+            continue;
+        }
+        let Some(c) = line[p..].chars().next() else {
+            break;
+        };
+        if matches!(c, '.' | ';' | ':' | ',') {
+            let e = blank_run_end(line, p + 1);
+            if e > p + 1
+                && let Some(at) = label_after_separator(line, e)
+            {
+                return Some(Candidate { start: p, at });
+            }
+            p += 1;
+        } else if c.is_whitespace() {
+            // Any start inside a run of blanks reads the same words after it, so a run that
+            // gives no candidate at its start gives none anywhere in it.
+            let e = blank_run_end(line, p);
+            let two = line[p..e].chars().nth(1).is_some();
+            if (two || c == '\t')
+                && let Some(at) = label_after_separator(line, e)
+            {
+                return Some(Candidate { start: p, at });
+            }
+            p = e;
+        } else {
+            p += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// The bytes a [`Candidate`] may start at: `.;:,`, ASCII blanks, and the first bytes of the
+/// blanks outside ASCII (U+0085 and U+00A0 start with `C2`, U+1680 with `E1`, U+2000–U+205F
+/// with `E2`, U+3000 with `E3`).
+static MAY_START_CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = *b".;:, \t\n\r\x0b\x0c\xc2\xe1\xe2\xe3";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Every [`Candidate`] of `line` from `from` on, as a search resumed after each would find them.
+fn candidates(line: &str, from: usize) -> impl Iterator<Item = Candidate> + '_ {
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        let c = next_candidate(line, pos)?;
+        // The label's first character is one byte: `(` or an ASCII word character.
+        pos = c.at + 1;
+        Some(c)
+    })
+}
+
+/// Where a run of blanks starting at `at` ends.
+fn blank_run_end(line: &str, at: usize) -> usize {
+    at + line[at..]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
+/// Where a label starts after a separator ending at `at`: past `and ` or `or ` if a label
+/// starts after those, else at `at` itself; `None` when no `(` or word character stands there.
+fn label_after_separator(line: &str, at: usize) -> Option<usize> {
+    let b = line.as_bytes();
+    let starts_label = |i: usize| {
+        b.get(i)
+            .is_some_and(|&x| x == b'(' || x == b'_' || x.is_ascii_alphanumeric())
+    };
+    for word in ["and", "or"] {
+        if line[at..].starts_with(word) {
+            let e = blank_run_end(line, at + word.len());
+            if e > at + word.len() && starts_label(e) {
+                return Some(e);
+            }
+        }
+    }
+    starts_label(at).then_some(at)
+}
 
 /// The end of a lead-in inside a line, after which a first label may start: `RESOLVED: that`,
 /// `agreed that`, `That Cabinet:`. Not `The plan was approved.`
@@ -459,13 +563,13 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
         return Vec::new();
     }
     let mut from = cuts.last().copied().unwrap_or(0);
-    while let Some(m) = INLINE_CANDIDATE.captures_at(line, from) {
-        let at = m.get(1).map_or(line.len(), |g| g.start());
+    while let Some(m) = next_candidate(line, from) {
+        let at = m.at;
         from = at;
         let Some(next) = parse_label(&line[at..]) else {
             continue;
         };
-        let sep = &line[m.get(0).map_or(at, |g| g.start())..at];
+        let sep = &line[m.start..at];
         // `(a) That …, (b) that …, and (c) that …`: a bracketed label after a comma is strong too.
         let bracketed = line[at..].starts_with('(');
         let strong_sep = sep.starts_with([';', ':', '.'])
@@ -524,9 +628,9 @@ static ASIDE_AFTER_BLANKS: LazyLock<Regex> = LazyLock::new(|| {
 /// that follows it in sequence later on the line.
 fn first_of_sequence(line: &str) -> Option<(usize, Label)> {
     let mut firsts = 0;
-    for m in INLINE_CANDIDATE.captures_iter(line) {
-        let at = m.get(1)?.start();
-        let sep = &line[m.get(0)?.start()..at];
+    for m in candidates(line, 0) {
+        let at = m.at;
+        let sep = &line[m.start..at];
         let strong = sep.starts_with([':', ';', '.']) || sep.contains("  ") || sep.contains('\t');
         if !strong {
             continue;
@@ -539,10 +643,10 @@ fn first_of_sequence(line: &str) -> Option<(usize, Label)> {
             return None;
         }
         let mut from = at + first.len;
-        while let Some(n) = INLINE_CANDIDATE.captures_at(line, from) {
-            let nat = n.get(1)?.start();
+        while let Some(n) = next_candidate(line, from) {
+            let nat = n.at;
             from = nat;
-            let nsep = &line[n.get(0)?.start()..nat];
+            let nsep = &line[n.start..nat];
             let nstrong = nsep.starts_with([';', '.', ':'])
                 || nsep.contains("  ")
                 || nsep.contains('\t')
@@ -685,15 +789,57 @@ mod tests {
         );
     }
 
+    /// What [`next_candidate`] reads, as a pattern: a stop or comma and blanks, a run of blanks
+    /// or a tab, then perhaps `and` or `or`, then a `(` or word character. Matches `noted;  (b)
+    /// approved`; must not match `noted (b)`.
+    static INLINE_CANDIDATE: LazyLock<Regex> =
+        LazyLock::new(|| re_new(r"(?:[.;:,]\s+|\s{2,}|\t)(?:and\s+|or\s+)?([(\w])").unwrap());
+
+    fn candidate_by_pattern(line: &str, from: usize) -> Option<Candidate> {
+        let c = INLINE_CANDIDATE.captures_at(line, from)?;
+        Some(Candidate {
+            start: c.get(0)?.start(),
+            at: c.get(1)?.start(),
+        })
+    }
+
+    const LINE_PIECES: &[&str] = &[
+        ".", ";", ":", ",", " ", "  ", "\t", "\u{a0}", "\u{2003}", "\n", "\u{b}", "\u{85}",
+        "\u{3000}", "\u{1c}", "and", "or", "andrew", "(", "(b)", "2.", "a", "X", "_", "–", "’",
+        "é", "noted", "That",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn candidates_are_where_the_pattern_finds_them(
+            v in proptest::collection::vec(proptest::sample::select(LINE_PIECES), 0..16),
+            from in 0usize..40,
+        ) {
+            let line = v.concat();
+            let mut from = from.min(line.len());
+            while !line.is_char_boundary(from) {
+                from -= 1;
+            }
+            proptest::prop_assert_eq!(
+                next_candidate(&line, from),
+                candidate_by_pattern(&line, from),
+                "{:?} from {}", line, from
+            );
+            let all: Vec<_> = candidates(&line, 0).collect();
+            let by_pattern: Vec<_> = INLINE_CANDIDATE
+                .captures_iter(&line)
+                .map(|c| Candidate { start: c.get(0).unwrap().start(), at: c.get(1).unwrap().start() })
+                .collect();
+            proptest::prop_assert_eq!(all, by_pattern, "{:?}", line);
+        }
+    }
+
     /// Each pattern against the examples in its comment: the first must match, the second not.
     #[test]
     fn patterns_match_their_documented_examples() {
         let cases: &[(&regex::Regex, &str, &str)] = &[
-            (
-                &*super::INLINE_CANDIDATE,
-                "noted;  (b) approved",
-                "noted (b)",
-            ),
+            (&*INLINE_CANDIDATE, "noted;  (b) approved", "noted (b)"),
             (
                 &*super::LEADIN_COLON,
                 "RESOLVED: that",
