@@ -209,10 +209,10 @@ struct Found<'a> {
 /// order, each as the pattern's greedy repeats would take it (none of them can give back a
 /// character and then match). The pattern, with its fifteen groups, runs only when a
 /// character that `\d` may take and an ASCII test cannot (a digit of another script, `½`)
-/// stands where a label could be.
+/// stands among the first 48 characters, where a label could be.
 fn read_label(s: &str) -> Option<Found<'_>> {
-    let head = &s[..floor_char_boundary(s, 48)];
-    if head.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+    let ascii_head = s.as_bytes()[..s.len().min(48)].is_ascii();
+    if !ascii_head && s.chars().take(48).any(|c| !c.is_ascii() && c.is_numeric()) {
         return label_by_pattern(s);
     }
     rec_word(s)
@@ -253,15 +253,6 @@ fn label_by_pattern(s: &str) -> Option<Found<'_>> {
         end: c.get(0)?.end(),
         shape,
     })
-}
-
-/// The largest char boundary of `s` at or below `at`.
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    let mut i = at.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The length of the run at the start of `s` of bytes `class` accepts.
