@@ -8,7 +8,7 @@ use super::list::{ItemDraft, ListRules, Part, read_list};
 use super::segment::{Segment, paragraph_ending_at};
 use super::status;
 use super::table::{Cell, Table};
-use super::textutil::{collapse, ends_with_opener, re_new};
+use super::textutil::{collapse, ends_with_opener, last_sentence, re_new};
 use crate::model::ActionStatus;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -184,14 +184,6 @@ fn mark(taken: &mut [bool], from: usize, to: usize) {
     for t in taken.iter_mut().take(to).skip(from) {
         *t = true;
     }
-}
-
-fn last_sentence(s: &str) -> &str {
-    let cut = s
-        .rmatch_indices(". ")
-        .map(|(i, _)| i + 2)
-        .find(|&i| i < s.len().saturating_sub(3));
-    cut.map_or(s, |i| &s[i..])
 }
 
 fn push_item(

@@ -173,20 +173,21 @@ static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
 static THAT_COLON: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"^(?:That|THAT)\s.{0,80}?(?::|:-|:\s+-|:\s+–)\s*$").unwrap());
 
-/// `The Cabinet:` / `Council:` / `Planning Committee:-` — the body whose decisions follow. Not
-/// `The Cabinet agreed:`.
+/// `The Cabinet:` / `Council:` / `Planning Committee:-` / `Accordingly, the Board:` — the body
+/// whose decisions follow. Not `The Cabinet agreed:`.
 static BODY_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(&format!(
-        r"^(?:The\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,5}}{bodies}\s*(?::|:-)\s*$",
+        r"^(?:The\s+|(?:Accordingly|Therefore|Consequently|Thus|Hence),?\s+the\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,5}}{bodies}\s*(?::|:-)\s*$",
         bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false))
     ))
     .unwrap()
 });
 
 /// A decision field: `Decision:`, `Decision made: That the plan be adopted.`, `DECISION – …`,
-/// `Approved:`. Not `Decision Maker: Cabinet`.
+/// `Approved:`. Not `Decision Maker: Cabinet`, nor a hyphenated word (`Decision-makers have`):
+/// a hyphen separates only with a space on one side of it.
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision|approved?|(?-i:DECISION))\s*[:\-–—]\s*(?P<rest>.*)$")
+    re_new(r"(?i)^(?:decisions?(?:\s+made|\s+taken)?|the\s+decision|approved?|(?-i:DECISION))(?:\s*[:–—]|\s+-|-(?:\s|$))\s*(?P<rest>.*)$")
         .unwrap()
 });
 
@@ -241,6 +242,17 @@ static REASON_HEAD: LazyLock<Regex> =
 /// (`Content: That Cabinet note:`), and one that is the last sentence of a paragraph that opens
 /// a list (`The Group had spent four days on site. The Group made 8 key recommendations:`).
 pub fn find(s: &str) -> Option<LeadIn> {
+    let l = find_any(s)?;
+    // `As additional actions it was agreed:` opens a list of actions, read by `actions`.
+    (!AGREED_ACTIONS.is_match(&s[..l.end])).then_some(l)
+}
+
+/// A lead-in that says the list after it holds actions agreed (`vocab::AGREED_ACTIONS`):
+/// `As additional actions it was agreed:`. Not `Cabinet agreed the recommendations:`
+static AGREED_ACTIONS: LazyLock<Regex> =
+    LazyLock::new(|| re_new(&format!("(?i){}", super::vocab::AGREED_ACTIONS)).unwrap());
+
+fn find_any(s: &str) -> Option<LeadIn> {
     if s.len() <= 600
         && let Some(l) = find_short(s)
     {
@@ -280,7 +292,11 @@ static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// order to …, to:`), so that the items need not read as decisions themselves.
 pub fn opener_with_cue(s: &str) -> Option<(LeadIn, bool)> {
     let t = s.trim();
-    if !super::textutil::ends_with_opener(t) || t.len() > 600 || !DECISION_CUE.is_match(t) {
+    if !super::textutil::ends_with_opener(t)
+        || t.len() > 600
+        || !DECISION_CUE.is_match(t)
+        || AGREED_ACTIONS.is_match(t)
+    {
         return None;
     }
     let strong = STRONG_CUE.is_match(t);
@@ -347,6 +363,8 @@ fn last_sentence_opener(s: &str) -> Option<LeadIn> {
     let from = t.len().saturating_sub(300);
     let from = (from..t.len()).find(|&i| t.is_char_boundary(i))?;
     let cut = from + t[from..].rfind(". ")? + 2;
+    // Two spaces after a full stop are common in pasted minutes.
+    let cut = t.len() - t[cut..].trim_start().len();
     let l = find_short(&t[cut..])?;
     (l.rest.is_none()).then(|| LeadIn {
         end: cut + l.end,
@@ -484,7 +502,9 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
         }
         return Some(LeadIn::carries_item(RecKind::Officer, rest.start()));
     }
-    if RECOMMEND_COLON.is_match(s) && !REASON_HEAD.is_match(s) {
+    // The sentence that ends in the colon introduces the list: `… recommendations made by the
+    // auditors. It was highlighted that:` opens discussion points, not recommendations.
+    if RECOMMEND_COLON.is_match(super::textutil::last_sentence(s)) && !REASON_HEAD.is_match(s) {
         let kind = if PEER.is_match(s) {
             RecKind::Peer
         } else if SCRUTINY.is_match(s) {
@@ -841,9 +861,39 @@ mod tests {
             "Members of the public are invited to put questions to the Cabinet on any matter.",
             "If agreed, the plan will be published.",
             "Members requested that the report be circulated.",
+            // A hyphenated word, not a `Decision -` field.
+            "Decision-makers across the partnership had been briefed.",
+            // A list of actions agreed, read by `actions`.
+            "As additional actions it was agreed:",
+            "The following actions were agreed:",
+            "Agreed actions:",
+            // The sentence before the colon speaks of discussion; the one before it of
+            // recommendations.
+            "The Audit Manager gave an update on the recommendations made by the auditors in their reports. It was highlighted that:",
         ] {
             assert!(find(s).is_none(), "{s:?} read as a lead-in: {:?}", find(s));
         }
+    }
+
+    #[test]
+    fn a_lead_in_is_the_sentence_that_ends_in_the_colon() {
+        // The sentence that mentions recommendations is the one that ends in the colon.
+        assert_eq!(
+            kind(
+                "The Scrutiny Panel met four times. The Panel made the following recommendations:"
+            ),
+            Some(RecKind::Other)
+        );
+        // Two spaces after the full stop before a body that opens a list.
+        let s = "The Head of Service presented the report for information and advised that it had been considered by the Partnership.  Accordingly the Board:";
+        assert_eq!(
+            find(s).map(|l| (l.kind, l.end)),
+            Some((RecKind::Officer, s.len()))
+        );
+        assert_eq!(kind("Therefore, the Committee:"), Some(RecKind::Officer));
+        // What was agreed is a resolution unless the words say it is a list of actions.
+        assert_eq!(kind("It was agreed:"), Some(RecKind::Resolution));
+        assert_eq!(kind("As additional actions it was agreed:"), None);
     }
 
     #[test]
@@ -889,6 +939,16 @@ mod tests {
             ),
             (&*super::BODY_COLON, "The Cabinet:", "The Cabinet agreed:"),
             (&*super::DECISION, "Decision:", "Decision Maker: Cabinet"),
+            (
+                &*super::DECISION,
+                "Decision - That the plan be adopted.",
+                "Decision-makers have",
+            ),
+            (
+                &*super::AGREED_ACTIONS,
+                "As additional actions it was agreed:",
+                "Cabinet agreed the recommendations:",
+            ),
             (
                 &*super::DECISION_HEADING,
                 "Decisions",

@@ -248,6 +248,14 @@ pub const VOCABULARY: &[Phrase] = &[
         Scope::LEAD_IN,
         "The team have concluded a number of the actions including:",
     ),
+    // Actions agreed at the meeting have not been started; read after the words of
+    // progress (`the actions agreed in May have been completed:`).
+    p(
+        super::vocab::AGREED_ACTIONS,
+        Remaining,
+        Scope::LEAD_IN,
+        "As additional actions it was agreed:",
+    ),
     // Remaining: promised for later. Read last so that what has happened wins over a promise.
     p(
         r"(?:would|will|shall)\s+(?:now\s+|also\s+|then\s+)?(?:be\s+)?[a-z]{3,}",
@@ -496,6 +504,20 @@ mod tests {
             };
             assert_eq!(got, Some(ph.status), "{:?}", ph.example);
         }
+    }
+
+    #[test]
+    fn lead_ins() {
+        assert_eq!(
+            of_lead_in("As further actions it was agreed:"),
+            Some(Remaining)
+        );
+        // Progress on actions agreed earlier is read before their being agreed.
+        assert_eq!(
+            of_lead_in("The team have concluded a number of the agreed actions including:"),
+            Some(Completed)
+        );
+        assert_eq!(of_lead_in("The action plan was agreed:"), None);
     }
 
     #[test]

@@ -133,6 +133,18 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', '!', '?'])
 }
 
+/// The last sentence of a paragraph: the words after its last `. ` that comes before a capital
+/// letter (one within the last three bytes does not count). `The PTL gave an update. It was
+/// noted that:` → `It was noted that:`; `the plans, e.g. the budget, are:` is one sentence.
+pub fn last_sentence(s: &str) -> &str {
+    let cut = s
+        .rmatch_indices(". ")
+        .map(|(i, _)| i + 2)
+        .filter(|&i| s[i..].starts_with(|c: char| c.is_uppercase()))
+        .find(|&i| i < s.len().saturating_sub(3));
+    cut.map_or(s, |i| &s[i..])
+}
+
 /// Whether text ends the way a line that opens a list ends: a colon, alone or with a dash after
 /// it (`:`, `:-`, `: -`, `: –`), or a dash after a space (`as follows –`).
 pub fn ends_with_opener(s: &str) -> bool {
@@ -277,6 +289,19 @@ pub fn assert_documented_examples(cases: &[(&Regex, &str, &str)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_sentence_starts_after_a_full_stop_before_a_capital() {
+        assert_eq!(
+            last_sentence("The PTL gave an update. It was noted that:"),
+            "It was noted that:"
+        );
+        assert_eq!(
+            last_sentence("the plans, e.g. the budget, are:"),
+            "the plans, e.g. the budget, are:"
+        );
+        assert_eq!(last_sentence("One sentence only:"), "One sentence only:");
+    }
 
     #[test]
     fn the_characters_that_fold_onto_ascii_letters_are_found() {
