@@ -203,7 +203,7 @@ pub struct Recommendation {
 
 /// A theme's id in its framework. The five LGA Corporate Peer Challenge core themes come
 /// first (both CPC frameworks map onto them); the other frameworks' themes carry a prefix
-/// (`gov_`, `cqc_`, `bv_`, `ilacs_`, `fire_`, `peel_`).
+/// (`gov_`, `cqc_`, `bv_`, `ilacs_`, `fire_`, `peel_`, `eq_`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -248,6 +248,10 @@ pub enum CanonicalTheme {
     CqcCaring,
     CqcResponsive,
     CqcWellLed,
+    EqCommunities,
+    EqLeadershipAndCommitment,
+    EqServicesAndCustomerCare,
+    EqWorkforce,
 }
 
 impl CanonicalTheme {
@@ -305,6 +309,10 @@ impl CanonicalTheme {
             CqcCaring => "cqc_caring",
             CqcResponsive => "cqc_responsive",
             CqcWellLed => "cqc_well_led",
+            EqCommunities => "eq_communities",
+            EqLeadershipAndCommitment => "eq_leadership_and_commitment",
+            EqServicesAndCustomerCare => "eq_services_and_customer_care",
+            EqWorkforce => "eq_workforce",
         }
     }
 
@@ -346,6 +354,9 @@ pub enum Framework {
     /// CQC's five key questions about a service: safe, effective, caring, responsive, well-led.
     #[serde(rename = "cqc_key_questions")]
     CqcKeyQuestions,
+    /// The LGA's Equality Framework for Local Government: four modules (five areas before 2021).
+    #[serde(rename = "lga_equality")]
+    LgaEquality,
 }
 
 impl Framework {
@@ -361,6 +372,7 @@ impl Framework {
             Framework::HmicfrsFire => "hmicfrs_fire",
             Framework::HmicfrsPeel => "hmicfrs_peel",
             Framework::CqcKeyQuestions => "cqc_key_questions",
+            Framework::LgaEquality => "lga_equality",
         }
     }
 }

@@ -289,6 +289,44 @@ pub const KNOWN: &[Known] = &[
         C::IlacsImpactOfLeaders,
         F::OfstedIlacs,
     ),
+    // The LGA's Equality Framework for Local Government: its four modules, then the five
+    // areas of its 2012 edition.
+    k(
+        "understanding and working with your communities",
+        C::EqCommunities,
+        F::LgaEquality,
+    ),
+    k(
+        "leadership partnership and organisational commitment",
+        C::EqLeadershipAndCommitment,
+        F::LgaEquality,
+    ),
+    k(
+        "responsive services and customer care",
+        C::EqServicesAndCustomerCare,
+        F::LgaEquality,
+    ),
+    k(
+        "diverse and engaged workforce",
+        C::EqWorkforce,
+        F::LgaEquality,
+    ),
+    k("knowing your communities", C::EqCommunities, F::LgaEquality),
+    k(
+        "involving your communities",
+        C::EqCommunities,
+        F::LgaEquality,
+    ),
+    k(
+        "a skilled and committed workforce",
+        C::EqWorkforce,
+        F::LgaEquality,
+    ),
+    k(
+        "skilled and committed workforce",
+        C::EqWorkforce,
+        F::LgaEquality,
+    ),
     // HMICFRS: fire and rescue services, then police forces (PEEL). One word each, so read only
     // in a list of them.
     pillar("effectiveness", C::FireEffectiveness, F::HmicfrsFire),
