@@ -19,7 +19,7 @@
 //! | 2 | decision field (`DECISION`) | `Decision made: That the plan be adopted.` | A field label says the line is a decision whatever follows, even words with no verb (`Decision: To approve the budget.`), so it is read before any verb in those words; it opens a list when its words are themselves an opening lead-in (`DECISION: The Cabinet agreed to:`). |
 //! | 3 | decision heading (`DECISION_HEADING`) | `Decision of Executive Councillor for Housing` | A whole-line heading with no verb to find; like rows 1 and 2, whole-line shapes come before the phrase rules that look inside a line. |
 //! | 4 | decision verb (`VERB`, `SUBJECT`, `AFTER_VERB`) | `It was RESOLVED that:`, `Cabinet AGREED` | The formula itself: before the `That …:` shapes, whose capitalised-name pattern would also take `That Cabinet RESOLVED:`, but as an officer's sub-lead-in. |
-//! | 5 | a body opening a list (`THAT_BODY`, `THAT_COLON`, `BODY_COLON`) | `That Cabinet:`, `The Cabinet:` | Before the requests of row 6: `That Council be recommended to:` is a sub-lead-in that continues an earlier lead-in, which row 6 would not mark. |
+//! | 5 | a motion moved and seconded (`MOVED`), then a body opening a list (`THAT_BODY`, `THAT_COLON`, `BODY_COLON`, which also takes a motion's `This Council notes:`) | `It was proposed by … and seconded by …:`, `That Cabinet:`, `The Cabinet:` | Before the requests of row 6: `That Council be recommended to:` is a sub-lead-in that continues an earlier lead-in, which row 6 would not mark. |
 //! | 6 | request to a body ending in a colon (`ASKED`) | `The Executive Mayor in Cabinet is asked to:` | An officer's lead-in that opens a list; it must end in a colon (within 120 characters of `to`), so a request ending in a dash falls through to row 9. |
 //! | 7 | a body's recommendation reported (`HAS_RECOMMENDED`) | `… and has recommended to the Council Meeting that it:` | An officer's lead-in; no overlap with the rows around it. |
 //! | 8 | a body, then a list (`THEN`) | `The Cabinet then:` | A resolution's sub-lead-in; no overlap with the rows around it. |
@@ -174,13 +174,22 @@ static THAT_COLON: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"^(?:That|THAT)\s.{0,80}?(?::|:-|:\s+-|:\s+–)\s*$").unwrap());
 
 /// `The Cabinet:` / `Council:` / `Planning Committee:-` / `Accordingly, the Board:` — the body
-/// whose decisions follow. Not `The Cabinet agreed:`.
+/// whose decisions follow — and a motion's clauses: `This Council notes:`, `This Council
+/// further believes that:`, `Council therefore resolves to:`. Not `The Cabinet agreed:`.
 static BODY_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(&format!(
-        r"^(?:The\s+|(?:Accordingly|Therefore|Consequently|Thus|Hence),?\s+the\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,5}}{bodies}\s*(?::|:-)\s*$",
-        bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false))
+        r"^(?:The\s+|This\s+|(?:Accordingly|Therefore|Consequently|Thus|Hence),?\s+the\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,5}}{bodies}(?:\s+(?:further|also|therefore))?(?:\s+(?:{verbs}|believes|recognises|recognizes|regrets|condemns|commends|calls\s+(?:up)?on\s+[^:]{{1,80}}?\s+to)(?:\s+(?:that|to))?)?\s*(?::|:-)\s*$",
+        bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false)),
+        verbs = super::vocab::decision_verbs_any_person()
     ))
     .unwrap()
+});
+
+/// A motion put to the meeting, its clauses after it: `It was proposed by Councillor Mills
+/// and seconded by Councillor Thomas:`, `Moved by Cllr Ahmed, seconded by Cllr Lee:`. Not
+/// `The report was proposed by officers.`
+static MOVED: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:it\s+was\s+)?(?:proposed|moved)\s+by\s+[^:]{1,120}?\bseconded\s+by\s+[^:]{1,80}?(?:\s+that)?\s*(?::|:-)\s*$").unwrap()
 });
 
 /// A decision field: `Decision:`, `Decision made: That the plan be adopted.`, `DECISION – …`,
@@ -469,6 +478,9 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
     }
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
+    }
+    if MOVED.is_match(s) {
+        return Some(LeadIn::opens(RecKind::Resolution, s.len()));
     }
     if THAT_BODY.is_match(s) || THAT_COLON.is_match(s) || BODY_COLON.is_match(s) {
         return Some(LeadIn {
@@ -891,6 +903,17 @@ mod tests {
             Some((RecKind::Officer, s.len()))
         );
         assert_eq!(kind("Therefore, the Committee:"), Some(RecKind::Officer));
+        // A motion's clauses, and a motion moved and seconded.
+        assert_eq!(kind("This Council notes:"), Some(RecKind::Officer));
+        assert_eq!(
+            kind("This Council further believes that:"),
+            Some(RecKind::Officer)
+        );
+        assert_eq!(
+            kind("Moved by Cllr Ahmed, seconded by Cllr Lee:"),
+            Some(RecKind::Resolution)
+        );
+        assert_eq!(kind("This Council notes the report."), None);
         // What was agreed is a resolution unless the words say it is a list of actions.
         assert_eq!(kind("It was agreed:"), Some(RecKind::Resolution));
         assert_eq!(kind("As additional actions it was agreed:"), None);
@@ -943,6 +966,11 @@ mod tests {
                 &*super::DECISION,
                 "Decision - That the plan be adopted.",
                 "Decision-makers have",
+            ),
+            (
+                &*super::MOVED,
+                "It was proposed by Councillor Mills and seconded by Councillor Thomas:",
+                "The report was proposed by officers.",
             ),
             (
                 &*super::AGREED_ACTIONS,

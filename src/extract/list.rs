@@ -393,6 +393,10 @@ fn opens_child(text: &str, levels: &[Level], s: &Segment, label: &Label) -> bool
         || bare.ends_with(" that")
         || opener.ends_with(',')
         || current.parts.is_empty()
+        // `a) the following be issued for consultation (to close on 3 March)` then `i) the
+        // draft plan`: words that do not end a sentence run on into a sub-list that starts in
+        // lower case.
+        || (label.is_first() && !ends_sentence(raw_opener) && starts_lower(s.body_text(text)))
 }
 
 /// Whether segment `s` (after `prev`) continues `item`'s words.
@@ -553,6 +557,20 @@ mod tests {
         );
         assert_eq!(ids(&items), ["i", "ii", "iii"]);
         assert_eq!(items[2].1, "agree the budget for 2025/26.");
+    }
+
+    #[test]
+    fn a_sub_list_the_words_run_on_into() {
+        // No colon: words that do not end a sentence, then a first label in lower case.
+        let text = "a) the following be published (closing on 3 March)\n\ni) the draft plan; and\n\nii) the appraisal\n\nb) authority be delegated.\n";
+        let (items, _) = read(text);
+        assert_eq!(ids(&items), ["a", "b"]);
+        assert_eq!(items[0].2.len(), 2);
+        // A heading after an item is not its sub-list: it starts in upper case.
+        let text = "a) the plan be noted\n\n1. Background\n";
+        let (items, _) = read(text);
+        assert_eq!(ids(&items), ["a"]);
+        assert!(items[0].2.is_empty());
     }
 
     #[test]

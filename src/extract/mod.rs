@@ -58,6 +58,13 @@ static POINTER: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:as\s+(?:set\s+out|detailed|outlined|shown|stated|listed)\s+(?:on|in|at|above|below)\b|see\s+(?:paragraph|section|page|above|below|the\s+front|appendix)\b)[^.]{0,80}\.?$").unwrap()
 });
 
+/// An agenda line's attached document, which ends with the file's size: `4 Children's Trust
+/// Plan - workshop pdf icon PDF 3 MB`, `Enc. 1 for Budget Monitoring PDF 243 KB`. Not `That the
+/// report on the PDF archive be noted.`
+static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:pdf|docx?|xlsx?|pptx?|rtf)\s+[0-9]+(?:\.[0-9]+)?\s*[KM]B\.?$").unwrap()
+});
+
 /// A document about a peer team's work: `LGA Corporate Peer Challenge`, `the peer team`. Not
 /// `peer support workers`.
 static PEER: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,7 +102,7 @@ pub fn extract(input: Input) -> Extraction {
         .collect();
     for f in found_recs {
         let r = to_recommendation(text, &offsets, &f.item, f.kind, f.lead_in.clone(), &blocks);
-        if r.text.is_empty() || POINTER.is_match(&r.text) {
+        if r.text.is_empty() || POINTER.is_match(&r.text) || ATTACHMENT.is_match(&r.text) {
             continue;
         }
         if repeats.repeats(&r) {
@@ -290,6 +297,11 @@ mod tests {
                 &*super::PEER,
                 "LGA Corporate Peer Challenge",
                 "peer support workers",
+            ),
+            (
+                &*super::ATTACHMENT,
+                "4 Children's Trust Plan - workshop pdf icon PDF 3 MB",
+                "That the report on the PDF archive be noted.",
             ),
         ];
         crate::extract::textutil::assert_documented_examples(cases);
