@@ -200,6 +200,11 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A decision's reference number in brackets, all a `Decision made:` field holds on its line:
+/// `(CAB 16/17 18501)`. Not `(subject to call-in)`.
+static REFERENCE_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re_new(r"^\s*\([^()a-z]{0,40}\d[^()a-z]{0,40}\)\s*$").unwrap());
+
 /// A decision heading on its own line: `Decisions`, `Decision Taken`, `Resolutions`, `Decision of
 /// Executive Councillor for Housing`. Not `Decision Maker: Cabinet` or `Decisions were made.`
 static DECISION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -460,7 +465,7 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
             // `DECISION: The Cabinet agreed to:` opens a list like `DECISION:` alone.
             let opens = verb_lead_in(r.as_str()).is_some_and(|l| l.rest.is_none())
                 || THEN.is_match(r.as_str());
-            !t.is_empty() && t != "that" && !opens
+            !t.is_empty() && t != "that" && !opens && !REFERENCE_ONLY.is_match(r.as_str())
         });
         return Some(match rest {
             Some(r) => LeadIn::carries_item(RecKind::Resolution, r.start()),
@@ -966,6 +971,11 @@ mod tests {
                 &*super::DECISION,
                 "Decision - That the plan be adopted.",
                 "Decision-makers have",
+            ),
+            (
+                &*super::REFERENCE_ONLY,
+                "(CAB 16/17 18501)",
+                "(subject to call-in)",
             ),
             (
                 &*super::MOVED,

@@ -64,12 +64,20 @@ pub fn find(text: &str, segs: &[Segment], tables: &[Table], ctx: DocContext) -> 
             |l: &LeadIn| (seg.bullet && (l.weak || l.heading)) || (seg.label.is_some() && l.sub);
         // A line ending in a colon that speaks of a decision, with a numbered list after it.
         let by_list = || {
-            let next = segs.get(i + 1)?;
+            // `Having complied with paragraph 15 of the Rules:` may stand between the line and
+            // its list.
+            let mut k = i + 1;
+            if segs.get(k).is_some_and(|s| s.label.is_none() && !s.bullet)
+                && introduces_list(text, segs, k)
+            {
+                k += 1;
+            }
+            let next = segs.get(k)?;
             next.label.as_ref().filter(|l| l.is_first())?;
             // A label alone on its line has its words on the next.
             let mut w = next.body_text(text).trim();
             if w.is_empty() {
-                w = segs.get(i + 2).map_or("", |s| s.body_text(text));
+                w = segs.get(k + 1).map_or("", |s| s.body_text(text));
             }
             let (li, strong) = leadin::opener_with_cue(words).or_else(|| {
                 // The lead-in's sentence may start on an earlier, hard-wrapped line.
@@ -720,6 +728,15 @@ mod tests {
         .iter()
         .map(|r| r.kind)
         .collect()
+    }
+
+    #[test]
+    fn a_condition_between_the_decision_and_its_list() {
+        let t = "DECISION MADE: (CAB 24/25 10234)\nOn consideration of the report, Cabinet agreed the following:\nHaving complied with paragraph 15 of the Procedure Rules:\n(i) To approve the admissions policy.\n(ii) To authorise the Director to make changes.\n";
+        assert_eq!(ids(t), ["i", "ii"]);
+        // The line alone before the list, as before.
+        let t = "Cabinet agreed the following:\nHaving complied with the rules:\n(i) To approve the policy.\n(ii) To note the report.\n";
+        assert_eq!(ids(t), ["i", "ii"]);
     }
 
     #[test]
