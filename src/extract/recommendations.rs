@@ -525,6 +525,7 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
                 .is_some_and(|l| l.rest.is_none() && (!l.sub || paragraph_number) && !l.heading)
                 || f.item.label.is_none()
                     && numbered_children
+                    && !CONDITIONS.is_match(&own)
                     && (leadin::is_body_phrase(&own)
                         || leadin::find(&own).is_some_and(|l| l.rest.is_none())
                         || ends_with_opener(&own) && children_decide(text, &f.item)));
@@ -543,6 +544,13 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
 }
 
 /// Whether most of an item's sub-items read as decisions in their own right.
+/// A resolution whose list holds the conditions it is granted on, which are its details, not
+/// decisions of their own: `That the application be APPROVED subject to the following
+/// conditions:`. Not `That the following be approved:`.
+static CONDITIONS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"(?i)\bsubject\s+to\s+(?:the\s+)?(?:following\s+|these\s+)?(?:\w+\s+)?conditions?\b[^:]{0,60}:\s*[-–]?\s*$").unwrap()
+});
+
 fn children_decide(text: &str, item: &ItemDraft) -> bool {
     let (n, deciding) = item.children().fold((0, 0), |(n, d), c| {
         (
@@ -731,6 +739,19 @@ mod tests {
     }
 
     #[test]
+    fn planning_conditions_are_the_resolution_s_details() {
+        let t = "RESOLVED: That the application be APPROVED subject to the following conditions:\n1. Development to commence within 3 years.\n2. Development to be carried out in accordance with the approved plans.\n3. Materials as per application.\n";
+        let r = extract(Input {
+            text: t,
+            ..Default::default()
+        })
+        .recommendations;
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].id, None);
+        assert_eq!(r[0].children.len(), 3);
+    }
+
+    #[test]
     fn a_condition_between_the_decision_and_its_list() {
         let t = "DECISION MADE: (CAB 24/25 10234)\nOn consideration of the report, Cabinet agreed the following:\nHaving complied with paragraph 15 of the Procedure Rules:\n(i) To approve the admissions policy.\n(ii) To authorise the Director to make changes.\n";
         assert_eq!(ids(t), ["i", "ii"]);
@@ -915,6 +936,11 @@ mod tests {
                 "Cabinet is asked to note the report.",
             ),
             (&*super::COMMITTEE_WORD, "The Cabinet", "Cabinet Member"),
+            (
+                &*super::CONDITIONS,
+                "That the application be APPROVED subject to the following conditions:",
+                "That the following be approved:",
+            ),
             (&*super::UPPER_VERB, "NOTED the report", "Noted the report"),
             (
                 &*super::ASKED_SENTENCE,
