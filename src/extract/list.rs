@@ -222,7 +222,7 @@ pub fn read_list(
             if !in_aside
                 && rules.nesting
                 && levels.len() < MAX_DEPTH
-                && opens_child(text, &levels, s, label)
+                && (opens_child(text, &levels, s, label) || resumed_after(text, segs, j, &levels))
             {
                 levels.push(Level::opened_by(s));
                 j += 1;
@@ -347,6 +347,33 @@ fn resumes_after(text: &str, segs: &[Segment], j: usize, levels: &[Level]) -> bo
         {
             return false;
         }
+    }
+    false
+}
+
+/// Whether the list of another style that starts at `segs[j]` (`(a)`, `(b)` under `(iii)`)
+/// is followed, within a few lines, by the next label of a list already open (`(iv)`): the
+/// items in between are then sub-items of the last one, whatever their punctuation.
+fn resumed_after(text: &str, segs: &[Segment], j: usize, levels: &[Level]) -> bool {
+    let Some(first) = segs[j].label.as_ref().filter(|l| l.is_first()) else {
+        return false;
+    };
+    let mut sub_last = first;
+    for s in segs.iter().skip(j + 1).take(16) {
+        if is_terminator(s.text(text)) {
+            return false;
+        }
+        let Some(l) = &s.label else { continue };
+        if levels
+            .iter()
+            .any(|lv| lv.last.as_ref().is_some_and(|p| p.is_followed_by(l)))
+        {
+            return true;
+        }
+        if !sub_last.is_followed_by(l) {
+            return false;
+        }
+        sub_last = l;
     }
     false
 }
@@ -557,6 +584,20 @@ mod tests {
         );
         assert_eq!(ids(&items), ["i", "ii", "iii"]);
         assert_eq!(items[2].1, "agree the budget for 2025/26.");
+    }
+
+    #[test]
+    fn a_sub_list_the_parent_list_resumes_after() {
+        let text = "(i) the floods damaged homes;\n\n(ii) the report, published in 2018;\n\n(a) describes the harm;\n\n(b) confirms the target;\n\n(iii) councils have a duty to act.\n";
+        let (items, _) = read(text);
+        assert_eq!(ids(&items), ["i", "ii", "iii"]);
+        assert_eq!(items[1].2.len(), 2);
+        // When the first list does not come back, the other style ends it.
+        let text = "(i) the floods damaged homes;\n\n(ii) the report was published.\n\n(a) Background\n\n(b) Options\n";
+        let (items, next) = read(text);
+        assert_eq!(ids(&items), ["i", "ii"]);
+        assert!(items[1].2.is_empty());
+        assert_eq!(next, 2);
     }
 
     #[test]
