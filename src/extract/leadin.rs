@@ -19,7 +19,7 @@
 //! | 2 | decision field (`DECISION`) | `Decision made: That the plan be adopted.` | A field label says the line is a decision whatever follows, even words with no verb (`Decision: To approve the budget.`), so it is read before any verb in those words; it opens a list when its words are themselves an opening lead-in (`DECISION: The Cabinet agreed to:`). |
 //! | 3 | decision heading (`DECISION_HEADING`) | `Decision of Executive Councillor for Housing` | A whole-line heading with no verb to find; like rows 1 and 2, whole-line shapes come before the phrase rules that look inside a line. |
 //! | 4 | decision verb (`VERB`, `SUBJECT`, `AFTER_VERB`) | `It was RESOLVED that:`, `Cabinet AGREED` | The formula itself: before the `That …:` shapes, whose capitalised-name pattern would also take `That Cabinet RESOLVED:`, but as an officer's sub-lead-in. |
-//! | 5 | a motion moved and seconded (`MOVED`), then a body opening a list (`THAT_BODY`, `THAT_COLON`, `BODY_COLON`, which also takes a motion's `This Council notes:`) | `It was proposed by … and seconded by …:`, `That Cabinet:`, `The Cabinet:` | Before the requests of row 6: `That Council be recommended to:` is a sub-lead-in that continues an earlier lead-in, which row 6 would not mark. |
+//! | 5 | a motion moved and seconded (`MOVED`), then a body opening a list (`THAT_BODY`, `THAT_COLON`, `BODY_COLON`, and a motion's `MOTION`: `This Council notes:`) | `It was proposed by … and seconded by …:`, `That Cabinet:`, `The Cabinet:` | Before the requests of row 6: `That Council be recommended to:` is a sub-lead-in that continues an earlier lead-in, which row 6 would not mark. |
 //! | 6 | request to a body ending in a colon (`ASKED`) | `The Executive Mayor in Cabinet is asked to:` | An officer's lead-in that opens a list; it must end in a colon (within 120 characters of `to`), so a request ending in a dash falls through to row 9. |
 //! | 7 | a body's recommendation reported (`HAS_RECOMMENDED`) | `… and has recommended to the Council Meeting that it:` | An officer's lead-in; no overlap with the rows around it. |
 //! | 8 | a body, then a list (`THEN`) | `The Cabinet then:` | A resolution's sub-lead-in; no overlap with the rows around it. |
@@ -174,22 +174,55 @@ static THAT_COLON: LazyLock<Regex> =
     LazyLock::new(|| re_new(r"^(?:That|THAT)\s.{0,80}?(?::|:-|:\s+-|:\s+–)\s*$").unwrap());
 
 /// `The Cabinet:` / `Council:` / `Planning Committee:-` / `Accordingly, the Board:` — the body
-/// whose decisions follow — and a motion's clauses: `This Council notes:`, `This Council
-/// further believes that:`, `Council therefore resolves to:`. Not `The Cabinet agreed:`.
+/// whose decisions follow. Not `The Cabinet agreed:`.
 static BODY_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re_new(&format!(
-        r"^(?:The\s+|This\s+|(?:Accordingly|Therefore|Consequently|Thus|Hence),?\s+the\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,5}}{bodies}(?:\s+(?:further|also|therefore))?(?:\s+(?:{verbs}|believes|recognises|recognizes|regrets|condemns|commends|calls\s+(?:up)?on\s+[^:]{{1,80}}?\s+to)(?:\s+(?:that|to))?)?\s*(?::|:-)\s*$",
-        bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false)),
-        verbs = super::vocab::decision_verbs_any_person()
+        r"^(?:The\s+|(?:Accordingly|Therefore|Consequently|Thus|Hence),?\s+the\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,5}}{bodies}\s*(?::|:-)\s*$",
+        bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false))
     ))
     .unwrap()
 });
+
+/// A motion's clauses, or a body's decisions, after the body and a verb in the present: `This
+/// Council notes:`, `This Council further believes that:`, `Council therefore resolves to:`,
+/// `The Committee agrees:`. Not `This Council notes the report.`
+static MOTION: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(&format!(
+        r"^(?:This\s+|The\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,3}}{bodies}(?:\s+(?:further|also|therefore))?\s+(?:{verbs}|{motion})(?:\s+(?:that|to))?\s*(?::|:-)\s*$",
+        bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false)),
+        verbs = super::vocab::decision_verbs_any_person(),
+        motion = MOTION_VERBS.join("|"),
+    ))
+    .unwrap()
+});
+
+/// The verbs of a motion's clauses that are not `vocab::DECISION_VERBS`.
+const MOTION_VERBS: &[&str] = &[
+    "believes",
+    "recognises",
+    "recognizes",
+    "regrets",
+    "condemns",
+    "commends",
+    "calls\\s+(?:up)?on\\s+[^:]+?\\s+to",
+];
+
+/// Words one of which every line [`MOTION`] takes holds: each decision verb (its plain form
+/// starts every form the pattern takes) and the motion's own verbs.
+static MOTION_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut words: Vec<&str> = super::vocab::DECISION_VERBS.to_vec();
+    words.extend(["believ", "recogni", "regret", "condemn", "commend", "call"]);
+    cue_words(&words)
+});
+
+/// The word every line [`MOVED`] takes holds.
+static MOVED_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["seconded"]));
 
 /// A motion put to the meeting, its clauses after it: `It was proposed by Councillor Mills
 /// and seconded by Councillor Thomas:`, `Moved by Cllr Ahmed, seconded by Cllr Lee:`. Not
 /// `The report was proposed by officers.`
 static MOVED: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:it\s+was\s+)?(?:proposed|moved)\s+by\s+[^:]{1,120}?\bseconded\s+by\s+[^:]{1,80}?(?:\s+that)?\s*(?::|:-)\s*$").unwrap()
+    re_new(r"(?i)^(?:it\s+was\s+)?(?:proposed|moved)\s+by\s+[^:]+?\bseconded\s+by\s+[^:]+?(?:\s+that)?\s*(?::|:-)\s*$").unwrap()
 });
 
 /// A decision field: `Decision:`, `Decision made: That the plan be adopted.`, `DECISION – …`,
@@ -258,13 +291,22 @@ static REASON_HEAD: LazyLock<Regex> =
 pub fn find(s: &str) -> Option<LeadIn> {
     let l = find_any(s)?;
     // `As additional actions it was agreed:` opens a list of actions, read by `actions`.
-    (!AGREED_ACTIONS.is_match(&s[..l.end])).then_some(l)
+    (!names_agreed_actions(&s[..l.end])).then_some(l)
 }
 
 /// A lead-in that says the list after it holds actions agreed (`vocab::AGREED_ACTIONS`):
 /// `As additional actions it was agreed:`. Not `Cabinet agreed the recommendations:`
 static AGREED_ACTIONS: LazyLock<Regex> =
     LazyLock::new(|| re_new(&format!("(?i){}", super::vocab::AGREED_ACTIONS)).unwrap());
+
+/// Whether a lead-in says its list holds actions agreed ([`AGREED_ACTIONS`]), which it can
+/// only do with the word `action` in it (no letter of which has a case fold outside ASCII).
+fn names_agreed_actions(s: &str) -> bool {
+    s.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"action"))
+        && AGREED_ACTIONS.is_match(s)
+}
 
 fn find_any(s: &str) -> Option<LeadIn> {
     if s.len() <= 600
@@ -309,7 +351,7 @@ pub fn opener_with_cue(s: &str) -> Option<(LeadIn, bool)> {
     if !super::textutil::ends_with_opener(t)
         || t.len() > 600
         || !DECISION_CUE.is_match(t)
-        || AGREED_ACTIONS.is_match(t)
+        || names_agreed_actions(t)
     {
         return None;
     }
@@ -465,7 +507,9 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
             // `DECISION: The Cabinet agreed to:` opens a list like `DECISION:` alone.
             let opens = verb_lead_in(r.as_str()).is_some_and(|l| l.rest.is_none())
                 || THEN.is_match(r.as_str());
-            !t.is_empty() && t != "that" && !opens && !REFERENCE_ONLY.is_match(r.as_str())
+            let reference =
+                r.as_str().trim_start().starts_with('(') && REFERENCE_ONLY.is_match(r.as_str());
+            !t.is_empty() && t != "that" && !opens && !reference
         });
         return Some(match rest {
             Some(r) => LeadIn::carries_item(RecKind::Resolution, r.start()),
@@ -484,10 +528,14 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
     }
-    if MOVED.is_match(s) {
+    if has_cue(&MOVED_CUES, s) && MOVED.is_match(s) {
         return Some(LeadIn::opens(RecKind::Resolution, s.len()));
     }
-    if THAT_BODY.is_match(s) || THAT_COLON.is_match(s) || BODY_COLON.is_match(s) {
+    if THAT_BODY.is_match(s)
+        || THAT_COLON.is_match(s)
+        || BODY_COLON.is_match(s)
+        || has_cue(&MOTION_CUES, s) && MOTION.is_match(s)
+    {
         return Some(LeadIn {
             sub: true,
             ..LeadIn::opens(RecKind::Officer, s.len())
@@ -976,6 +1024,11 @@ mod tests {
                 &*super::REFERENCE_ONLY,
                 "(CAB 16/17 18501)",
                 "(subject to call-in)",
+            ),
+            (
+                &*super::MOTION,
+                "This Council notes:",
+                "This Council notes the report.",
             ),
             (
                 &*super::MOVED,

@@ -102,7 +102,9 @@ pub fn extract(input: Input) -> Extraction {
         .collect();
     for f in found_recs {
         let r = to_recommendation(text, &offsets, &f.item, f.kind, f.lead_in.clone(), &blocks);
-        if r.text.is_empty() || POINTER.is_match(&r.text) || ATTACHMENT.is_match(&r.text) {
+        // A file's size ends in `KB` or `MB`, in either case, perhaps with a full stop.
+        let sized = r.text.trim_end_matches('.').ends_with(['B', 'b']);
+        if r.text.is_empty() || POINTER.is_match(&r.text) || sized && ATTACHMENT.is_match(&r.text) {
             continue;
         }
         if repeats.repeats(&r) {

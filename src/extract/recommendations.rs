@@ -67,7 +67,14 @@ pub fn find(text: &str, segs: &[Segment], tables: &[Table], ctx: DocContext) -> 
             // `Having complied with paragraph 15 of the Rules:` may stand between the line and
             // its list.
             let mut k = i + 1;
-            if segs.get(k).is_some_and(|s| s.label.is_none() && !s.bullet)
+            let list_after = |k: usize| {
+                segs.get(k)
+                    .and_then(|s| s.label.as_ref())
+                    .is_some_and(|l| l.is_first())
+            };
+            if !list_after(k)
+                && list_after(k + 1)
+                && segs.get(k).is_some_and(|s| s.label.is_none() && !s.bullet)
                 && introduces_list(text, segs, k)
             {
                 k += 1;
