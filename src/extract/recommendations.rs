@@ -332,6 +332,17 @@ fn after_lead_in(
             kind = RecKind::Peer;
         }
         let (items, next) = read_list(text, segs, j, ListRules::default());
+        // Under a bare `Decision:` heading, decimal numbers may be a report's paragraphs (`9.1
+        // This report sets out …`): they count only when most of them read as resolutions.
+        if matches!(label.counter, Counter::Dotted(_)) && li.heading && section.is_none() {
+            let deciding = items
+                .iter()
+                .filter(|it| reads_like_resolution(&it.own_text(text)))
+                .count();
+            if deciding * 2 <= items.len() {
+                return (Vec::new(), j);
+            }
+        }
         return (wrap(items, kind, &lead_text), next);
     }
     if first.bullet {
@@ -743,6 +754,14 @@ mod tests {
         .iter()
         .map(|r| r.kind)
         .collect()
+    }
+
+    #[test]
+    fn report_paragraphs_under_a_decision_heading() {
+        let t = "Decision:\n\n9.1 This report sets out the purpose of the review.\n\n9.2 The background is given in section 3.\n";
+        assert!(recs(t).is_empty());
+        let t = "Decision:\n\n9.1 That the plan be approved.\n\n9.2 That the Director be authorised to act.\n";
+        assert_eq!(ids(t), ["9.1", "9.2"]);
     }
 
     #[test]
