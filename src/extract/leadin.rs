@@ -111,9 +111,10 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An auxiliary before the verb, which makes it narrative: `The matter has been`, `the issue
-/// was`. Not `The Committee`.
+/// was`, `the results will be discussed and` (a passive the verb is joined to). Not `The
+/// Committee`.
 static NOT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:be|been|being|has|have|had|are|were|not|was|is|if|when|which|who|had|would|should|could|will)\s*$|(?i)\b(?:was|were|is|are|has|have|had)\b").unwrap()
+    re_new(r"(?i)\b(?:be|been|being|has|have|had|are|were|not|was|is|if|when|which|who|had|would|should|could|will)\s*$|(?i)\b(?:was|were|is|are|has|have|had)\b|(?i)\b(?:be|been|being)\s+[a-z]+ed\s+(?:and|or)\s*$").unwrap()
 });
 
 /// What follows the verb up to its item: a vote (` (unanimously)`), a body (` TO CABINET`) and
@@ -926,6 +927,8 @@ mod tests {
             "Members of the public are invited to put questions to the Cabinet on any matter.",
             "If agreed, the plan will be published.",
             "Members requested that the report be circulated.",
+            // The verb joined to a passive: prose, not a decision.
+            "The areas to focus on will be discussed and agreed.",
             // A hyphenated word, not a `Decision -` field.
             "Decision-makers across the partnership had been briefed.",
             // A list of actions agreed, read by `actions`.
