@@ -562,11 +562,12 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
 }
 
 /// Whether most of an item's sub-items read as decisions in their own right.
-/// A resolution whose list holds the conditions it is granted on, which are its details, not
-/// decisions of their own: `That the application be APPROVED subject to the following
-/// conditions:`. Not `That the following be approved:`.
+/// A resolution whose list holds its details, not decisions of their own: the conditions it is
+/// granted on, or the declarations of interest it records: `That the application be APPROVED
+/// subject to the following conditions:`, `That it be noted that the following declarations of
+/// interest were made:-`. Not `That the following be approved:`.
 static CONDITIONS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    super::textutil::re_new(r"(?i)\bsubject\s+to\s+(?:the\s+)?(?:following\s+|these\s+)?(?:\w+\s+)?conditions?\b[^:]{0,60}:\s*[-–]?\s*$").unwrap()
+    super::textutil::re_new(r"(?i)(?:\bsubject\s+to\s+(?:the\s+)?(?:following\s+|these\s+)?(?:\w+\s+)?conditions?\b|\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b)[^:]{0,60}:\s*[-–]?\s*$").unwrap()
 });
 
 fn children_decide(text: &str, item: &ItemDraft) -> bool {
@@ -754,6 +755,19 @@ mod tests {
         .iter()
         .map(|r| r.kind)
         .collect()
+    }
+
+    #[test]
+    fn declarations_recorded_by_a_resolution_are_its_details() {
+        let t = "RESOLVED – That it be noted that the following declarations of interest were made:-\n\n(1) Councillor A Khan with regard to Minute No. P/147; and\n\n(2) Councillor M Wood with regard to Minute No. P/151.\n";
+        let r = extract(Input {
+            text: t,
+            ..Default::default()
+        })
+        .recommendations;
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].id, None);
+        assert_eq!(r[0].children.len(), 2);
     }
 
     #[test]
