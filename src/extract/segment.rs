@@ -591,6 +591,14 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
             stack.push(next);
         }
     }
+    // `1) Note the report 2) Comment as appropriate`: with no stop or run of blanks before
+    // them, bracketed labels that go on from the line's own first label still cut it.
+    if cuts.is_empty()
+        && let [first] = stack.as_slice()
+        && leading_label(line).is_some()
+    {
+        cuts.extend(bracketed_run(line, first));
+    }
     // `…   Reasons for Decision:   …` after the last item, on the same line: the aside is a
     // piece of its own, not part of the item.
     let last = cuts.last().copied().unwrap_or(0);
@@ -609,6 +617,43 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
         }
     }
     cuts
+}
+
+/// Where the labels after a line's first label start, when each closes with a bracket, has a
+/// single space before it and a capital after it, and goes on from the one before in the same
+/// style: `1) Note the report 2) Comment as appropriate` gives the start of `2)`. Not `1) Note
+/// section 4) of the report` (not next in sequence, and no capital after it).
+fn bracketed_run(line: &str, first: &Label) -> Vec<usize> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut prev = first.clone();
+    for close in memchr::memchr_iter(b')', b) {
+        let word = b[..close]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let mut at = close - word;
+        if word == 0 || word > 4 {
+            continue;
+        }
+        if at > 0 && b[at - 1] == b'(' {
+            at -= 1;
+        }
+        let spaced_after = b.get(close + 1) == Some(&b' ')
+            && b.get(close + 2).is_some_and(|c| c.is_ascii_uppercase());
+        if at < 2 || b[at - 1] != b' ' || b[at - 2] == b' ' || !spaced_after {
+            continue;
+        }
+        let Some(next) = parse_label(&line[at..]) else {
+            continue;
+        };
+        if prev.is_followed_by(&next) && prev.same_style(&next) {
+            out.push(at);
+            prev = next;
+        }
+    }
+    out
 }
 
 /// The end of a sentence and the start of the next (a capital after `. `): `councils. Members`.
@@ -718,6 +763,26 @@ mod tests {
                 "(i) Accepts the findings.",
                 "(ii) Notes the inclusion of the recommendations."
             ]
+        );
+    }
+
+    #[test]
+    fn bracketed_labels_in_sequence_after_single_spaces() {
+        assert_eq!(
+            pieces("1) Note content of the report and briefing 2) Comment as appropriate"),
+            vec![
+                "1) Note content of the report and briefing",
+                "2) Comment as appropriate"
+            ]
+        );
+        // Not next in sequence, or no capital after: the words of one item.
+        assert_eq!(
+            pieces("1) Note section 4) of the report"),
+            vec!["1) Note section 4) of the report"]
+        );
+        assert_eq!(
+            pieces("(a) Agree option (b) as set out"),
+            vec!["(a) Agree option (b) as set out"]
         );
     }
 
