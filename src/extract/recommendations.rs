@@ -619,13 +619,16 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         // to that heading.
         // …except a decision record's own field (`Content:`, `Decision:`), which holds the
         // decision itself.
+        // …and a page's list of attachments (`Additional documents:`), whose links are gone
+        // from the text, heads nothing.
         let headed = prev.is_some_and(|p| {
-            (p.ends_with([':', '-', '–']) && !DECISION_FIELD.is_match(p))
-                || leadin::is_aside(p)
-                || is_terminator(p)
-                || (is_heading_like(p) && BLOCKING_HEADING.is_match(p))
-                // `MATTERS ARISING`, `Outstanding actions`: updates on actions, not decisions.
-                || (is_heading_like(p) && super::action_prose::is_topic(p))
+            !DOCUMENTS_FIELD.is_match(p)
+                && ((p.ends_with([':', '-', '–']) && !DECISION_FIELD.is_match(p))
+                    || leadin::is_aside(p)
+                    || is_terminator(p)
+                    || (is_heading_like(p) && BLOCKING_HEADING.is_match(p))
+                    // `MATTERS ARISING`, `Outstanding actions`: updates on actions, not decisions.
+                    || (is_heading_like(p) && super::action_prose::is_topic(p)))
         });
         // Dotted numbers (`3.1`) are a report's paragraphs unless a heading says otherwise.
         let eligible = !taken[i]
@@ -673,10 +676,11 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
 }
 
 /// A paragraph that is plainly a resolution on its own (`To NOTE …` on an agenda): `That the plan
-/// be approved.`, `Approved the recommendations of the panel.`, `To NOTE the report`. Not `That
-/// the plan was approved.` (a report of it, with no `be`).
+/// be approved.`, `That progress on the plan be noted.`, `Approved the recommendations of the
+/// panel.`, `To NOTE the report`. Not `That the plan was approved.` (a report of it, with no
+/// `be`).
 static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+)\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b|To\s+(?:NOTE|AGREE|APPROVE|RESOLVE|RECEIVE|CONSIDER|ENDORSE|ADOPT|RECOMMEND)\b)").unwrap()
+    super::textutil::re_new(r"^(?:That\s+(?:the|a|an|this|Council|Cabinet|[A-Z]\w+|[a-z]+\s+(?:of|on|in|for|to|from|with|at|by))\b[^.]{0,300}?\bbe\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|made|kept|held|set|given|taken)\b|(?:Approved|Agreed|Endorsed|Noted|Accepted|Adopted)\s+(?:the|that|to)\b|To\s+(?:NOTE|AGREE|APPROVE|RESOLVE|RECEIVE|CONSIDER|ENDORSE|ADOPT|RECOMMEND)\b)").unwrap()
 });
 
 /// [`STANDALONE`], tried only on text that starts as one of its words does (`That`, `To`, a
@@ -694,6 +698,13 @@ fn is_standalone(s: &str) -> bool {
 /// capitals) or `To approve the budget`.
 static AGENDA_INSTRUCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"^To\s+(?:receive|consider|discuss|hear|review|note\s+(?:any|the\s+(?:minutes|report|update))|agree\s+any|raise|answer|deal\s+with|(?:approve|confirm|sign)\s+the\s+minutes)\b").unwrap()
+});
+
+/// A page's list of attachments, their links gone from the text: `Additional documents:`,
+/// `Supporting documents:`. Not `Documents submitted by the applicant were considered.`
+static DOCUMENTS_FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::textutil::re_new(r"(?i)^(?:additional|supporting|background)\s+documents?\s*:?$")
+        .unwrap()
 });
 
 /// The field of a decision record that holds the decision: `Content:`, `Decision:`,
@@ -768,6 +779,12 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].id, None);
         assert_eq!(r[0].children.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_resolution_after_the_list_of_attachments() {
+        let t = "Issue - meetings\n\nMeeting: 01/12/2016 - Cabinet (Item 96)\n\nAdditional documents:\n\n(1)       That progress on the Key Action Plan at the end of Quarter 2 be noted.\n\nThe Leader presented the report.\n";
+        assert_eq!(ids(t), ["1"]);
     }
 
     #[test]
@@ -976,6 +993,11 @@ mod tests {
                 "Cabinet is asked to note the report.",
             ),
             (&*super::COMMITTEE_WORD, "The Cabinet", "Cabinet Member"),
+            (
+                &*super::DOCUMENTS_FIELD,
+                "Additional documents:",
+                "Documents submitted by the applicant were considered.",
+            ),
             (
                 &*super::CONDITIONS,
                 "That the application be APPROVED subject to the following conditions:",
