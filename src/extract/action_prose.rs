@@ -204,13 +204,39 @@ fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
     if is_aggregate(words) || INTRO.is_match(words.trim_start()) {
         return;
     }
-    if let Some(r) = status::of_prose(words) {
+    // `Send the minutes to the developers. COMPLETED`: a status in capitals after the action.
+    if let Some(tail) = capital_tail(words)
+        && let Some(st) = status::of_cell(&words[tail..])
+    {
+        let mut f = found(text, (a, a + tail), st);
+        f.status_text = Some(collapse(&words[tail..]));
+        out.push(f);
+    } else if let Some(r) = status::of_prose(words) {
         let mut f = found(text, (a, b), r.status);
         f.status_text = Some(collapse(&words[r.at.0..r.at.1]));
         out.push(f);
     } else if OWNER_TO.is_match(words.trim_start()) {
         out.push(found(text, (a, b), ActionStatus::Remaining));
     }
+}
+
+/// Where a run of words in capitals starts at the end of a unit that ends a sentence before it:
+/// `Create a draft TOR for the next meeting. COMPLETED` gives the start of `COMPLETED`;
+/// `ONGOING – CHASE UP` may follow. Not an acronym that ends a sentence (`… with the LGA.`):
+/// the run must follow a full stop and hold a word of four capitals or more.
+fn capital_tail(words: &str) -> Option<usize> {
+    let t = words.trim_end();
+    let mut start = t.len();
+    let mut long = false;
+    for w in t.rsplit(' ') {
+        if w.chars().any(char::is_lowercase) {
+            break;
+        }
+        long |= w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+        start = w.as_ptr() as usize - t.as_ptr() as usize;
+    }
+    let before = t[..start].trim_end();
+    (long && start < t.len() && before.ends_with('.') && before.len() > 10).then_some(start)
 }
 
 /// `Action:` or `Action Point 1` on a line of its own, with the action on the lines after it
@@ -570,6 +596,28 @@ mod tests {
             vec![
                 ("Library Opening Hours".into(), ActionStatus::Completed),
                 ("Parking Review".into(), ActionStatus::InProgress),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_status_in_capitals_after_the_action() {
+        let t = "Matters arising and action points\n- 17/06. Ask the owners of the garage whether they can add some planting. COMPLETED – NO REPLY\n- 17/17. Source a list of valid reasons for objecting to an application. ONGOING – CHASE UP\n- Write to the bus company about the 44 service. The Clerk said a reply would come from the LGA.\n\n17/29 Outstanding Applications";
+        assert_eq!(
+            acts(t),
+            vec![
+                (
+                    "17/06. Ask the owners of the garage whether they can add some planting.".into(),
+                    ActionStatus::Completed
+                ),
+                (
+                    "17/17. Source a list of valid reasons for objecting to an application.".into(),
+                    ActionStatus::InProgress
+                ),
+                (
+                    "Write to the bus company about the 44 service. The Clerk said a reply would come from the LGA.".into(),
+                    ActionStatus::Remaining
+                ),
             ]
         );
     }
