@@ -163,6 +163,12 @@ pub const VOCABULARY: &[Phrase] = &[
         "were in contact with",
     ),
     p(
+        r"(?:is|are|was|were)\s+(?:still\s+)?in\s+draft",
+        InProgress,
+        Scope::PROSE,
+        "the plans were still in draft",
+    ),
+    p(
         r"(?:started|commenced|begun)",
         InProgress,
         Scope::CELL,
@@ -206,7 +212,7 @@ pub const VOCABULARY: &[Phrase] = &[
         "Complete",
     ),
     p(
-        r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place)",
+        r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place|advertised|forwarded)|(?:has|have|had)\s+(?:now\s+|already\s+)?gone\s+out",
         Completed,
         Scope::PROSE,
         "had been circulated",
