@@ -596,6 +596,10 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
     if cuts.is_empty()
         && let [first] = stack.as_slice()
         && leading_label(line).is_some()
+        && line
+            .trim_start()
+            .get(..first.len)
+            .is_some_and(|l| l.ends_with(')'))
     {
         cuts.extend(bracketed_run(line, first));
     }
