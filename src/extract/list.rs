@@ -191,6 +191,13 @@ pub fn read_list(
                 .find(|&&d| levels[d].indent == s.indent)
                 .or(matching.last())
                 .copied();
+            // `(ii)` printed twice for `(ii)` and `(iii)`: the list goes on past the misprint.
+            let repeat = if depth.is_none() {
+                misprinted_repeat(text, segs, j, &levels, label)
+            } else {
+                None
+            };
+            let depth = depth.or(repeat);
             // `3. Adult Social Care Charging Policy` after sentences is the next minute's
             // heading, not the next item.
             // A label mid-line (`…; and 6) Consider the`) is never a heading.
@@ -214,6 +221,14 @@ pub fn read_list(
                 let mut item = ItemDraft::from_segment(s);
                 item.label = Some(label.clone());
                 levels[depth].items.push(item);
+                // After a misprint the list counts on from the number it stands for.
+                if repeat.is_some() {
+                    label = Label {
+                        value: label.value + 1,
+                        alt: None,
+                        ..label
+                    };
+                }
                 levels[depth].last = Some(label);
                 in_aside = false;
                 j += 1;
@@ -349,6 +364,32 @@ fn resumes_after(text: &str, segs: &[Segment], j: usize, levels: &[Level]) -> bo
         }
     }
     false
+}
+
+/// The depth of the list whose last label `segs[j]` repeats (`(i)`, `(ii)`, `(ii)`), when a
+/// label two on from it in the same style follows within a few lines (`(iv)`): a misprint
+/// that stands for the label between them. Not a repeat the list never goes on from.
+fn misprinted_repeat(
+    text: &str,
+    segs: &[Segment],
+    j: usize,
+    levels: &[Level],
+    label: &Label,
+) -> Option<usize> {
+    let d = levels
+        .iter()
+        .rposition(|lv| lv.last.as_ref() == Some(label))?;
+    for s in segs.iter().skip(j + 1).take(16) {
+        if is_terminator(s.text(text)) {
+            return None;
+        }
+        let Some(l) = &s.label else { continue };
+        if l.same_style(label) {
+            let skips_one = l.counter == label.counter && l.value == label.value + 2;
+            return skips_one.then_some(d);
+        }
+    }
+    None
 }
 
 /// Whether the list of another style that starts at `segs[j]` (`(a)`, `(b)` under `(iii)`)
@@ -584,6 +625,18 @@ mod tests {
         );
         assert_eq!(ids(&items), ["i", "ii", "iii"]);
         assert_eq!(items[2].1, "agree the budget for 2025/26.");
+    }
+
+    #[test]
+    fn a_misprinted_repeat_in_a_list() {
+        // `(ii)` printed twice, then `(iv)`: one list of four, the ids as printed.
+        let text = "(i) noted the work;\n\n(ii) noted the report;\n\n(ii) noted the referrals;\n\n(iv) noted the next report.\n";
+        let (items, _) = read(text);
+        assert_eq!(ids(&items), ["i", "ii", "ii", "iv"]);
+        // A repeat the list does not go on from ends it.
+        let text = "(i) noted the work;\n\n(ii) noted the report;\n\n(ii) noted the referrals;\n\n(iii) noted the next report.\n";
+        let (items, _) = read(text);
+        assert_eq!(ids(&items), ["i", "ii"]);
     }
 
     #[test]
