@@ -237,7 +237,8 @@ pub fn read_list(
             if !in_aside
                 && rules.nesting
                 && levels.len() < MAX_DEPTH
-                && (opens_child(text, &levels, s, label) || resumed_after(text, segs, j, &levels))
+                && (opens_child(text, &levels, s, label)
+                    || parent_resumes_after_sub_list(text, segs, j, &levels))
             {
                 levels.push(Level::opened_by(s));
                 j += 1;
@@ -366,6 +367,20 @@ fn resumes_after(text: &str, segs: &[Segment], j: usize, levels: &[Level]) -> bo
     false
 }
 
+/// The labels of the segments after `segs[j]`, a few lines on at most, up to a line that starts
+/// a new part of the page.
+fn labels_ahead<'a>(
+    text: &'a str,
+    segs: &'a [Segment],
+    j: usize,
+) -> impl Iterator<Item = &'a Label> {
+    segs.iter()
+        .skip(j + 1)
+        .take(16)
+        .take_while(move |s| !is_terminator(s.text(text)))
+        .filter_map(|s| s.label.as_ref())
+}
+
 /// The depth of the list whose last label `segs[j]` repeats (`(i)`, `(ii)`, `(ii)`), when a
 /// label two on from it in the same style follows within a few lines (`(iv)`): a misprint
 /// that stands for the label between them. Not a repeat the list never goes on from.
@@ -379,32 +394,18 @@ fn misprinted_repeat(
     let d = levels
         .iter()
         .rposition(|lv| lv.last.as_ref() == Some(label))?;
-    for s in segs.iter().skip(j + 1).take(16) {
-        if is_terminator(s.text(text)) {
-            return None;
-        }
-        let Some(l) = &s.label else { continue };
-        if l.same_style(label) {
-            let skips_one = l.counter == label.counter && l.value == label.value + 2;
-            return skips_one.then_some(d);
-        }
-    }
-    None
+    let next = labels_ahead(text, segs, j).find(|l| l.same_style(label))?;
+    (next.counter == label.counter && next.value == label.value + 2).then_some(d)
 }
 
 /// Whether the list of another style that starts at `segs[j]` (`(a)`, `(b)` under `(iii)`)
 /// is followed, within a few lines, by the next label of a list already open (`(iv)`): the
 /// items in between are then sub-items of the last one, whatever their punctuation.
-fn resumed_after(text: &str, segs: &[Segment], j: usize, levels: &[Level]) -> bool {
-    let Some(first) = segs[j].label.as_ref().filter(|l| l.is_first()) else {
+fn parent_resumes_after_sub_list(text: &str, segs: &[Segment], j: usize, levels: &[Level]) -> bool {
+    let Some(mut sub_last) = segs[j].label.as_ref().filter(|l| l.is_first()) else {
         return false;
     };
-    let mut sub_last = first;
-    for s in segs.iter().skip(j + 1).take(16) {
-        if is_terminator(s.text(text)) {
-            return false;
-        }
-        let Some(l) = &s.label else { continue };
+    for l in labels_ahead(text, segs, j) {
         if levels
             .iter()
             .any(|lv| lv.last.as_ref().is_some_and(|p| p.is_followed_by(l)))

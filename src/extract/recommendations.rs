@@ -334,14 +334,12 @@ fn after_lead_in(
         let (items, next) = read_list(text, segs, j, ListRules::default());
         // Under a bare `Decision:` heading, decimal numbers may be a report's paragraphs (`9.1
         // This report sets out …`): they count only when most of them read as resolutions.
-        if matches!(label.counter, Counter::Dotted(_)) && li.heading && section.is_none() {
-            let deciding = items
-                .iter()
-                .filter(|it| reads_like_resolution(&it.own_text(text)))
-                .count();
-            if deciding * 2 <= items.len() {
-                return (Vec::new(), j);
-            }
+        if matches!(label.counter, Counter::Dotted(_))
+            && li.heading
+            && section.is_none()
+            && !most_decide(text, &items)
+        {
+            return (Vec::new(), j);
         }
         return (wrap(items, kind, &lead_text), next);
     }
@@ -543,7 +541,7 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
                 .is_some_and(|l| l.rest.is_none() && (!l.sub || paragraph_number) && !l.heading)
                 || f.item.label.is_none()
                     && numbered_children
-                    && !CONDITIONS.is_match(&own)
+                    && !DETAILS.is_match(&own)
                     && (leadin::is_body_phrase(&own)
                         || leadin::find(&own).is_some_and(|l| l.rest.is_none())
                         || ends_with_opener(&own) && children_decide(text, &f.item)));
@@ -566,12 +564,17 @@ fn lift_children(text: &str, found: Vec<FoundRec>) -> Vec<FoundRec> {
 /// granted on, or the declarations of interest it records: `That the application be APPROVED
 /// subject to the following conditions:`, `That it be noted that the following declarations of
 /// interest were made:-`. Not `That the following be approved:`.
-static CONDITIONS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+static DETAILS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::textutil::re_new(r"(?i)(?:\bsubject\s+to\s+(?:the\s+)?(?:following\s+|these\s+)?(?:\w+\s+)?conditions?\b|\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b)[^:]{0,60}:\s*[-–]?\s*$").unwrap()
 });
 
 fn children_decide(text: &str, item: &ItemDraft) -> bool {
-    let (n, deciding) = item.children().fold((0, 0), |(n, d), c| {
+    most_decide(text, item.children())
+}
+
+/// Whether there are items and more than half of them read as resolutions.
+fn most_decide<'a>(text: &str, items: impl IntoIterator<Item = &'a ItemDraft>) -> bool {
+    let (n, deciding) = items.into_iter().fold((0, 0), |(n, d), c| {
         (
             n + 1,
             d + usize::from(reads_like_resolution(&c.own_text(text))),
@@ -992,7 +995,7 @@ mod tests {
                 "Documents submitted by the applicant were considered.",
             ),
             (
-                &*super::CONDITIONS,
+                &*super::DETAILS,
                 "That the application be APPROVED subject to the following conditions:",
                 "That the following be approved:",
             ),

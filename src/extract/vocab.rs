@@ -23,8 +23,9 @@ pub const BODIES: &[&str] = &[
 /// Words saying that the list after them holds actions agreed at the meeting, not resolutions:
 /// `As additional actions it was agreed:`, `The following actions were agreed:`, `Agreed
 /// actions:`, `It was agreed that the following actions be taken:`. Not `The action plan was
-/// agreed:`, `Cabinet agreed the recommendations:` or `have concluded the agreed actions:`. A pattern (case ignored where used): the
-/// lead-in rules refuse such a line and the status vocabulary reads it as work to do.
+/// agreed:`, `Cabinet agreed the recommendations:` or `have concluded the agreed actions:`.
+/// A pattern (case ignored where used): the lead-in rules refuse such a line and the status
+/// vocabulary reads it as work to do.
 pub const AGREED_ACTIONS: &str = r"\bactions?\s+(?:(?:it\s+)?(?:was|were|have\s+been|had\s+been)\s+)?agreed\b|^\W*agreed\s+actions?\b|\bagreed\s+(?:the\s+)?(?:following|additional|further|new)\s+(?:(?:additional|further|new)\s+)?actions?\b|\bagreed\s+that\s+the\s+following\s+actions?\b";
 
 /// Verbs that open a decision or recommendation in the present or imperative (`note`,
