@@ -1,5 +1,5 @@
-//! HTML of any bytes: decoded (charset from `<meta>` or detection, the tree or the flat reader)
-//! and extracted; the text and the spans are checked.
+//! HTML of any bytes: decoded (charset from `<meta>` or detection, the tree or the flat reader);
+//! an error or checked text.
 #![no_main]
 
 use councilrecs::decode::{self, Format, Hint, Limits, NoConverters};

@@ -1,5 +1,5 @@
-//! Text of any bytes in any declared charset: sniffed, decoded (byte-order marks, UTF-16,
-//! detection, control characters removed) and extracted; the text and spans are checked.
+//! Text of any bytes in any declared charset: sniffed and decoded (byte-order marks, UTF-16,
+//! detection, control characters removed); an error or checked text.
 #![no_main]
 
 use councilrecs::decode::{self, Format, Hint, Limits, NoConverters, encoding};

@@ -1,16 +1,22 @@
-"""Starting corpora for the decode_pdf and decode_docx fuzz targets.
+"""Starting corpora for the decode_pdf, decode_docx and extract_spans fuzz targets.
 
 PDF: small uncompressed PDFs (compressed streams turn almost every mutation into a flate
 error; these keep the page tree, fonts, text operators and the xref table readable, so
 mutations reach the text reader), plus the fixtures' PDFs. DOCX: each fixture's Word file
 twice, as the target reads its first byte: `0` + the archive as it is, and `1` + its
 document, numbering and styles XML joined by NUL bytes (the target builds the archive).
+extract_spans: the text every fixture decodes to (HTML tables as rows of cells, PDF pages,
+Word numbering), as `extract --emit-text` gives it, so that the extraction target starts from
+what the decoders hand on (the decoder targets do not extract).
 
-Usage, from the repository root: python3 fuzz/seeds/make_seeds.py fuzz/corpus
+Usage, from the repository root, after `cargo build --release`:
+python3 fuzz/seeds/make_seeds.py fuzz/corpus [PATH_TO_COUNCILRECS]
 """
 
 import glob
+import json
 import os
+import subprocess
 import sys
 import zipfile
 
@@ -85,8 +91,21 @@ def docx_seeds(out_dir):
             f.write(b"\x01" + b"\0".join(xml))
 
 
+def decoded_text_seeds(out_dir, binary):
+    paths = sorted(p for p in glob.glob("fixtures/**/*", recursive=True) if os.path.isfile(p))
+    run = subprocess.run([binary, "extract", "-q", "--emit-text", *paths],
+                         capture_output=True, check=True)
+    for n, line in enumerate(run.stdout.splitlines()):
+        text = json.loads(line).get("text")
+        if text:
+            # the target's first byte 0: the text is used as it is (it is decoded already)
+            with open(os.path.join(out_dir, f"decoded-{n:03}"), "wb") as f:
+                f.write(b"\x00" + text.encode("utf-8"))
+
+
 def main():
     root = sys.argv[1]
+    binary = sys.argv[2] if len(sys.argv) > 2 else "target/release/councilrecs"
     pdf_dir = os.path.join(root, "decode_pdf")
     os.makedirs(pdf_dir, exist_ok=True)
     for mode in range(3):
@@ -99,6 +118,9 @@ def main():
     docx_dir = os.path.join(root, "decode_docx")
     os.makedirs(docx_dir, exist_ok=True)
     docx_seeds(docx_dir)
+    spans_dir = os.path.join(root, "extract_spans")
+    os.makedirs(spans_dir, exist_ok=True)
+    decoded_text_seeds(spans_dir, binary)
 
 
 if __name__ == "__main__":
