@@ -734,11 +734,16 @@ pub fn to_roman(mut n: u32) -> String {
     s
 }
 
-/// Bullet characters that may stand before an item (or before its label).
-pub fn bullet_len(s: &str) -> Option<usize> {
-    let mut chars = s.char_indices();
-    let (_, c) = chars.next()?;
-    let is_bullet = matches!(
+/// Whether `c` is a bullet glyph of its own, as word processors print them (`•`, `·`, `▪`,
+/// `➢` …): the bullets that can also mark an item inside a line, where a dash, `*`, `>` or
+/// `o` would be part of a sentence.
+pub fn is_glyph_bullet(c: char) -> bool {
+    !c.is_ascii() && !matches!(c, '–' | '—' | '→') && is_bullet_char(c)
+}
+
+/// The characters a bullet can be, before the blank that must follow it.
+fn is_bullet_char(c: char) -> bool {
+    matches!(
         c,
         '•' | '·'
             | '●'
@@ -765,7 +770,14 @@ pub fn bullet_len(s: &str) -> Option<usize> {
             | '*'
             | '>'
             | 'o'
-    );
+    )
+}
+
+/// Bullet characters that may stand before an item (or before its label).
+pub fn bullet_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, c) = chars.next()?;
+    let is_bullet = is_bullet_char(c);
     if !is_bullet {
         return None;
     }

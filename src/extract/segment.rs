@@ -6,7 +6,7 @@
 //! (`1. Note the report.    2. Approve the plan.`). Each segment knows its indentation, its
 //! bullet, its label and where its words start.
 
-use super::label::{Counter, Label, bullet_len, parse_label, parse_long_after};
+use super::label::{Counter, Label, bullet_len, is_glyph_bullet, parse_label, parse_long_after};
 use super::textutil::re_new;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -560,7 +560,7 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
         stack.push(l);
     }
     if stack.is_empty() {
-        return Vec::new();
+        return inline_bullets(line);
     }
     let mut from = cuts.last().copied().unwrap_or(0);
     while let Some(m) = next_candidate(line, from) {
@@ -656,6 +656,41 @@ fn bracketed_run(line: &str, first: &Label) -> Vec<usize> {
             out.push(at);
             prev = next;
         }
+    }
+    out
+}
+
+/// Where bullets run on inside a line after a colon: `Decision: · NOTED the update. · NOTED
+/// the pack.` gives the starts of both `·`. The first bullet follows a colon, each later one
+/// (the same glyph) a full stop or semicolon, and there are at least two; the glyph is a
+/// bullet of its own (`·`, `•`, `▪` …), not a dash. Not `Home · Council · Meetings` (no colon
+/// or stop before them), nor `identified: · Action 1 · Action 2 These …` (the second bullet
+/// ends no sentence), and other bullets (`Ø`) inside an item stay in it.
+fn inline_bullets(line: &str) -> Vec<usize> {
+    if line.is_ascii() {
+        return Vec::new();
+    }
+    let b = line.as_bytes();
+    // The first bullet: a glyph after a colon and blanks.
+    let Some((first, glyph)) = memchr::memchr_iter(b':', b).find_map(|k| {
+        let gap = blanks(&line[k + 1..]);
+        let at = k + 1 + gap;
+        let c = line[at..].chars().next()?;
+        (gap > 0 && is_glyph_bullet(c) && bullet_len(&line[at..]).is_some()).then_some((at, c))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = vec![first];
+    let mut enc = [0u8; 4];
+    let g = glyph.encode_utf8(&mut enc).as_bytes();
+    for k in memchr::memmem::find_iter(&b[first + g.len()..], g).map(|k| k + first + g.len()) {
+        let before = line[..k].trim_end_matches([' ', '\t']);
+        if before.len() < k && before.ends_with(['.', ';']) && bullet_len(&line[k..]).is_some() {
+            out.push(k);
+        }
+    }
+    if out.len() < 2 {
+        return Vec::new();
     }
     out
 }
@@ -768,6 +803,39 @@ mod tests {
                 "(ii) Notes the inclusion of the recommendations."
             ]
         );
+    }
+
+    #[test]
+    fn bullets_that_run_on_after_a_colon() {
+        let t = "Decision: · NOTED the update. · NOTED the pack (Q1 & Q2).";
+        assert_eq!(
+            pieces(t),
+            vec![
+                "Decision:",
+                "· NOTED the update.",
+                "· NOTED the pack (Q1 & Q2)."
+            ]
+        );
+        let segs = segments(t);
+        assert!(segs[1].inline && segs[1].bullet && segs[1].glyph == Some('·'));
+        // Another glyph inside an item stays in it.
+        assert_eq!(
+            pieces("It was agreed: • To report on: Ø the costs; Ø the dates. • To circulate it."),
+            vec![
+                "It was agreed:",
+                "• To report on: Ø the costs; Ø the dates.",
+                "• To circulate it."
+            ]
+        );
+        // No colon or stop before them, one bullet only, or a dash: one piece.
+        for t in [
+            "Home · Council · Meetings",
+            "A list of actions identified: · Action 1 · Action 2 These are complete.",
+            "Noted: · the report.",
+            "Members noted: - the report. - the plan.",
+        ] {
+            assert_eq!(pieces(t), vec![t]);
+        }
     }
 
     #[test]
