@@ -275,6 +275,17 @@ pub const KNOWN: &[Known] = &[
         F::OfstedIlacs,
     ),
     k(
+        "experiences and progress of children looked after and achieving permanence",
+        C::IlacsChildrenInCare,
+        F::OfstedIlacs,
+    ),
+    // The single inspection framework's graded judgement within children looked after.
+    k(
+        "adoption performance",
+        C::IlacsChildrenInCare,
+        F::OfstedIlacs,
+    ),
+    k(
         "the experiences and progress of care leavers",
         C::IlacsCareLeavers,
         F::OfstedIlacs,

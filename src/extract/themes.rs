@@ -483,7 +483,22 @@ struct Name {
 
 impl Name {
     fn of(words: &str) -> Name {
-        let name = name_part(strip_grade(words));
+        let name = contents_entry(name_part(strip_grade(words)));
+        // `Key judgement: Adoption performance 31`: a contents entry's label before its name.
+        let head = &words.as_bytes()[..words.len().min(41)];
+        let label_end =
+            memchr::memchr(b':', head).filter(|&k| words.as_bytes().get(k + 1) == Some(&b' '));
+        let name = match label_end {
+            Some(k) if !theme_names::may_be_known(name) => {
+                let rest = contents_entry(name_part(&words[k + 2..]));
+                if theme_names::may_be_known(rest) {
+                    rest
+                } else {
+                    name
+                }
+            }
+            _ => name,
+        };
         // `name` is a slice of `words` (trimmed at the start, so it is also where `find`
         // would first see it).
         let a = name.as_ptr() as usize - words.as_ptr() as usize;
@@ -518,6 +533,23 @@ impl Name {
     fn key(&self) -> &str {
         self.key.as_deref().unwrap_or("")
     }
+}
+
+/// A name without the page number a contents list prints after it, and the dots that lead to
+/// it: `Adoption performance 31`, `Prevention ........ 12` give `Adoption performance` and
+/// `Prevention`. Not `Priority 1` … only a number of one to three digits after a blank goes,
+/// and the name must keep a word of three letters or more.
+fn contents_entry(s: &str) -> &str {
+    let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&digits) {
+        return s;
+    }
+    let before = &s[..s.len() - digits];
+    let name = before.trim_end_matches([' ', '\t', '.', '…']).trim_end();
+    if name.len() == before.len() || !name.split_whitespace().any(|w| w.len() >= 3) {
+        return s;
+    }
+    name
 }
 
 fn strip_grade(s: &str) -> &str {
@@ -918,6 +950,29 @@ mod tests {
             assert!(may_end_with_grade(s) && GRADE.is_match(s), "{s}");
         }
         assert!(!may_end_with_grade("Good governance"));
+    }
+
+    #[test]
+    fn contents_entries_give_their_names_without_page_numbers_or_labels() {
+        let t = "Contents\n\nSummary 2\nKey judgement: The experiences and progress of children who need help and protection 7\nKey judgement: Adoption performance ........ 19\nLeadership, management and governance 24\nPriority 1\n";
+        let got: Vec<String> = names(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            got,
+            vec![
+                "The experiences and progress of children who need help and protection",
+                "Adoption performance",
+                "Leadership, management and governance"
+            ]
+        );
+        assert_eq!(contents_entry("Prevention ...... 12"), "Prevention");
+        assert_eq!(
+            contents_entry("Adoption performance 31"),
+            "Adoption performance"
+        );
+        // A number that is part of the words, or a name left with no real word: kept.
+        assert_eq!(contents_entry("Theme 2024"), "Theme 2024");
+        assert_eq!(contents_entry("Q1"), "Q1");
+        assert_eq!(contents_entry("No 3"), "No 3");
     }
 
     #[test]
