@@ -239,11 +239,26 @@ fn tracker_rows(
             "no" | "n" if table.status_is_yes_no(text, &cols) => Some(ActionStatus::Remaining),
             _ => None,
         };
-        let status = cell_status(status_text)
+        let of_cell = |t: &str| {
+            cell_status(t)
+                .or_else(|| key.status_of(t))
+                .or_else(|| status::of_prose(t).map(|r| r.status))
+        };
+        let mut status_text = status_text;
+        let mut status = cell_status(status_text)
             .or_else(|| key.status_of(status_text))
             .or(yes_no)
-            .or_else(|| status::of_prose(status_text).map(|r| r.status))
-            .unwrap_or(ActionStatus::Unknown);
+            .or_else(|| status::of_prose(status_text).map(|r| r.status));
+        // `Green` with no key on the page says nothing; the progress note beside it may
+        // (`Summary circulated on 2 April.`).
+        if status.is_none()
+            && let Some(&(pa, pb)) = cols.progress.and_then(|k| row.get(k))
+            && let Some(s) = of_cell(&text[pa..pb])
+        {
+            status = Some(s);
+            status_text = &text[pa..pb];
+        }
+        let status = status.unwrap_or(ActionStatus::Unknown);
         let Some((a, b)) = action_cell(text, row, &cols, status_col) else {
             continue;
         };

@@ -361,8 +361,11 @@ fn committee(head: &[HeadLine], fields: &[(String, String)]) -> Option<String> {
                 continue;
             }
             let short = cell.split_whitespace().count() <= 12;
+            // `Board Manager` (an owner's cell in a tracker) is not a body: the cell must end
+            // like one, or carry a date.
             if short
-                && (is_heading_like(cell) || first_date(cell).is_some())
+                && ((is_heading_like(cell) && is_committee_name(cell))
+                    || first_date(cell).is_some())
                 && let Some(c) = clean_committee(cell)
             {
                 return Some(c);
@@ -718,6 +721,15 @@ mod tests {
             (m.committee.as_deref(), m.date.as_deref(), m.item.as_deref()),
             (Some("Cabinet"), Some("2023-09-18"), Some("61"))
         );
+    }
+
+    #[test]
+    fn an_owner_cell_is_not_a_committee() {
+        let t =
+            "Action Log\n\nAction\nLead\nDeadline\nArrange a session\nBoard Manager\nJune 2024\n";
+        assert_eq!(meta(t).committee, None);
+        let t = "Audit Committee\n\nAction\nLead\nArrange a session\nBoard Manager\n";
+        assert_eq!(meta(t).committee.as_deref(), Some("Audit Committee"));
     }
 
     #[test]

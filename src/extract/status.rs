@@ -206,7 +206,7 @@ pub const VOCABULARY: &[Phrase] = &[
         "requested that the item be marked as complete",
     ),
     p(
-        r"(?:complete[d]?|closed|done|achieved|delivered|implemented|finished|resolved|actioned|discharged|superseded|met)",
+        r"(?:complete[d]?|closed|done|achieved|delivered|implemented|finished|resolved|actioned|discharged|superseded|met|circulated|sent|issued|published|provided|submitted)",
         Completed,
         Scope::CELL,
         "Complete",

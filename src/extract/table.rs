@@ -25,6 +25,9 @@ pub struct Columns {
     pub recommendation: Option<usize>,
     pub action: Option<usize>,
     pub status: Option<usize>,
+    /// A column of notes on progress (`Progress update`) beside a status column named for the
+    /// status (`RAG`): where the status is read when the status column gives none.
+    pub progress: Option<usize>,
 }
 
 impl Table {
@@ -65,9 +68,15 @@ impl Table {
                 || h == "recommendation no"
                 || h == "rec";
             if rank > status_rank {
+                if status_rank == 1 {
+                    c.progress = c.status;
+                }
                 status_rank = rank;
                 c.status = Some(k);
             } else if rank > 0 {
+                if rank == 1 && c.progress.is_none() {
+                    c.progress = Some(k);
+                }
                 continue;
             } else if c.id.is_none() && id {
                 c.id = Some(k);
@@ -216,6 +225,34 @@ mod tests {
             (c.id, c.recommendation, c.status),
             (Some(0), Some(1), Some(2))
         );
+    }
+
+    #[test]
+    fn a_progress_column_beside_a_status_column_is_kept_for_its_notes() {
+        for (t, progress, status) in [
+            (
+                "Action | Progress update | RAG\nArrange a session | Being arranged | Amber\nWrite to the trust | Not started | Red\n",
+                1,
+                2,
+            ),
+            (
+                "Action | RAG | Update\nArrange a session | Amber | Being arranged\nWrite to the trust | Red | Not started\n",
+                2,
+                1,
+            ),
+        ] {
+            let tables = find_tables(t, &segments(t));
+            let c = tables[0].columns(t);
+            assert_eq!(
+                (c.action, c.progress, c.status),
+                (Some(0), Some(progress), Some(status)),
+                "{t}"
+            );
+        }
+        // A progress column alone is the status column.
+        let t = "Action | Progress\nArrange a session | Being arranged\nWrite to the trust | Not started\n";
+        let c = find_tables(t, &segments(t))[0].columns(t);
+        assert_eq!((c.progress, c.status), (None, Some(1)));
     }
 
     #[test]
