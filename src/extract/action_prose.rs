@@ -211,6 +211,13 @@ fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
         let mut f = found(text, (a, a + tail), st);
         f.status_text = Some(collapse(&words[tail..]));
         out.push(f);
+    } else if let Some((open, inside)) = bracket_tail(words)
+        && let Some(st) = status::of_cell(inside)
+    {
+        // `Clerk to obtain three quotes (complete).`: the status in brackets at the end.
+        let mut f = found(text, (a, a + open), st);
+        f.status_text = Some(collapse(inside));
+        out.push(f);
     } else if let Some(r) = status::of_prose(words) {
         let mut f = found(text, (a, b), r.status);
         f.status_text = Some(collapse(&words[r.at.0..r.at.1]));
@@ -218,6 +225,19 @@ fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
     } else if OWNER_TO.is_match(words.trim_start()) {
         out.push(found(text, (a, b), ActionStatus::Remaining));
     }
+}
+
+/// A few words in brackets that end a unit, after its sentence: `Clerk to obtain three quotes
+/// (complete).` gives where `(` is and `complete`. Not `Report to Cabinet (March).` when read with
+/// the status table (the words must be a status cell), nor a bracket of more than five words.
+fn bracket_tail(words: &str) -> Option<(usize, &str)> {
+    let t = words.trim_end().trim_end_matches('.').trim_end();
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let inside = inner[open + 1..].trim();
+    let before = t[..open].trim_end();
+    (!inside.is_empty() && inside.split_whitespace().count() <= 5 && before.len() > 10)
+        .then_some((before.len(), inside))
 }
 
 /// Where a run of words in capitals starts at the end of a unit that ends a sentence before it:
@@ -272,6 +292,13 @@ pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction
                 && super::textutil::is_heading_like(value)
                 && !value.contains(" to ");
             if owner_only {
+                // `The Chair asked that the audit be shared with the forum.` / `ACTION: KL`:
+                // the sentence just above is the action.
+                if let Some(unit) = sentence_above(text, segs, k).filter(|_| !taken[k - 1]) {
+                    let st = status::of_prose(&text[unit.0..unit.1])
+                        .map_or(ActionStatus::Unknown, |r| r.status);
+                    out.push(found(text, unit, st));
+                }
                 continue;
             }
             let (a, b) = (at, s.end);
@@ -306,6 +333,73 @@ pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction
     out
 }
 
+/// Sentences given an owner in brackets at the end of their line (see [`action_owner_after`]),
+/// read where nothing else took the line: in a zone of actions the whole unit is the action.
+pub fn owned_sentences(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
+    segs.iter()
+        .zip(taken)
+        .filter(|(s, t)| !**t && s.text(text).ends_with([')', '.']))
+        .filter_map(|(s, _)| action_owner_after(text, s))
+        .map(|unit| {
+            let st =
+                status::of_prose(&text[unit.0..unit.1]).map_or(ActionStatus::Unknown, |r| r.status);
+            found(text, unit, st)
+        })
+        .collect()
+}
+
+/// The sentence before an owner in brackets that ends a line: `Partners were asked to send
+/// their comments by 21 March. (Action: All partners)` gives the sentence. Not `(Action plan
+/// attached)` (no colon), nor an owner of more than six words.
+fn action_owner_after(text: &str, s: &Segment) -> Option<Unit> {
+    let words = s.body_text(text).trim_end();
+    let inner = words.trim_end_matches('.').strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let label = inner[open + 1..].trim_start();
+    let owner = label
+        .get(..6)
+        .filter(|w| w.eq_ignore_ascii_case("action"))
+        .and_then(|_| label[6..].trim_start().strip_prefix([':', '-', '–']))?;
+    if owner.split_whitespace().count() > 6 || owner.trim().is_empty() {
+        return None;
+    }
+    let before = words[..open].trim_end();
+    if !before.ends_with('.') {
+        return None;
+    }
+    let last = super::textutil::last_sentence(before);
+    let start = s.body + before.len() - last.len();
+    Some((start, start + last.len()))
+}
+
+/// The last sentence of the paragraph that ends on the line just above segment `k`, when
+/// there is no blank line between them and that line ends a sentence: the action an owner-only
+/// `ACTION: KL` line gives to someone.
+fn sentence_above(text: &str, segs: &[Segment], k: usize) -> Option<Unit> {
+    let s = &segs[k];
+    let above = segs.get(k.checked_sub(1)?)?;
+    if s.blank_before || s.inline || above.label.is_some() && above.body_text(text).len() < 20 {
+        return None;
+    }
+    let mut first = k - 1;
+    while first > 0
+        && !segs[first].blank_before
+        && segs[first].label.is_none()
+        && !segs[first].bullet
+        && segs[first].soft_break
+    {
+        first -= 1;
+    }
+    let (a, b) = (segs[first].body, above.end);
+    let para = text[a..b].trim_end();
+    if !para.ends_with(['.', ')']) || ACTION_LABEL.is_match(segs[first].body_text(text).trim()) {
+        return None;
+    }
+    let last = super::textutil::last_sentence(para);
+    let start = b - (text[a..b].len() - para.len()) - last.len();
+    Some((start, start + last.len()))
+}
+
 /// `Action:`, `ACTION –`, `Action Point 1`, `Actions agreed:` at the start of a line, with the
 /// action (or a status) after it. Not `Action plan` or `Actions taken by the Council were …`
 static ACTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -329,7 +423,7 @@ static SUBJECT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// `Progress: 75%`. Not `Status report` (no colon) or `Progress: the Committee noted …`
 /// (a sentence, which is not a status word).
 static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:(?:current\s+|follow[\s-]up\s+)?status(?:\s+at\s+follow[\s-]up|\s+update)?|progress|rag(?:\s+status)?|position|outcome)\s*:\s*(?P<value>\S.{0,60})$").unwrap()
+    re_new(r"(?i)^(?:(?:current\s+|follow[\s-]up\s+)?status(?:\s+at\s+follow[\s-]up|\s+update)?|progress|rag(?:\s+status)?|position|outcome)\s*:\s*(?P<value>\S.{0,200})$").unwrap()
 });
 
 fn record_subject(text: &str, segs: &[Segment], k: usize) -> Option<Unit> {
@@ -619,6 +713,82 @@ mod tests {
                     ActionStatus::Remaining
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_status_in_brackets_after_the_action() {
+        let t = "Action points from the last meeting\n1. Clerk to obtain three quotes for the noticeboard (complete).\n2. Cllr Evans to contact the highways authority (ongoing).\n3. Chair to write to the developer (March meeting).\n";
+        assert_eq!(
+            acts(t),
+            vec![
+                (
+                    "Clerk to obtain three quotes for the noticeboard".into(),
+                    ActionStatus::Completed
+                ),
+                (
+                    "Cllr Evans to contact the highways authority".into(),
+                    ActionStatus::InProgress
+                ),
+                // Not a status in the brackets: the whole item, a new action.
+                (
+                    "Chair to write to the developer (March meeting).".into(),
+                    ActionStatus::Remaining
+                ),
+            ]
+        );
+        assert_eq!(
+            bracket_tail("Write to the trust (done)."),
+            Some((18, "done"))
+        );
+        assert_eq!(bracket_tail("(done)"), None);
+    }
+
+    #[test]
+    fn an_owner_only_action_line_gives_the_sentence_above() {
+        let got = |t: &str| -> Vec<(String, ActionStatus)> {
+            let segs = segments(t);
+            labelled(t, &segs, &vec![false; segs.len()])
+                .into_iter()
+                .map(|a| (a.text, a.status))
+                .collect()
+        };
+        let t = "Members noted the audit.\nThe Board agreed that a briefing should be prepared for staff.\nACTION: Business Manager\n\nThe report was noted.\n\nACTION: KL\n\nThe plan was endorsed. Partners were asked to send comments by 21 March. (Action: All partners)\n\nThe action plan was noted (Action plan attached).\n";
+        assert_eq!(
+            got(t),
+            vec![(
+                "The Board agreed that a briefing should be prepared for staff.".into(),
+                ActionStatus::Unknown
+            ),]
+        );
+        let segs = segments(t);
+        let owned: Vec<_> = owned_sentences(t, &segs, &vec![false; segs.len()])
+            .into_iter()
+            .map(|a| (a.text, a.status))
+            .collect();
+        assert_eq!(
+            owned,
+            vec![(
+                "Partners were asked to send comments by 21 March.".into(),
+                ActionStatus::Remaining
+            )]
+        );
+    }
+
+    #[test]
+    fn a_status_field_may_explain_itself() {
+        let t = "Recommendation 2\nCards should be reconciled monthly.\nAgreed action: Finance to issue revised guidance to card holders.\nStatus: Partially implemented – guidance issued, monthly sign-off not yet in place.\n";
+        let segs = segments(t);
+        let got: Vec<_> = status_records(t, &segs, &vec![false; segs.len()])
+            .into_iter()
+            .map(|a| (a.text, a.status))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "Finance to issue revised guidance to card holders.".into(),
+                ActionStatus::InProgress
+            )]
         );
     }
 

@@ -148,6 +148,7 @@ pub fn find(
     out.extend(
         action_prose::undertakings(text, segs, &taken)
             .into_iter()
+            .chain(action_prose::owned_sentences(text, segs, &taken))
             .filter(|u| !claimed.overlaps(u.start, u.end)),
     );
     out.sort_by_key(|a| a.start);
