@@ -211,6 +211,13 @@ fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
         let mut f = found(text, (a, a + tail), st);
         f.status_text = Some(collapse(&words[tail..]));
         out.push(f);
+    } else if let Some((end, last)) = dash_cells(words)
+        && let Some(st) = status::of_cell(last)
+    {
+        // `Update the website – Clerk – January – Complete`: a tracker's row written with dashes.
+        let mut f = found(text, (a, a + end), st);
+        f.status_text = Some(collapse(last));
+        out.push(f);
     } else if let Some((open, inside)) = bracket_tail(words)
         && let Some(st) = status::of_cell(inside)
     {
@@ -225,6 +232,25 @@ fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
     } else if OWNER_TO.is_match(words.trim_start()) {
         out.push(found(text, (a, b), ActionStatus::Remaining));
     }
+}
+
+/// A tracker's row written on one line with spaced dashes between its cells: `Update the website
+/// – Clerk – January – Complete` gives where the first cell ends and the last cell. Three cells
+/// or more, the last of at most five words. Not `Members discussed the plan – a good one.`
+fn dash_cells(words: &str) -> Option<(usize, &str)> {
+    let t = words.trim_end().trim_end_matches('.');
+    let seps: Vec<usize> = t
+        .match_indices(" – ")
+        .chain(t.match_indices(" - "))
+        .chain(t.match_indices(" — "))
+        .map(|(i, _)| i)
+        .collect();
+    if seps.len() < 2 {
+        return None;
+    }
+    let (first, last) = (*seps.iter().min()?, *seps.iter().max()?);
+    let tail = t[last..].trim_start_matches([' ', '–', '-', '—']).trim();
+    (tail.split_whitespace().count() <= 5 && first > 10).then_some((first, tail))
 }
 
 /// A few words in brackets that end a unit, after its sentence: `Clerk to obtain three quotes
@@ -742,6 +768,27 @@ mod tests {
             Some((18, "done"))
         );
         assert_eq!(bracket_tail("(done)"), None);
+    }
+
+    #[test]
+    fn a_row_written_with_dashes_between_its_cells() {
+        assert_eq!(
+            dash_cells("Update the website – Clerk – January – Complete."),
+            Some((18, "Complete"))
+        );
+        assert_eq!(dash_cells("Members discussed the plan – a good one."), None);
+        assert_eq!(dash_cells("Plan – A – B"), None);
+        let t = "Action log\n\n1. Update the website with the new dates – Clerk – January – Complete\n2. Report the damaged sign – Clerk – February – Outstanding\n";
+        assert_eq!(
+            acts(t),
+            vec![
+                (
+                    "Update the website with the new dates".into(),
+                    ActionStatus::Completed
+                ),
+                ("Report the damaged sign".into(), ActionStatus::Remaining),
+            ]
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ impl Scope {
     pub const LEAD_IN: Scope = Scope(4);
     /// Cells and prose.
     pub const BOTH: Scope = Scope(3);
+    /// Prose and lead-ins (`The following actions remain outstanding:`).
+    pub const PROSE_AND_LEAD_IN: Scope = Scope(6);
     /// Cells, prose and lead-ins.
     pub const ALL: Scope = Scope(7);
 
@@ -104,7 +106,7 @@ pub const VOCABULARY: &[Phrase] = &[
     p(
         r"still\s+(?:outstanding|open|to\s+be\s+\w+|awaited|pending)",
         Remaining,
-        Scope::PROSE,
+        Scope::PROSE_AND_LEAD_IN,
         "still outstanding",
     ),
     p(
@@ -116,7 +118,7 @@ pub const VOCABULARY: &[Phrase] = &[
     p(
         r"remain(?:s|ed)?\s+(?:open|outstanding)",
         Remaining,
-        Scope::PROSE,
+        Scope::PROSE_AND_LEAD_IN,
         "remains open",
     ),
     p(
@@ -452,16 +454,22 @@ impl RagKey {
     /// Finds a key such as `Green = complete, Amber = in progress, Red = not started` (or
     /// `Green – on track`) anywhere in the text.
     pub fn find(text: &str) -> RagKey {
-        /// One entry of a RAG key: `Green = complete`, `Amber - in progress`, `R: not started`. Not
-        /// `Green spaces strategy`.
+        /// One entry of a RAG key: `Green = complete`, `Amber - in progress`, `R: not started`,
+        /// or of a key of letters: `IP = In progress`. Not `Green spaces strategy`.
         static KEY: LazyLock<Regex> = LazyLock::new(|| {
-            re_new(r"(?i)\b(green|amber|red|blue|grey|gray|yellow|(?-i:[GARB]))\b\s*(?:[:=\-–—]|means|indicates|denotes|is)\s*(?P<what>[^,;\n.]{2,60})")
+            re_new(r"(?i)\b(?P<colour>green|amber|red|blue|grey|gray|yellow|(?-i:[GARB]))\b\s*(?:[:=\-–—]|means|indicates|denotes|is)\s*(?P<what>[^,;\n.]{2,60})|\b(?P<code>(?-i:[A-Z]{1,3}))\s*=\s*(?P<meaning>[^,;\n.=]{2,60})")
                 .expect("rag key")
         });
         let mut entries: Vec<(String, ActionStatus)> = Vec::new();
         for c in KEY.captures_iter(text) {
-            let colour = c[1].to_ascii_lowercase();
-            let what = c.name("what").map_or("", |m| m.as_str());
+            let Some(name) = c.name("colour").or_else(|| c.name("code")) else {
+                continue;
+            };
+            let colour = name.as_str().to_ascii_lowercase();
+            let what = c
+                .name("what")
+                .or_else(|| c.name("meaning"))
+                .map_or("", |m| m.as_str());
             let status = of_cell(what).or_else(|| of_prose(what).map(|r| r.status));
             if let Some(s) = status
                 && !entries.iter().any(|(k, _)| *k == colour)
@@ -588,6 +596,10 @@ mod tests {
     /// table in each place it is read.
     #[test]
     fn patterns_inside_functions_and_the_compiled_table_match_their_examples() {
+        assert_eq!(
+            of_lead_in("The following actions remain outstanding:"),
+            Some(Remaining)
+        );
         assert!(promises("would be reported") && promises("is due in February"));
         assert!(promises("in due course") && !promises("was completed in March"));
         assert!(closes("could now be closed") && closes("be marked as complete"));
@@ -602,6 +614,20 @@ mod tests {
             ]
         );
         assert!(RagKey::find("Green spaces strategy").entries.is_empty());
+        let letters = RagKey::find("Key: C = Complete, IP = In progress, NS = Not started");
+        assert_eq!(
+            (
+                letters.status_of("C"),
+                letters.status_of("IP"),
+                letters.status_of(" NS ")
+            ),
+            (Some(Completed), Some(InProgress), Some(Remaining))
+        );
+        assert!(
+            RagKey::find("The HR team = four officers")
+                .entries
+                .is_empty()
+        );
         let phrase = VOCABULARY
             .iter()
             .find(|p| p.example == "Not started")
