@@ -605,19 +605,32 @@ pub fn parse_label(s: &str) -> Option<Label> {
 /// A lower-case letter with no punctuation, set off by a tab or a run of blanks before a
 /// capital: `a  Approve the design`, `b\tNote the funding`. Not `a Member asked` (one blank)
 /// or `as  Approved` (a word).
+///
+/// Before `That ` one blank is enough, and the label may also be a capital or a number of one
+/// or two digits: `A That the strategy be approved.`, `2 That the fees be agreed.` Not `A
+/// Thatcham resident asked …` or `2 That` with no more words.
 fn bare_letter(s: &str) -> Option<Label> {
-    let mut chars = s.chars();
-    let c = chars.next().filter(|c| c.is_ascii_lowercase())?;
-    let rest = chars.as_str();
+    let b = s.as_bytes();
+    let tok_len = match b {
+        [d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => 2,
+        [c, ..] if c.is_ascii_alphanumeric() => 1,
+        _ => return None,
+    };
+    let rest = &s[tok_len..];
     let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
-    let spaced = rest.starts_with('\t') || rest[..gap].chars().count() >= 2;
-    let next = rest[gap..].chars().next()?;
-    if !spaced || !next.is_uppercase() {
+    let before_that = gap > 0 && rest[gap..].starts_with("That ") && rest.len() > gap + 6;
+    let lower = b[0].is_ascii_lowercase() && tok_len == 1;
+    if !before_that && !lower {
         return None;
     }
-    let tok = c.to_string();
+    let spaced = rest.starts_with('\t') || rest[..gap].chars().count() >= 2;
+    let next = rest[gap..].chars().next()?;
+    if !before_that && (!spaced || !next.is_uppercase()) {
+        return None;
+    }
+    let tok = s[..tok_len].to_string();
     counter_of(&tok).map(|(counter, value, alt)| Label {
-        len: 1,
+        len: tok_len,
         id: tok,
         counter,
         punct: Punct::Bare,
@@ -992,6 +1005,18 @@ mod tests {
         assert_eq!(l("a  Approve the design").id, "a");
         assert_eq!(l("b\tNote the funding").punct, Punct::Bare);
         assert!(parse_label("a Member asked").is_none());
+        // Before `That `, one blank and any letter or a short number.
+        assert_eq!(l("A That the strategy be approved.").id, "A");
+        assert_eq!(l("12 That the fees be agreed.").len, 2);
+        assert_eq!(l("b That the plan be noted.").punct, Punct::Bare);
+        for s in [
+            "A Thatcham resident asked",
+            "2 That",
+            "123 That the fees be agreed.",
+            "A report was noted.",
+        ] {
+            assert!(parse_label(s).is_none(), "{s}");
+        }
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! (`1. Note the report.    2. Approve the plan.`). Each segment knows its indentation, its
 //! bullet, its label and where its words start.
 
-use super::label::{Counter, Label, bullet_len, is_glyph_bullet, parse_label, parse_long_after};
+use super::label::{
+    Counter, Label, Punct, bullet_len, is_glyph_bullet, parse_label, parse_long_after,
+};
 use super::textutil::re_new;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -560,7 +562,12 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
         stack.push(l);
     }
     if stack.is_empty() {
-        return inline_bullets(line);
+        let mut run = bracket_run_after_colon(line);
+        if run.is_empty() {
+            return inline_bullets(line);
+        }
+        aside_or_sentence_after(line, &mut run);
+        return run;
     }
     let mut from = cuts.last().copied().unwrap_or(0);
     while let Some(m) = next_candidate(line, from) {
@@ -603,8 +610,13 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
     {
         cuts.extend(bracketed_run(line, first));
     }
-    // `…   Reasons for Decision:   …` after the last item, on the same line: the aside is a
-    // piece of its own, not part of the item.
+    aside_or_sentence_after(line, &mut cuts);
+    cuts
+}
+
+/// Cuts off what follows the last item on a line: an aside (`…   Reasons for Decision:   …`),
+/// or, after several items, the next sentence of the minutes (`… councils. Members asked …`).
+fn aside_or_sentence_after(line: &str, cuts: &mut Vec<usize>) {
     let last = cuts.last().copied().unwrap_or(0);
     if let Some(m) = ASIDE_AFTER_BLANKS.find_at(line, last) {
         let at = m.start() + m.as_str().find(|c: char| c.is_alphabetic()).unwrap_or(0);
@@ -620,7 +632,6 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
             cuts.push(at);
         }
     }
-    cuts
 }
 
 /// Where the labels after a line's first label start, when each closes with a bracket, has a
@@ -693,6 +704,63 @@ fn inline_bullets(line: &str) -> Vec<usize> {
         return Vec::new();
     }
     out
+}
+
+/// Where the items of a list run on after a colon with only a blank (or `and`) between them,
+/// each label closing with a bracket: `were: a) develop a vision b) strengthen the plan and c)
+/// review scrutiny` gives the starts of `a)`, `b)` and `c)`. The first label follows the colon,
+/// each next one goes on from the one before in the same style, and there are three or more.
+/// Not `option b) or c)` (no first label after a colon), nor `recommendations: a) and b)`.
+fn bracket_run_after_colon(line: &str) -> Vec<usize> {
+    let b = line.as_bytes();
+    if memchr::memchr(b')', b).is_none() {
+        return Vec::new();
+    }
+    for colon in memchr::memchr_iter(b':', b) {
+        let at = colon + 1 + blanks(&line[colon + 1..]);
+        if at == colon + 1 {
+            continue;
+        }
+        let Some(first) = parse_label(&line[at..])
+            .filter(|l| l.is_first() && matches!(l.punct, Punct::Paren | Punct::Close))
+        else {
+            continue;
+        };
+        let mut out = vec![at];
+        let mut prev = first;
+        let mut from = at + prev.len;
+        while let Some(close) = memchr::memchr(b')', &b[from..]).map(|k| from + k) {
+            from = close + 1;
+            let word = b[..close]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            if word == 0 || word > 4 {
+                continue;
+            }
+            let mut start = close - word;
+            if start > 0 && b[start - 1] == b'(' {
+                start -= 1;
+            }
+            let spaced = start >= 2 && b[start - 1] == b' ' && b[start - 2] != b' ';
+            let words_between = line[out[out.len() - 1]..start].split_whitespace().count();
+            if !spaced || words_between < 3 || b.get(close + 1) != Some(&b' ') {
+                continue;
+            }
+            let Some(next) = parse_label(&line[start..]) else {
+                continue;
+            };
+            if prev.is_followed_by(&next) && prev.same_style(&next) {
+                out.push(start);
+                prev = next;
+            }
+        }
+        if out.len() >= 3 {
+            return out;
+        }
+    }
+    Vec::new()
 }
 
 /// The end of a sentence and the start of the next (a capital after `. `): `councils. Members`.
@@ -833,6 +901,29 @@ mod tests {
             "A list of actions identified: · Action 1 · Action 2 These are complete.",
             "Noted: · the report.",
             "Members noted: - the report. - the plan.",
+        ] {
+            assert_eq!(pieces(t), vec![t]);
+        }
+    }
+
+    #[test]
+    fn bracketed_labels_that_run_on_after_a_colon() {
+        let t = "The key recommendations were: a) develop a shared vision b) strengthen the financial strategy and c) review scrutiny. Members asked how.";
+        assert_eq!(
+            pieces(t),
+            vec![
+                "The key recommendations were:",
+                "a) develop a shared vision",
+                "b) strengthen the financial strategy and",
+                "c) review scrutiny.",
+                "Members asked how."
+            ]
+        );
+        // Two labels only, no first label after a colon, or labels with too few words between.
+        for t in [
+            "The options were: a) to build the school b) to extend the old one.",
+            "Members preferred option b) or c) of the report.",
+            "Members noted: a) b) and c) of the plan were complete.",
         ] {
             assert_eq!(pieces(t), vec![t]);
         }
