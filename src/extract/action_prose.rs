@@ -449,7 +449,7 @@ static SUBJECT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// `Progress: 75%`. Not `Status report` (no colon) or `Progress: the Committee noted …`
 /// (a sentence, which is not a status word).
 static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:(?:current\s+|follow[\s-]up\s+)?status(?:\s+at\s+follow[\s-]up|\s+update)?|progress|rag(?:\s+status)?|position|outcome)\s*:\s*(?P<value>\S.{0,200})$").unwrap()
+    re_new(r"(?i)^(?:(?:current\s+|follow[\s-]up\s+)?status(?:\s+at\s+follow[\s-]up|\s+update)?|progress|rag(?:\s+status)?|position|outcome)\s*:\s*(?P<value>\S.*)$").unwrap()
 });
 
 fn record_subject(text: &str, segs: &[Segment], k: usize) -> Option<Unit> {
@@ -484,6 +484,11 @@ pub fn status_records(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<Found
             continue;
         };
         let value = c.name("value").map_or("", |m| m.as_str());
+        // A value of a sentence or two at most (counted here: a bounded repeat in the pattern
+        // is dear to compile).
+        if value.chars().nth(200).is_some() {
+            continue;
+        }
         let Some(st) = status::of_cell(value) else {
             continue;
         };
