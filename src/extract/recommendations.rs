@@ -690,10 +690,30 @@ static STANDALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 /// capital `A`, `E` or `N`): most paragraphs cannot, and the pattern is dear to compile.
 fn is_standalone(s: &str) -> bool {
     let b = s.as_bytes();
-    (b.starts_with(b"That")
+    if !(b.starts_with(b"That")
         || b.starts_with(b"To")
         || matches!(b.first(), Some(b'A' | b'E' | b'N')))
-        && STANDALONE.is_match(s)
+    {
+        return false;
+    }
+    if STANDALONE.is_match(s) {
+        return true;
+    }
+    // `That the virements totalling £2.4 million be approved`: the point of a number ends no
+    // sentence. Read again with such points as commas (rare: the pattern stays simple).
+    let decimal = |i: usize| {
+        b[i] == b'.'
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    b.starts_with(b"That")
+        && (0..b.len()).any(decimal)
+        && STANDALONE.is_match(
+            &s.char_indices()
+                .map(|(i, c)| if c == '.' && decimal(i) { ',' } else { c })
+                .collect::<String>(),
+        )
 }
 
 /// An agenda's description of its business: `To receive and note the minutes …`, `To consider
@@ -921,6 +941,18 @@ mod tests {
     fn decision_page_that_lost_its_heading() {
         let t = "Issue - decisions\n\nBudget\n\n27/10/2023 - Budget\n\n(1) the report be agreed;\n\n(2) the plan be adopted.\n\nReason for Decision: To set a budget.";
         assert_eq!(ids(t), ["1", "2"]);
+    }
+
+    #[test]
+    fn a_number_s_point_ends_no_resolution() {
+        assert!(super::is_standalone(
+            "That the virements totalling £2.4 million at Appendix C be approved."
+        ));
+        assert!(!super::is_standalone(
+            "That the budget was £2.4 million. It will be approved."
+        ));
+        let t = "Minutes\n\n1. That the General Fund virements totalling £2.4 million detailed at Appendix C be approved for;\n";
+        assert_eq!(ids(t), ["1"]);
     }
 
     #[test]
