@@ -362,16 +362,49 @@ pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction
 /// Sentences given an owner in brackets at the end of their line (see [`action_owner_after`]),
 /// read where nothing else took the line: in a zone of actions the whole unit is the action.
 pub fn owned_sentences(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
-    segs.iter()
-        .zip(taken)
-        .filter(|(s, t)| !**t && s.text(text).ends_with([')', '.']))
-        .filter_map(|(s, _)| action_owner_after(text, s))
+    let mut units: Vec<Unit> = Vec::new();
+    for (s, _) in segs.iter().zip(taken).filter(|(_, t)| !**t) {
+        if s.text(text).ends_with([')', '.']) {
+            units.extend(action_owner_after(text, s));
+        }
+        units.extend(field_inside_line(text, s));
+    }
+    units
+        .into_iter()
         .map(|unit| {
             let st =
                 status::of_prose(&text[unit.0..unit.1]).map_or(ActionStatus::Unknown, |r| r.status);
             found(text, unit, st)
         })
         .collect()
+}
+
+/// A field after a sentence's end: `. Decision: `, `. ACTION – `, `; Action: `. Not
+/// `Decision: ` at the start of a line, or `the decision: ` inside a sentence.
+static FIELD_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"[.;]\s+(?:[Aa]ction|ACTION|[Dd]ecision|DECISION|[Aa]greed|AGREED)\s*[:\-–—]\s*")
+        .unwrap()
+});
+
+/// An action given to someone in a field after a sentence of the minutes, on the same line:
+/// `… for Kirkland. Decision: Secretary to look into costs.`, `… was discussed. ACTION: Clerk to
+/// write to the trust`. The action runs to the end of its sentence. Not `Decision: The plan was
+/// approved.` (no one given something to do), nor such a field at the line's start (read by
+/// [`labelled`] and the recommendations).
+fn field_inside_line(text: &str, s: &Segment) -> Option<Unit> {
+    let words = s.body_text(text);
+    // Every match holds a colon or dash after the word: a cheap test first.
+    if !words.contains(['A', 'a', 'D', 'd']) || !(words.contains(':') || words.contains(" –")) {
+        return None;
+    }
+    let m = FIELD_AFTER_STOP.find(words)?;
+    let rest = &words[m.end()..];
+    if !OWNER_TO.is_match(rest) {
+        return None;
+    }
+    let end = super::textutil::first_sentence(rest).len();
+    let start = s.body + m.end();
+    Some((start, start + end))
 }
 
 /// The sentence before an owner in brackets that ends a line: `Partners were asked to send
@@ -797,6 +830,23 @@ mod tests {
     }
 
     #[test]
+    fn an_action_given_in_a_field_after_a_sentence() {
+        let t = "2.3 Resilience. New pads were bought for the defibrillator. Decision: Secretary to look into the costs of a heated cabinet. Members thanked Sue.\n\n2.4 Charging points. Decision: The plan was approved.\n";
+        let segs = segments(t);
+        let got: Vec<_> = owned_sentences(t, &segs, &vec![false; segs.len()])
+            .into_iter()
+            .map(|a| (a.text, a.status))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "Secretary to look into the costs of a heated cabinet.".into(),
+                ActionStatus::Unknown
+            )]
+        );
+    }
+
+    #[test]
     fn an_owner_only_action_line_gives_the_sentence_above() {
         let got = |t: &str| -> Vec<(String, ActionStatus)> {
             let segs = segments(t);
@@ -865,6 +915,11 @@ mod tests {
     #[test]
     fn patterns_match_their_documented_examples() {
         let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::FIELD_AFTER_STOP,
+                "for Kirkland. Decision: Secretary to look",
+                "Decision: Secretary to look",
+            ),
             (
                 &*super::TOPIC,
                 "Outstanding Actions",

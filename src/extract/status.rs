@@ -140,6 +140,12 @@ pub const VOCABULARY: &[Phrase] = &[
         "Outstanding",
     ),
     p(
+        r"(?:is|was|are|were)\s+due\s+to\s+(?:start|begin|commence|take\s+place)",
+        Remaining,
+        Scope::PROSE,
+        "repairs were due to start",
+    ),
+    p(
         r"(?:is|was|are|were)\s+(?:now\s+)?overdue",
         Remaining,
         Scope::PROSE,
@@ -163,6 +169,12 @@ pub const VOCABULARY: &[Phrase] = &[
         InProgress,
         Scope::PROSE,
         "were in contact with",
+    ),
+    p(
+        r"(?:is|was|are|were)\s+(?:currently\s+|now\s+)?working\s+to\s+\w+|still\s+being\s+\w+",
+        InProgress,
+        Scope::PROSE,
+        "it is still being investigated",
     ),
     p(
         r"(?:is|are|was|were)\s+(?:still\s+)?in\s+draft",
@@ -214,13 +226,13 @@ pub const VOCABULARY: &[Phrase] = &[
         "Complete",
     ),
     p(
-        r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place|advertised|forwarded)|(?:has|have|had)\s+(?:now\s+|already\s+)?gone\s+out",
+        r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place|advertised|forwarded|installed|fixed|repaired|replaced|removed|painted|cleared|erected|put\s+up|purchased|bought|signed|renewed|refreshed|cleaned|emptied|passed\s+(?:on\s+)?to)|(?:has|have|had)\s+(?:now\s+|already\s+)?gone\s+out",
         Completed,
         Scope::PROSE,
         "had been circulated",
     ),
     p(
-        r"(?:was|were)\s+(?:now\s+)?(?:complete[d]?|closed|circulated|sent|issued|published|resolved|implemented|in\s+place)",
+        r"(?:was|were)\s+(?:now\s+)?(?:complete[d]?|closed|circulated|sent|issued|published|resolved|implemented|in\s+place|installed|passed\s+(?:on\s+)?to)",
         Completed,
         Scope::PROSE,
         "was circulated",

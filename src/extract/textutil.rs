@@ -145,6 +145,16 @@ pub fn last_sentence(s: &str) -> &str {
     cut.map_or(s, |i| &s[i..])
 }
 
+/// The first sentence of a text: the words up to and including the first `.` that comes
+/// before a blank and a capital letter, or the whole text. `Clerk to write. Members agreed.`
+/// → `Clerk to write.`; `Clerk to write, e.g. to the trust` is one sentence (no capital after).
+pub fn first_sentence(s: &str) -> &str {
+    s.match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| s[i..].trim_start().starts_with(|c: char| c.is_uppercase()))
+        .map_or(s.trim_end(), |i| &s[..i])
+}
+
 /// Whether text ends the way a line that opens a list ends: a colon, alone or with a dash after
 /// it (`:`, `:-`, `: -`, `: –`), or a dash after a space (`as follows –`).
 pub fn ends_with_opener(s: &str) -> bool {
@@ -289,6 +299,18 @@ pub fn assert_documented_examples(cases: &[(&Regex, &str, &str)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_sentence_ends_at_a_stop_before_a_capital() {
+        assert_eq!(
+            first_sentence("Clerk to write. Members agreed."),
+            "Clerk to write."
+        );
+        assert_eq!(
+            first_sentence("Clerk to write, e.g. to the trust"),
+            "Clerk to write, e.g. to the trust"
+        );
+    }
 
     #[test]
     fn last_sentence_starts_after_a_full_stop_before_a_capital() {
