@@ -43,10 +43,10 @@ pub fn cell_status(cell: &str) -> Option<ActionStatus> {
 
 /// Aggregate counts, which are not actions: `64 complete, 49 in progress`, `21 actions are
 /// green (43%)`, `29 (59%) of the actions had been achieved`, `28 (28.3%) were green`, `All
-/// other actions were complete`.
+/// other actions were complete`, `most actions had been implemented`.
 /// Not `Publish 4 newsletters a year`.
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+(?:\.\d+)?%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)").unwrap()
+    re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+(?:\.\d+)?%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)|\b(?:most|many|several|the\s+majority)\s+(?:of\s+)?(?:the\s+)?(?:actions|items|recommendations)\s+(?:had|have)\s+(?:now\s+)?been\s+(?:complete[d]?|closed|done|implemented)").unwrap()
 });
 
 /// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`. Not `The
@@ -391,6 +391,10 @@ mod tests {
         ));
         assert!(is_aggregate("12 (9.5%) were green"));
         assert!(!is_aggregate("Review the fees (2.5% rise) by March."));
+        assert!(is_aggregate(
+            "Progress on the amber reports showed that most actions had been implemented."
+        ));
+        assert!(!is_aggregate("The most urgent action had been implemented."));
     }
 
     #[test]
