@@ -394,7 +394,9 @@ mod tests {
         assert!(is_aggregate(
             "Progress on the amber reports showed that most actions had been implemented."
         ));
-        assert!(!is_aggregate("The most urgent action had been implemented."));
+        assert!(!is_aggregate(
+            "The most urgent action had been implemented."
+        ));
     }
 
     #[test]

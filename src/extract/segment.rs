@@ -489,6 +489,9 @@ fn read_segment(
         pos += b;
         pos += blanks(&s[pos..]);
     }
+    if given.is_none() {
+        pos += that_before_label(&s[pos..]);
+    }
     let label = given.or_else(|| parse_label(&s[pos..]));
     let label_start = start + pos;
     if let Some(l) = &label {
@@ -825,7 +828,19 @@ fn label_start(line: &str) -> usize {
     if let Some(b) = bullet_len(&line[pos..]) {
         pos += b + blanks(&line[pos + b..]);
     }
-    pos
+    pos + that_before_label(&line[pos..])
+}
+
+/// The length of a `That ` that stands before a list's first bracketed label, the lead-in's
+/// last word printed on the item's line: `That (A) the findings be received, and (B) …` gives
+/// 5. Not `That (subject to call-in) the plan …` (no label), nor `That (b) …` (not a first).
+fn that_before_label(s: &str) -> usize {
+    let Some(rest) = s.strip_prefix("That ") else {
+        return 0;
+    };
+    let first_bracketed = rest.starts_with('(')
+        && parse_label(rest).is_some_and(|l| l.is_first() && l.punct == Punct::Paren);
+    if first_bracketed { 5 } else { 0 }
 }
 
 #[cfg(test)]
@@ -926,6 +941,33 @@ mod tests {
             "Members noted: a) b) and c) of the plan were complete.",
         ] {
             assert_eq!(pieces(t), vec![t]);
+        }
+    }
+
+    #[test]
+    fn that_before_the_first_label_is_the_lead_in_s_last_word() {
+        let t = "That (A) the findings be received, and (B) authority be delegated to the Head of Operations.";
+        let segs = segments(t);
+        let labels: Vec<_> = segs
+            .iter()
+            .map(|s| (s.label.as_ref().map(|l| l.id.clone()), s.body_text(t)))
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                (Some("A".to_string()), "the findings be received, and"),
+                (
+                    Some("B".to_string()),
+                    "authority be delegated to the Head of Operations."
+                )
+            ]
+        );
+        for t in [
+            "That (subject to call-in) the plan be approved.",
+            "That (b) be deleted.",
+        ] {
+            let segs = segments(t);
+            assert!(segs.len() == 1 && segs[0].label.is_none(), "{t}");
         }
     }
 
