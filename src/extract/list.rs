@@ -503,6 +503,14 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
     {
         return true;
     }
+    // `(i) That Council resolves Option B:` then the option's words, quoted or as a `That …`
+    // paragraph of their own.
+    if item.label.is_some()
+        && so_far.ends_with(':')
+        && (words.starts_with("That ") || words.starts_with(['“', '"', '‘']))
+    {
+        return true;
+    }
     // `Recommendation 1 – Narrative of place` with its words in the next paragraph.
     let titled = item
         .label
@@ -724,6 +732,15 @@ mod tests {
             "That the plan be approved, subject to the comments made by the Committee."
         );
         assert_eq!(items[1].1, "That the report be noted.");
+        // An item that ends in a colon, then the words it introduces as a paragraph.
+        let (items, _) = read(
+            "(i) That Council resolves Option B:\n\nThat the submission recommends 51 councillors.\n\n(ii) That the cycle be kept.\n",
+        );
+        assert_eq!(ids(&items), ["i", "ii"]);
+        assert_eq!(
+            items[0].1,
+            "That Council resolves Option B: That the submission recommends 51 councillors."
+        );
     }
 
     #[test]
