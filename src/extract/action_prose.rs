@@ -239,16 +239,21 @@ fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
 /// or more, the last of at most five words. Not `Members discussed the plan – a good one.`
 fn dash_cells(words: &str) -> Option<(usize, &str)> {
     let t = words.trim_end().trim_end_matches('.');
-    let seps: Vec<usize> = t
-        .match_indices(" – ")
-        .chain(t.match_indices(" - "))
-        .chain(t.match_indices(" — "))
-        .map(|(i, _)| i)
-        .collect();
-    if seps.len() < 2 {
-        return None;
-    }
-    let (first, last) = (*seps.iter().min()?, *seps.iter().max()?);
+    // A spaced dash: `-`, or the first byte of `–` and `—`, between blanks.
+    let b = t.as_bytes();
+    let spaced_dash = |i: usize| {
+        let len = if b[i] == b'-' {
+            1
+        } else if b[i..].starts_with("–".as_bytes()) || b[i..].starts_with("—".as_bytes()) {
+            3
+        } else {
+            return false;
+        };
+        i > 0 && b[i - 1] == b' ' && b.get(i + len) == Some(&b' ')
+    };
+    let mut seps = memchr::memchr2_iter(b'-', 0xE2, b).filter(|&i| spaced_dash(i));
+    let first = seps.next()? - 1;
+    let last = seps.last()? - 1;
     let tail = t[last..].trim_start_matches([' ', '–', '-', '—']).trim();
     (tail.split_whitespace().count() <= 5 && first > 10).then_some((first, tail))
 }

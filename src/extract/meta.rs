@@ -564,11 +564,7 @@ fn is_field_line(t: &str) -> bool {
 
 /// A line that is only a committee's name (`Audit and Governance Committee`, `EXECUTIVE`).
 fn is_committee_name(t: &str) -> bool {
-    let last = t
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let last = t.split_whitespace().next_back().unwrap_or("");
     let committee_end = [
         "committee",
         "cabinet",
@@ -583,8 +579,9 @@ fn is_committee_name(t: &str) -> bool {
         "assembly",
         "partnership",
     ]
-    .contains(&last.as_str());
-    committee_end && clean_committee(t).is_some() && !t.contains(" – ") && !t.contains(": ")
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(last));
+    committee_end && !t.contains(" – ") && !t.contains(": ") && clean_committee(t).is_some()
 }
 
 /// A heading with the shape of a report title: words with a dash or colon between parts.
