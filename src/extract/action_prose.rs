@@ -253,7 +253,7 @@ fn dash_cells(words: &str) -> Option<(usize, &str)> {
     };
     let mut seps = memchr::memchr2_iter(b'-', 0xE2, b).filter(|&i| spaced_dash(i));
     let first = seps.next()? - 1;
-    let last = seps.last()? - 1;
+    let last = seps.next_back()? - 1;
     let tail = t[last..].trim_start_matches([' ', '–', '-', '—']).trim();
     (tail.split_whitespace().count() <= 5 && first > 10).then_some((first, tail))
 }
