@@ -713,9 +713,16 @@ mod tests {
     use crate::extract::segment::segments;
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {
+        over(find, t)
+    }
+
+    /// What one reader of this module finds in `t`, with nothing taken yet.
+    fn over(
+        reader: fn(&str, &[Segment], &[bool]) -> Vec<FoundAction>,
+        t: &str,
+    ) -> Vec<(String, ActionStatus)> {
         let segs = segments(t);
-        let taken = vec![false; segs.len()];
-        find(t, &segs, &taken)
+        reader(t, &segs, &vec![false; segs.len()])
             .into_iter()
             .map(|a| (a.text, a.status))
             .collect()
@@ -837,11 +844,7 @@ mod tests {
     #[test]
     fn an_action_given_in_a_field_after_a_sentence() {
         let t = "2.3 Resilience. New pads were bought for the defibrillator. Decision: Secretary to look into the costs of a heated cabinet. Members thanked Sue.\n\n2.4 Charging points. Decision: The plan was approved.\n";
-        let segs = segments(t);
-        let got: Vec<_> = owned_sentences(t, &segs, &vec![false; segs.len()])
-            .into_iter()
-            .map(|a| (a.text, a.status))
-            .collect();
+        let got = over(owned_sentences, t);
         assert_eq!(
             got,
             vec![(
@@ -853,13 +856,7 @@ mod tests {
 
     #[test]
     fn an_owner_only_action_line_gives_the_sentence_above() {
-        let got = |t: &str| -> Vec<(String, ActionStatus)> {
-            let segs = segments(t);
-            labelled(t, &segs, &vec![false; segs.len()])
-                .into_iter()
-                .map(|a| (a.text, a.status))
-                .collect()
-        };
+        let got = |t: &str| over(labelled, t);
         let t = "Members noted the audit.\nThe Board agreed that a briefing should be prepared for staff.\nACTION: Business Manager\n\nThe report was noted.\n\nACTION: KL\n\nThe plan was endorsed. Partners were asked to send comments by 21 March. (Action: All partners)\n\nThe action plan was noted (Action plan attached).\n";
         assert_eq!(
             got(t),
@@ -868,11 +865,7 @@ mod tests {
                 ActionStatus::Unknown
             ),]
         );
-        let segs = segments(t);
-        let owned: Vec<_> = owned_sentences(t, &segs, &vec![false; segs.len()])
-            .into_iter()
-            .map(|a| (a.text, a.status))
-            .collect();
+        let owned = over(owned_sentences, t);
         assert_eq!(
             owned,
             vec![(
@@ -885,11 +878,7 @@ mod tests {
     #[test]
     fn a_status_field_may_explain_itself() {
         let t = "Recommendation 2\nCards should be reconciled monthly.\nAgreed action: Finance to issue revised guidance to card holders.\nStatus: Partially implemented – guidance issued, monthly sign-off not yet in place.\n";
-        let segs = segments(t);
-        let got: Vec<_> = status_records(t, &segs, &vec![false; segs.len()])
-            .into_iter()
-            .map(|a| (a.text, a.status))
-            .collect();
+        let got = over(status_records, t);
         assert_eq!(
             got,
             vec![(
@@ -902,11 +891,7 @@ mod tests {
     #[test]
     fn undertakings_outside_zones() {
         let t = "Terms of reference\n\nMembers discussed the draft. The Clerk undertook to circulate a copy to all members.\n\nThe meeting ended at 8pm.";
-        let segs = segments(t);
-        let got: Vec<_> = undertakings(t, &segs, &vec![false; segs.len()])
-            .into_iter()
-            .map(|a| (a.text, a.status))
-            .collect();
+        let got = over(undertakings, t);
         assert_eq!(
             got,
             vec![(
