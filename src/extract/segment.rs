@@ -646,18 +646,9 @@ fn bracketed_run(line: &str, first: &Label) -> Vec<usize> {
     let mut out = Vec::new();
     let mut prev = first.clone();
     for close in memchr::memchr_iter(b')', b) {
-        let word = b[..close]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
-        let mut at = close - word;
-        if word == 0 || word > 4 {
+        let Some(at) = closed_label_start(b, close) else {
             continue;
-        }
-        if at > 0 && b[at - 1] == b'(' {
-            at -= 1;
-        }
+        };
         let spaced_after = b.get(close + 1) == Some(&b' ')
             && b.get(close + 2).is_some_and(|c| c.is_ascii_uppercase());
         if at < 2 || b[at - 1] != b' ' || b[at - 2] == b' ' || !spaced_after {
@@ -709,6 +700,25 @@ fn inline_bullets(line: &str) -> Vec<usize> {
     out
 }
 
+/// Where a label that closes with the bracket at `close` starts: one to four letters or digits
+/// before it, and an opening bracket before them if there is one (`4)`, `(iv)`).
+fn closed_label_start(b: &[u8], close: usize) -> Option<usize> {
+    let word = b[..close]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if word == 0 || word > 4 {
+        return None;
+    }
+    let at = close - word;
+    Some(if at > 0 && b[at - 1] == b'(' {
+        at - 1
+    } else {
+        at
+    })
+}
+
 /// Where the items of a list run on after a colon with only a blank (or `and`) between them,
 /// each label closing with a bracket: `were: a) develop a vision b) strengthen the plan and c)
 /// review scrutiny` gives the starts of `a)`, `b)` and `c)`. The first label follows the colon,
@@ -734,18 +744,9 @@ fn bracket_run_after_colon(line: &str) -> Vec<usize> {
         let mut from = at + prev.len;
         while let Some(close) = memchr::memchr(b')', &b[from..]).map(|k| from + k) {
             from = close + 1;
-            let word = b[..close]
-                .iter()
-                .rev()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .count();
-            if word == 0 || word > 4 {
+            let Some(start) = closed_label_start(b, close) else {
                 continue;
-            }
-            let mut start = close - word;
-            if start > 0 && b[start - 1] == b'(' {
-                start -= 1;
-            }
+            };
             let spaced = start >= 2 && b[start - 1] == b' ' && b[start - 2] != b' ';
             let words_between = line[out[out.len() - 1]..start].split_whitespace().count();
             if !spaced || words_between < 3 || b.get(close + 1) != Some(&b' ') {
