@@ -12,7 +12,8 @@
 use super::actions::{FoundAction, is_aggregate};
 use super::segment::Segment;
 use super::status;
-use super::textutil::{collapse, cue_words, has_cue, is_terminator, re_new};
+use super::textutil::{collapse, cue_words, ends_with_opener, has_cue, is_terminator, re_new};
+use super::vocab;
 use crate::model::ActionStatus;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -68,10 +69,165 @@ static UNDERTAKING_CUES: LazyLock<AhoCorasick> =
     LazyLock::new(|| cue_words(&["undert", "agreed", "requested", "asked"]));
 
 /// `Robin to speak to the head teachers`, `AF to provide an update` — an action list's
-/// owner-and-verb form. Not `Members to note the report` (a recommendation's wording).
+/// owner-and-verb form (the verbs are `vocab::ACTION_VERBS`). Not `Members to note the report`
+/// (a recommendation's wording).
 static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"^(?:[A-Z][\w’'.\-]*\s+){1,4}to\s+(?:provide|speak|arrange|circulate|write|send|contact|update|confirm|check|look|review|bring|report|share|liaise|draft|prepare|follow|investigate|consider|ask|raise|meet|organise|organize|seek|discuss|produce|add|amend|clarify|ensure|email|forward|chase|explore|identify|obtain|present|submit|invite|establish|set|agree|respond|issue|publish|collate|compile|feed|take)\b").unwrap()
+    re_new(&format!(
+        r"^(?:[A-Z][\w’'.\-]*\s+){{1,4}}to\s+{}\b",
+        vocab::alternation(vocab::ACTION_VERBS)
+    ))
+    .unwrap()
 });
+
+/// An action line of minutes that gives someone work, anywhere on the page: `Carol to review
+/// the subgroups.`, `The Clerk to forward the report.`, `Stan and Val to produce a business
+/// case.`, `FN/TM to send a link.` Its owner is checked by [`is_owner`]. Not `Members
+/// noted the report.` (no `to` and verb).
+static OWNER_LINE_START: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(&format!(
+        r"^(?:(?:The|All)\s+)?(?P<owner>[A-Z][\w’'.\-]*(?:(?:\s+(?:and|And|&)\s+|/|,\s*|\s+)[A-Z][\w’'.\-]*){{0,4}})\s+to\s+{}\b",
+        vocab::alternation(vocab::ACTION_VERBS)
+    ))
+    .unwrap()
+});
+
+/// Words that open a heading or a report's sentence rather than name who acts: `Request to
+/// amend …`, `Proposal to establish …`, `Members to agree …`, an option set aside (`Not to
+/// respond to the consultation.`).
+const NOT_OWNERS: &[&str] = &[
+    "request",
+    "requests",
+    "application",
+    "applications",
+    "proposal",
+    "proposals",
+    "motion",
+    "decision",
+    "decisions",
+    "response",
+    "responses",
+    "change",
+    "changes",
+    "amendment",
+    "amendments",
+    "plan",
+    "plans",
+    "report",
+    "reports",
+    "review",
+    "consultation",
+    "agreement",
+    "update",
+    "updates",
+    "option",
+    "options",
+    "delegation",
+    "access",
+    "visit",
+    "visits",
+    "training",
+    "approach",
+    "recommendation",
+    "recommendations",
+    "item",
+    "items",
+    "budget",
+    "funding",
+    "grant",
+    "grants",
+    "commitment",
+    "failure",
+    "permission",
+    "invitation",
+    "approval",
+    "referral",
+    "removal",
+    "power",
+    "powers",
+    "right",
+    "rights",
+    "time",
+    "deadline",
+    "opportunity",
+    "need",
+    "needs",
+    "ability",
+    "duty",
+    "letter",
+    "petition",
+    "question",
+    "questions",
+    "notice",
+    "members",
+    "councillors",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "we",
+    "they",
+    "you",
+    "he",
+    "she",
+    "i",
+    "how",
+    "what",
+    "when",
+    "where",
+    "why",
+    "whether",
+    "next",
+    "steps",
+    "actions",
+    "action",
+    "agreed",
+    "resolved",
+    "decided",
+    "not",
+    "also",
+    "only",
+    "and",
+    "or",
+    "but",
+    "so",
+    "then",
+    "further",
+    "please",
+    "both",
+    "either",
+    "neither",
+    "none",
+    "no",
+    "each",
+    "any",
+    "some",
+    "alternative",
+    "alternatives",
+    "reason",
+    "reasons",
+];
+
+/// Whether the words before `to` name who does an action: initials, a name or a role, not a
+/// body that decides (`Council to consider …`) nor a noun that opens a heading (`Request to
+/// amend …`).
+fn is_owner(owner: &str) -> bool {
+    let first = owner
+        .split(|c: char| c.is_whitespace() || c == '/' || c == ',')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let noun = ["tion", "sion", "ment", "ness"]
+        .iter()
+        .any(|s| first.len() > s.len() + 2 && first.ends_with(s));
+    let lower = owner.to_lowercase();
+    !noun
+        && !NOT_OWNERS.contains(&first.as_str())
+        && !lower
+            .split_whitespace()
+            .any(|w| vocab::BODIES.contains(&w) || w == "body")
+}
 
 /// `Action Point 1`, `Action 3:` — a label for one action, not the topic of a zone. Not `Action
 /// log` (no number).
@@ -198,8 +354,15 @@ fn read_zone(
     flush(&mut heading, out);
 }
 
-/// Reports a unit as an action when its words give a status.
+/// Reports a unit as an action when its words give a status; a unit that gives someone work
+/// (`Chair to write to the developer.`) is work to do.
 fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
+    let owned = OWNER_TO.is_match(text[a..b].trim_start());
+    unit_or(text, (a, b), owned.then_some(ActionStatus::Remaining), out);
+}
+
+/// [`unit`], with `otherwise` the status of a unit whose words give none (`None`: no action).
+fn unit_or(text: &str, (a, b): Unit, otherwise: Option<ActionStatus>, out: &mut Vec<FoundAction>) {
     let words = &text[a..b];
     if is_aggregate(words) || INTRO.is_match(words.trim_start()) {
         return;
@@ -229,8 +392,8 @@ fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
         let mut f = found(text, (a, b), r.status);
         f.status_text = Some(collapse(&words[r.at.0..r.at.1]));
         out.push(f);
-    } else if OWNER_TO.is_match(words.trim_start()) {
-        out.push(found(text, (a, b), ActionStatus::Remaining));
+    } else if let Some(st) = otherwise {
+        out.push(found(text, (a, b), st));
     }
 }
 
@@ -384,10 +547,68 @@ pub fn owned_sentences(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<Foun
         .collect()
 }
 
-/// A field after a sentence's end: `. Decision: `, `. ACTION – `, `; Action: `. Not
+/// Action lines of minutes read anywhere on the page, where nothing else took them: a line (with
+/// the lines it wraps onto) that opens by giving someone work — `Carol to review the subgroups
+/// and bring back proposals.`, `The Clerk to forward the report to the webmaster.` Their status
+/// is what their own words say, else unknown: the line only records the work.
+pub fn owner_lines(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < segs.len() {
+        let s = &segs[k];
+        k += 1;
+        // A line that opens a paragraph, or follows a line that ended a sentence (a line of
+        // the page's usual length can look wrapped when it is not).
+        let after_stop = k >= 2
+            && segs[k - 2]
+                .text(text)
+                .trim_end()
+                .ends_with(['.', '!', '?', ':']);
+        let opens =
+            s.label.is_some() || s.bullet || (!s.inline && (s.starts_paragraph() || after_stop));
+        if taken[k - 1] || s.furniture || !opens {
+            continue;
+        }
+        let words = s.body_text(text);
+        // Every match has ` to ` after a capital: a cheap test first.
+        if !words.starts_with(|c: char| c.is_ascii_uppercase()) || !words.contains(" to ") {
+            continue;
+        }
+        let Some(owner) = OWNER_LINE_START
+            .captures(words)
+            .and_then(|c| c.name("owner"))
+        else {
+            continue;
+        };
+        if !is_owner(owner.as_str()) {
+            continue;
+        }
+        // The line and the lines it runs on into.
+        let mut end = s.end;
+        while let Some(next) = segs.get(k).filter(|n| {
+            !taken[k]
+                && !n.blank_before
+                && !n.inline
+                && n.soft_break
+                && n.label.is_none()
+                && !n.bullet
+        }) {
+            end = next.end;
+            k += 1;
+        }
+        // `Governing Body to meet weekly. Its business will be to:` opens a list; not an action.
+        if !ends_with_opener(&text[s.body..end]) {
+            unit_or(text, (s.body, end), Some(ActionStatus::Unknown), &mut out);
+        }
+    }
+    out
+}
+
+/// A field after a sentence's end: `. Decision: `, `. ACTION – `, `; Action: `, or a
+/// capitalised `Action-` after any word (`… as Vice Chair Action- RS to gather …`). Not
 /// `Decision: ` at the start of a line, or `the decision: ` inside a sentence.
 static FIELD_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"[.;]\s+(?:[Aa]ction|ACTION|[Dd]ecision|DECISION|[Aa]greed|AGREED)\s*[:\-–—]\s*")
+    re_new(r"[.;]\s+(?:[Aa]ction|ACTION|[Dd]ecision|DECISION|[Aa]greed|AGREED)\s*[:\-–—]\s*|\s(?:Action|ACTION)\s*[:\-–—]\s*")
         .unwrap()
 });
 
@@ -398,8 +619,8 @@ static FIELD_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
 /// [`labelled`] and the recommendations).
 fn field_inside_line(text: &str, s: &Segment) -> Option<Unit> {
     let words = s.body_text(text);
-    // Every match holds a colon or dash after the word: a cheap test first.
-    if !words.contains(['A', 'a', 'D', 'd']) || !(words.contains(':') || words.contains(" –")) {
+    // Every match holds a colon or a dash after the word: a cheap test first.
+    if !words.contains(['A', 'a', 'D', 'd']) || !words.contains([':', '-', '–', '—']) {
         return None;
     }
     let m = FIELD_AFTER_STOP.find(words)?;
@@ -464,10 +685,10 @@ fn sentence_above(text: &str, segs: &[Segment], k: usize) -> Option<Unit> {
     Some((start, start + last.len()))
 }
 
-/// `Action:`, `ACTION –`, `Action Point 1`, `Actions agreed:` at the start of a line, with the
+/// `Action:`, `ACTION –`, `Action Point 1`, `Action 2.1 -`, `Actions agreed:` at the start of a line, with the
 /// action (or a status) after it. Not `Action plan` or `Actions taken by the Council were …`
 static ACTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"^(?:Actions?|ACTIONS?)(?:\s+(?:[Pp]oint|POINT|[Aa]greed|AGREED|[Rr]equired|REQUIRED)s?)?(?:\s+\d{1,3})?\s*(?:[:\-–—]\s*(?P<value>.*)|$)").unwrap()
+    re_new(r"^(?:Actions?|ACTIONS?)(?:\s+(?:[Pp]oint|POINT|[Aa]greed|AGREED|[Rr]equired|REQUIRED)s?)?(?:\s+\d{1,3}(?:\.\d{1,3})?)?\s*(?:[:\-–—]\s*(?P<value>.*)|$)").unwrap()
 });
 
 /// A field naming who does an action or by when: `Owner: Head of Planning`, `Lead: Head of
@@ -855,6 +1076,69 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_action_field_inside_a_line() {
+        let t = "Vice Chair - a member suggested another nominee Action- RS to gather suggestions and write to the County Council.\n";
+        assert_eq!(
+            over(owned_sentences, t),
+            vec![(
+                "RS to gather suggestions and write to the County Council.".into(),
+                ActionStatus::Unknown
+            )]
+        );
+        // Lower case after a word is a sentence's own word, not a field.
+        let t = "The plan sets out the action- and the owners to review it.\n";
+        assert!(over(owned_sentences, t).is_empty());
+    }
+
+    #[test]
+    fn action_lines_that_give_someone_work() {
+        let t = "Minutes\n\nThe Board discussed the training offer.\n\nCarol and Terry to plan the joint meeting of\nthe two boards for March.\n\n4.3. Clerk to forward the police report to Councillors.\n\nJB/KL to send the data to the group (complete).\n\nRequest to amend the standing orders\n\nCouncil to consider the budget in February.\n\nMembers to agree the dates.\n\nThe Chair said officers would look again. Clerk to order new pads.\n";
+        assert_eq!(
+            over(owner_lines, t),
+            vec![
+                (
+                    "Carol and Terry to plan the joint meeting of the two boards for March.".into(),
+                    ActionStatus::Unknown
+                ),
+                (
+                    "Clerk to forward the police report to Councillors.".into(),
+                    ActionStatus::Unknown
+                ),
+                (
+                    "JB/KL to send the data to the group".into(),
+                    ActionStatus::Completed
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn owners_are_people_and_roles_not_bodies_or_headings() {
+        for owner in [
+            "Carol",
+            "FN",
+            "Secretariat",
+            "Head of Planning",
+            "JB/KL",
+            "Stan and Val",
+        ] {
+            assert!(is_owner(owner), "{owner}");
+        }
+        for owner in [
+            "Council",
+            "Planning Committee",
+            "Request",
+            "Consultation",
+            "Implementation",
+            "Members",
+            "Not",
+            "Governing Body",
+        ] {
+            assert!(!is_owner(owner), "{owner}");
+        }
+    }
+
+    #[test]
     fn an_owner_only_action_line_gives_the_sentence_above() {
         let got = |t: &str| over(labelled, t);
         let t = "Members noted the audit.\nThe Board agreed that a briefing should be prepared for staff.\nACTION: Business Manager\n\nThe report was noted.\n\nACTION: KL\n\nThe plan was endorsed. Partners were asked to send comments by 21 March. (Action: All partners)\n\nThe action plan was noted (Action plan attached).\n";
@@ -944,6 +1228,11 @@ mod tests {
                 &*super::OWNER_TO,
                 "Robin to speak to the head teachers",
                 "Members to note the report",
+            ),
+            (
+                &*super::OWNER_LINE_START,
+                "Carol to review the subgroups.",
+                "Members noted the report.",
             ),
             (&*super::NUMBERED_ACTION, "Action Point 1", "Action log"),
             (&*super::ACTION_LABEL, "Action:", "Action plan"),

@@ -151,6 +151,14 @@ pub fn find(
             .chain(action_prose::owned_sentences(text, segs, &taken))
             .filter(|u| !claimed.overlaps(u.start, u.end)),
     );
+    // Action lines come last: an undertaking or owned sentence on the same words is the
+    // finer reading.
+    let claimed = Ranges::new(out.iter().map(|a| (a.start, a.end)));
+    out.extend(
+        action_prose::owner_lines(text, segs, &taken)
+            .into_iter()
+            .filter(|u| !claimed.overlaps(u.start, u.end)),
+    );
     out.sort_by_key(|a| a.start);
     out
 }
