@@ -23,17 +23,18 @@ pub struct FoundTheme {
 }
 
 /// A lead-in to a list of themes: `The peer challenge covered five themes:`, `Key lines of
-/// enquiry:`. Not `The themes were discussed.` (no colon).
+/// enquiry:`, `Key assessment areas:`. Not `The themes were discussed.` (no colon).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings)\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings|(?:assessment|inspection|judgement)\s+areas)\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
 });
 
 /// Weaker lead-ins that name themes only in a review's context (`had examined:`,
 /// `an additional focus, chosen by the Council, on:`, `and at the council’s request:`,
-/// `to focus on 3 main areas:`, `assessed against the following areas:`).
+/// `to focus on 3 main areas:`, `assessed against the following areas:`, `reviewers assess
+/// the following:`, `on strategic audit priorities of:`, `Key assessment areas:`).
 /// Not `The Council agreed the following:`.
 static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|at\s+the\s+(?:council|authority)[’']?s\s+(?:own\s+)?request|at\s+the\s+request\s+of\s+the\s+(?:council|authority)|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:following|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|core|key))\s+(?:(?:main|core|key|broad|specific|inspection|judgement|focus)\s+){0,2}(?:questions|areas|elements|components|pillars|domains|lines\s+of\s+enquiry)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|at\s+the\s+(?:council|authority)[’']?s\s+(?:own\s+)?request|at\s+the\s+request\s+of\s+the\s+(?:council|authority)|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|reflect(?:s|ed)?\s+on|assess(?:es|ed)?\s+the\s+following|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:strategic|audit|inspection|review)\s+(?:audit\s+)?priorities(?:\s+of)?|(?:following|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|core|key))\s+(?:(?:main|core|key|broad|specific|inspection|judgement|focus|assessment|audit|strategic)\s+){0,2}(?:questions|areas|elements|components|pillars|domains|principles|lines\s+of\s+enquiry)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
 });
 
 /// A sentence that announces the list of themes after it without a colon: `The following five
@@ -270,6 +271,16 @@ fn ends_with_colon(words: &str) -> bool {
     t.ends_with(':')
 }
 
+/// Whether a line ends on a word that wants the list after it: `… will reflect on`, `… looked
+/// at`, `… priorities of`, `… include`. Not `… was agreed.`
+fn ends_with_preposition(words: &str) -> bool {
+    let last = words.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "on" | "at" | "of" | "include" | "including" | "following"
+    )
+}
+
 /// Whether the text ends in a letter [`LIST_HEADING`]'s names end with (`themes`, `enquiry`,
 /// `areas`, `focus`, `components`), in either case (`ſ` is how `s` may fold).
 fn may_end_list_heading(words: &str) -> bool {
@@ -352,12 +363,25 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             i += 1;
             continue;
         }
-        let ends_colon = ends_with_colon(words);
+        // A contents list prints its page number after the lead-in: `Key assessment areas: 11`.
+        let entry = contents_entry(words.trim_end());
+        // `Our normal approach will reflect on` and a bulleted list: a lead-in without its colon.
+        let open_end = !ends_with_colon(entry)
+            && segs.get(i + 1).is_some_and(|f| f.bullet)
+            && ends_with_preposition(entry);
+        let with_colon;
+        let entry = if open_end {
+            with_colon = format!("{entry}:");
+            with_colon.as_str()
+        } else {
+            entry
+        };
+        let ends_colon = ends_with_colon(entry);
         let lead_in = words.len() < 400
-            && (ends_colon && LEAD_IN.is_match(words)
+            && (ends_colon && LEAD_IN.is_match(entry)
                 || may_end_list_heading(words) && LIST_HEADING.is_match(words.trim())
                 || starts_with_any(words, b"tTfF") && FOLLOWING.is_match(words)
-                || ends_colon && REVIEW_LEAD_IN.is_match(words) && {
+                || ends_colon && REVIEW_LEAD_IN.is_match(entry) && {
                     let para = paragraph_ending_at(text, segs, i);
                     in_context(i) && !REMAINING_WORK.is_match(&para)
                 });
@@ -603,7 +627,8 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
             } else {
                 named || one_liner
             };
-            if j > first && !s.blank_before || !fits || is_terminator(words) {
+            if j > first && !s.blank_before || !fits || is_terminator(words) || part_of_page(words)
+            {
                 break;
             }
             named_list |= named;
@@ -632,7 +657,7 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
             }
             None => (raw, *a),
         };
-        let name = name_part(strip_grade(raw));
+        let name = contents_entry(name_part(strip_grade(raw)));
         // An area may be printed as a whole question (`How effective is the force at …?`),
         // with no shorter name.
         let most_words = if raw.trim_end().ends_with('?') {
@@ -648,6 +673,17 @@ fn list_themes(text: &str, segs: &[Segment], first: usize, out: &mut Vec<FoundTh
         push(out, found(name, start));
     }
     next
+}
+
+/// Whether a line names a part of the document, which ends a list of names in its contents:
+/// `Section 3: Self-assessment 50`, `Appendix A`. Not `Sectional interests`.
+fn part_of_page(s: &str) -> bool {
+    let mut w = s.split_whitespace();
+    let first = w.next().unwrap_or("");
+    matches!(
+        first,
+        "Section" | "Part" | "Chapter" | "Appendix" | "Annex" | "SECTION" | "PART"
+    ) && w.next().is_some_and(|n| n.len() <= 3)
 }
 
 fn has_separator(s: &str) -> bool {
@@ -973,6 +1009,26 @@ mod tests {
         assert_eq!(contents_entry("Theme 2024"), "Theme 2024");
         assert_eq!(contents_entry("Q1"), "Q1");
         assert_eq!(contents_entry("No 3"), "No 3");
+    }
+
+    #[test]
+    fn areas_assessed_in_a_review_under_weaker_lead_ins() {
+        let got = |t: &str| -> Vec<String> { names(t).into_iter().map(|(n, _)| n).collect() };
+        // What reviewers assess, in a peer challenge's context.
+        let t = "Fire peer challenge\n\nIt is not an inspection, but the peer reviewers assess the following:\n\n• delivery of prevention\n• response activity\n";
+        assert_eq!(got(t), ["delivery of prevention", "response activity"]);
+        // A lead-in whose colon was lost before its bullets.
+        let t = "Planning committee peer review\n\nThe review will look at\n• The purpose of the committee\n• Roles & responsibilities\n";
+        assert_eq!(
+            got(t),
+            ["The purpose of the committee", "Roles & responsibilities"]
+        );
+        // Contents: the lead-in and its entries carry page numbers; the next part ends them.
+        let t = "Contents\n\nUsing the toolkit 9\n\nKey assessment areas: 11\n\nCommunity risk management 11\n\nPrevention 17\n\nSection 3: Self-assessment 50\n";
+        assert_eq!(got(t), ["Community risk management", "Prevention"]);
+        // Without a lead-in's words, the same shapes give nothing.
+        let t = "The meeting was held on\n• Tuesday 4 March\n\nContents\n\nUsing the toolkit 9\n\nBackground: 11\n\nCommunity risk management 11\n";
+        assert!(got(t).is_empty(), "{:?}", got(t));
     }
 
     #[test]
