@@ -86,10 +86,15 @@ static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes\b(?:\s+of\b|\s*[-–—:]|\s*$)|notes\s+of\s+(?:the\s+|a\s+)?(?:meeting|\w+)|present\s*:|apologies\s+for\s+absence|members\s+present)|[-–—]\s*(?:minutes|notes\s+of\s+(?:the\s+)?meeting)\s*$").unwrap()
 });
 /// The heading or byline of a report: `Report of the Director of Finance`, `Purpose of the
-/// Report`, any line ending within 60 characters of `report`. Not `Cabinet agenda`.
+/// Report`, `Executive Summary`. Not `Cabinet agenda`.
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s*:|report\s+author|purpose\s+of\s+(?:the\s+)?report|summary\s+of\s+proposals|executive\s+summary|part\s+a\s*[-–]|report\s+title|title\s+of\s+report|lead\s+officer|wards?\s+affected)|\breport\b.{0,60}$").unwrap()
+    re_new(r"(?i)^(?:report\s+(?:of|to|from|by)\b|report\s*:|report\s+author|purpose\s+of\s+(?:the\s+)?report|summary\s+of\s+proposals|executive\s+summary|part\s+a\s*[-–]|report\s+title|title\s+of\s+report|lead\s+officer|wards?\s+affected)").unwrap()
 });
+
+/// A report's title: a line ending within 60 characters of `report` (`Corporate Peer Challenge
+/// Progress Report`, `Annual Report 2024/25`). Not `Cabinet agenda`. Read only on a line that
+/// is not a sentence of minutes (`… debate the report. In summary, the following were raised:`).
+static REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| re_new(r"(?i)\breport\b.{0,60}$").unwrap());
 /// The heading of an agenda or summons: `Agenda item 5`, `Notice of Meeting`, `Cabinet Agenda`.
 /// Not `Agenda and minutes` (a meeting's page, see `AGENDA_AND_MINUTES`).
 static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
@@ -259,11 +264,18 @@ fn kind_of(head: &[HeadLine], text: &str) -> DocKind {
         if AGENDA.is_match(t) {
             return DocKind::Agenda;
         }
-        if REPORT.is_match(t) {
+        if REPORT.is_match(t) || REPORT_TITLE.is_match(t) && !is_sentence(t) {
             return DocKind::Report;
         }
     }
     DocKind::Other
+}
+
+/// Whether a line is prose rather than a title: it holds a sentence's end before more words,
+/// or ends as a lead-in does (`… the following matters were raised:`).
+fn is_sentence(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(':') || super::textutil::first_sentence(t).len() < t.len()
 }
 
 /// A committee name as it should be reported: no date, time or item after it, no `Full`.
@@ -684,6 +696,14 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_about_a_report_does_not_make_the_page_one() {
+        let t = "8. Council Plan 2025-30\nAdditional documents:\n1. That the Plan be recommended to Full Council.\nMembers asked questions and debated the report. In summary, the following matters were raised:\n";
+        assert_eq!(meta(t).kind, DocKind::Other);
+        let t = "Council Plan 2025-30 Progress Report\n\n1. Introduction\n";
+        assert_eq!(meta(t).kind, DocKind::Report);
+    }
+
+    #[test]
     fn report_header() {
         let t = "SOUTH STAFFORDSHIRE COUNCIL\n\nOVERVIEW AND SCRUTINY COMMITTEE – 14 NOVEMBER 2023\n\nLOCAL GOVERNMENT ASSOCIATION CORPORATE PEER CHALLENGE REVIEW UPDATE\nREPORT\n\nREPORT OF CORPORATE DIRECTOR\n\nPART A – SUMMARY REPORT";
         let m = meta(t);
@@ -793,6 +813,11 @@ mod tests {
             (
                 &*super::REPORT,
                 "Report of the Director of Finance",
+                "Cabinet agenda",
+            ),
+            (
+                &*super::REPORT_TITLE,
+                "Corporate Peer Challenge Progress Report",
                 "Cabinet agenda",
             ),
             (&*super::AGENDA, "Agenda item 5", "Agenda and minutes"),
