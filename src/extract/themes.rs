@@ -23,9 +23,10 @@ pub struct FoundTheme {
 }
 
 /// A lead-in to a list of themes: `The peer challenge covered five themes:`, `Key lines of
-/// enquiry:`, `Key assessment areas:`. Not `The themes were discussed.` (no colon).
+/// enquiry:`, `Key assessment areas:`, a counted list of a plan's names (`the four new Council
+/// Priorities as outlined below:`). Not `The themes were discussed.` (no colon).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings|(?:assessment|inspection|judgement)\s+areas)\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
+    re_new(r"(?i)\b(?:themes?|core\s+components|key\s+lines\s+of\s+enquiry|headings|(?:assessment|inspection|judgement)\s+areas|(?:two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:(?:new|key|main|strategic|corporate|council|overarching|shared)\s+){0,2}(?:priorities|ambitions|goals))\b[^:]{0,160}:\s*[-–]?\s*$").unwrap()
 });
 
 /// Weaker lead-ins that name themes only in a review's context (`had examined:`,
@@ -1009,6 +1010,16 @@ mod tests {
         assert_eq!(contents_entry("Theme 2024"), "Theme 2024");
         assert_eq!(contents_entry("Q1"), "Q1");
         assert_eq!(contents_entry("No 3"), "No 3");
+    }
+
+    #[test]
+    fn a_counted_list_of_a_plans_priorities() {
+        let got = |t: &str| -> Vec<String> { names(t).into_iter().map(|(n, _)| n).collect() };
+        let t = "(1) Approved the Council Plan with the four new Council Priorities as outlined below:\n\n· Thriving Communities\n\n· Accessible Services\n";
+        assert_eq!(got(t), ["Thriving Communities", "Accessible Services"]);
+        // A strategy's outcomes are its own aims, not themes; nor is an uncounted list.
+        let t = "(ii) The following five key outcomes be approved as the basis of the strategy:-\n· People live longer, healthier lives\n\nOur priorities for next year:\n· Roads\n";
+        assert!(got(t).is_empty(), "{:?}", got(t));
     }
 
     #[test]
