@@ -167,8 +167,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
             (?P<rw>(?i:recommendation|rec\.?)\s{0,3}(?P<rwn>\d{1,3})(?P<rwl>[a-z])?(?:\s{0,3}[:.\-–—)]|\s*$))
           | (?P<rs>R(?P<rsn>\d{1,2})[:.)])
           | (?P<code>(?P<codep>[A-Z]{1,4}\s?\(\d{2}/\d{2}\))\s?(?P<coden>\d{1,3}))
-          | \((?P<p>[ivxlcIVXLC]{1,7}|[a-zA-Z]{1,2}|\d{1,3})\)
-          | (?P<c>[ivxlcIVXLC]{1,7}|[a-zA-Z]|\d{1,3})\)
+          | \((?P<p>[ivxlcIVXLC]{1,7}|[a-zA-Z]{1,2}|\d{1,3})\)\.?
+          | (?P<c>[ivxlcIVXLC]{1,7}|[a-zA-Z]|\d{1,3})\)\.?
           | (?P<dd>\d{1,3}(?:\.\d{1,3}){1,3})\.?
           | (?P<d>\d{1,3})[.:]
           | (?P<a>[ivxlcIVXLC]{1,7}|[a-zA-Z])[.:]
@@ -387,23 +387,28 @@ fn token_before_close(s: &str, letters: usize) -> Option<usize> {
         .map(|(n, _)| n)
 }
 
-/// `\((?:[ivxlcIVXLC]{1,7}|[a-zA-Z]{1,2}|\d{1,3})\)`
+/// `\((?:[ivxlcIVXLC]{1,7}|[a-zA-Z]{1,2}|\d{1,3})\)\.?`
 fn paren(s: &str) -> Option<Found<'_>> {
     let inner = s.strip_prefix('(')?;
     let n = token_before_close(inner, 2)?;
     Some(Found {
-        end: n + 2,
+        end: n + 2 + dot_after(&inner[n + 1..]),
         shape: Shape::Paren(&inner[..n]),
     })
 }
 
-/// `(?:[ivxlcIVXLC]{1,7}|[a-zA-Z]|\d{1,3})\)`
+/// `(?:[ivxlcIVXLC]{1,7}|[a-zA-Z]|\d{1,3})\)\.?`
 fn close(s: &str) -> Option<Found<'_>> {
     let n = token_before_close(s, 1)?;
     Some(Found {
-        end: n + 1,
+        end: n + 1 + dot_after(&s[n + 1..]),
         shape: Shape::Close(&s[..n]),
     })
+}
+
+/// `\.?` after a closing bracket: `ii).` is printed for `ii)` where a list mixes the two.
+fn dot_after(s: &str) -> usize {
+    usize::from(s.starts_with('.'))
 }
 
 /// `(\d{1,3}(?:\.\d{1,3}){1,3})\.?`
@@ -1040,6 +1045,15 @@ mod tests {
         ] {
             assert!(parse_label(s).is_none(), "{s:?} parsed as a label");
         }
+    }
+
+    #[test]
+    fn a_dot_after_a_closing_bracket_belongs_to_the_label() {
+        let ii = l("ii). the reserves");
+        assert_eq!((ii.id.as_str(), ii.len, ii.punct), ("ii", 4, Punct::Close));
+        assert!(ii.is_followed_by(&l("iii) the programme")));
+        assert_eq!(l("(b). the second").len, 4);
+        assert!(parse_label("ii).the").is_none());
     }
 
     #[test]
