@@ -6,7 +6,9 @@
 use super::label::{Counter, Label};
 use super::leadin;
 use super::segment::Segment;
-use super::textutil::{collapse, ends_sentence, is_heading_like, is_terminator, starts_lower};
+use super::textutil::{
+    collapse, ends_sentence, ends_with_opener, is_heading_like, is_terminator, starts_lower,
+};
 
 /// An item read from a list, with its sub-items.
 #[derive(Debug, Clone, Default)]
@@ -197,7 +199,13 @@ pub fn read_list(
             } else {
                 None
             };
-            let depth = depth.or(repeat);
+            // `1.` before every item: numbering lost when the page was converted.
+            let unnumbered = depth
+                .or(repeat)
+                .is_none()
+                .then(|| all_first(text, &segs[..j], &levels, label))
+                .flatten();
+            let depth = depth.or(repeat).or(unnumbered);
             // `3. Adult Social Care Charging Policy` after sentences is the next minute's
             // heading, not the next item.
             // A label mid-line (`…; and 6) Consider the`) is never a heading.
@@ -396,6 +404,27 @@ fn misprinted_repeat(
         .rposition(|lv| lv.last.as_ref() == Some(label))?;
     let next = labels_ahead(text, segs, j).find(|l| l.same_style(label))?;
     (next.counter == label.counter && next.value == label.value + 2).then_some(d)
+}
+
+/// The depth of the list whose every label so far is the first one that `label` repeats
+/// (`1.`, `1.`, `1.`): a list whose numbering was lost, each item printed as the first. Not
+/// `1.` after `1.`, `2.` (a new list), nor after a line that opens a list of its own
+/// (`Reasons for the decision:`). `before` are the segments before the label's.
+fn all_first(text: &str, before: &[Segment], levels: &[Level], label: &Label) -> Option<usize> {
+    let opener = before
+        .last()
+        .is_some_and(|s| ends_with_opener(s.text(text)));
+    if !label.is_first() || opener {
+        return None;
+    }
+    let d = levels
+        .iter()
+        .rposition(|lv| lv.last.as_ref() == Some(label))?;
+    let lv = &levels[d];
+    lv.items
+        .iter()
+        .all(|it| it.label.as_ref().is_none_or(|l| l == label))
+        .then_some(d)
 }
 
 /// Whether the list of another style that starts at `segs[j]` (`(a)`, `(b)` under `(iii)`)
@@ -646,6 +675,23 @@ mod tests {
         let text = "(i) noted the work;\n\n(ii) noted the report;\n\n(ii) noted the referrals;\n\n(iii) noted the next report.\n";
         let (items, _) = read(text);
         assert_eq!(ids(&items), ["i", "ii"]);
+    }
+
+    #[test]
+    fn a_list_whose_numbering_was_lost_prints_the_first_label_every_time() {
+        let text =
+            "1. Note the findings;\n\n1. Approve a consultation;\n\n1. Agree the timetable.\n";
+        let (items, _) = read(text);
+        assert_eq!(ids(&items), ["1", "1", "1"]);
+        // After `2.` a `1.` starts another list.
+        let text =
+            "1. Note the findings;\n\n2. Approve a consultation;\n\n1. Agree the timetable.\n";
+        let (items, next) = read(text);
+        assert_eq!((ids(&items), next), (vec!["1", "2"], 2));
+        // A line that opens a list of its own ends the first.
+        let text = "1. Note the findings;\n\n1. Approve a consultation.\n\nReasons for the decision:\n\n1. The fees must recover costs.\n";
+        let (items, _) = read(text);
+        assert_eq!(ids(&items), ["1", "1"]);
     }
 
     #[test]
