@@ -186,10 +186,11 @@ static BODY_COLON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A motion's clauses, or a body's decisions, after the body and a verb in the present: `This
 /// Council notes:`, `This Council further believes that:`, `Council therefore resolves to:`,
-/// `The Committee agrees:`. Not `This Council notes the report.`
+/// `The Council resolves to request the Cabinet to:`, `The Committee agrees:`. Not `This
+/// Council notes the report.`
 static MOTION: LazyLock<Regex> = LazyLock::new(|| {
     re_new(&format!(
-        r"^(?:This\s+|The\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,3}}{bodies}(?:\s+(?:further|also|therefore))?\s+(?:{verbs}|{motion})(?:\s+(?:that|to))?\s*(?::|:-)\s*$",
+        r"^(?:This\s+|The\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,3}}{bodies}(?:\s+(?:further|also|therefore))?\s+(?:{verbs}|{motion})(?:\s+to\s+(?:request|ask|instruct|urge|call\s+(?:up)?on)\s+[^:]{{1,80}}?\s+to)?(?:\s+(?:that|to))?\s*(?::|:-)\s*$",
         bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false)),
         verbs = super::vocab::decision_verbs_any_person(),
         motion = MOTION_VERBS.join("|"),
@@ -224,6 +225,14 @@ static MOVED_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["seconde
 /// `The report was proposed by officers.`
 static MOVED: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:it\s+was\s+)?(?:proposed|moved)\s+by\s+[^:]+?\bseconded\s+by\s+[^:]+?(?:\s+that)?\s*(?::|:-)\s*$").unwrap()
+});
+
+/// The preamble of a decision taken by one person, its decisions after it: `Having complied
+/// with paragraph 15 of the Access to Information Procedure Rules:`, `Having considered the
+/// report and the representations received:`. Not `Having considered the report, Members
+/// discussed the options.` (no colon at the end).
+static HAVING: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^Having\s+(?:complied\s+with|considered|had\s+regard\s+to|taken\s+into\s+account|regard\s+to)\b[^:]{0,200}:\s*[-–]?\s*$").unwrap()
 });
 
 /// A decision field: `Decision:`, `Decision made: That the plan be adopted.`, `DECISION – …`,
@@ -529,7 +538,7 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
     }
-    if has_cue(&MOVED_CUES, s) && MOVED.is_match(s) {
+    if has_cue(&MOVED_CUES, s) && MOVED.is_match(s) || HAVING.is_match(s) {
         return Some(LeadIn::opens(RecKind::Resolution, s.len()));
     }
     if THAT_BODY.is_match(s)
@@ -1037,6 +1046,16 @@ mod tests {
                 &*super::MOVED,
                 "It was proposed by Councillor Mills and seconded by Councillor Thomas:",
                 "The report was proposed by officers.",
+            ),
+            (
+                &*super::HAVING,
+                "Having complied with paragraph 15 of the Access to Information Procedure Rules:",
+                "Having considered the report, Members discussed the options.",
+            ),
+            (
+                &*super::MOTION,
+                "The Council resolves to request the Cabinet to:",
+                "This Council notes the report.",
             ),
             (
                 &*super::AGREED_ACTIONS,
