@@ -198,7 +198,7 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
 /// Themes listed inside a sentence: `the peer team looked at financial planning and management,
 /// governance and culture`. Not `The report looked at it.` (too short to be a list).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
+    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on|(?:themes|areas)\s+(?:that|which)\s+[^.;:]{1,60}[;:])\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
 /// One extra area named after a colon: `asked the team to look at one additional area: Shared
@@ -1010,6 +1010,16 @@ mod tests {
         assert_eq!(contents_entry("Theme 2024"), "Theme 2024");
         assert_eq!(contents_entry("Q1"), "Q1");
         assert_eq!(contents_entry("No 3"), "No 3");
+    }
+
+    #[test]
+    fn areas_named_after_a_clause_about_them() {
+        let got = |t: &str| -> Vec<String> { names(t).into_iter().map(|(n, _)| n).collect() };
+        let t = "The report updated Members on the three key areas that Estyn inspected in 2024; Standards, Wellbeing and Leadership.\n";
+        assert_eq!(got(t), ["Standards", "Wellbeing", "Leadership"]);
+        // Without an inspection or review about, such a clause names no themes.
+        let t = "The report set out the areas that residents raised in 2024; parking, litter and noise.\n";
+        assert!(got(t).is_empty(), "{:?}", got(t));
     }
 
     #[test]
