@@ -143,6 +143,31 @@ pub fn find(text: &str, segs: &[Segment], tables: &[Table], ctx: DocContext) -> 
     lift_children(text, out)
 }
 
+/// The last line of a paragraph hard-wrapped from segment `i` (a few lines at most) when it
+/// ends in a colon and a list's first label follows: `RESOLVED – to approve to consult on
+/// the⏎arrangements for 2027/28, including:` then `1) …`. Not a paragraph that ends a sentence.
+fn wrapped_opener(text: &str, segs: &[Segment], i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < i + 3 {
+        let next = segs.get(k + 1)?;
+        if next.blank_before
+            || next.inline
+            || next.label.is_some()
+            || next.bullet
+            || !next.soft_break
+        {
+            break;
+        }
+        k += 1;
+    }
+    let opens = k > i && super::textutil::ends_with_opener(segs[k].text(text));
+    let list = segs
+        .get(k + 1)
+        .and_then(|s| s.label.as_ref())
+        .is_some_and(|l| l.is_first());
+    (opens && list).then_some(k)
+}
+
 /// A lead-in that opens a list and was hard-wrapped so that segment `i` holds only its end
 /// (`That Executive approve progress to the next stage of the⏎project, which included:`).
 fn wrapped_lead_in(text: &str, segs: &[Segment], i: usize) -> Option<LeadIn> {
@@ -260,6 +285,23 @@ fn after_lead_in(
         kind = RecKind::Peer;
     }
     let mut lead_text = collapse(&text[seg.start..words_at + li.end]);
+    if li.rest.is_some()
+        && let Some(k) = wrapped_opener(text, segs, i)
+    {
+        // `RESOLVED – to approve to consult on the proposed⏎arrangements, including:` and a
+        // list: the words after the label were the start of a lead-in, hard-wrapped.
+        let open = LeadIn {
+            rest: None,
+            end: segs[k].body_text(text).len(),
+            ..li
+        };
+        let (mut found, next) = after_lead_in(text, segs, k, open, ctx);
+        let whole = collapse(&text[seg.start..segs[k].end]);
+        for f in &mut found {
+            f.lead_in = Some(whole.clone());
+        }
+        return (found, next);
+    }
     if let Some(rest) = li.rest {
         // One unnumbered item on the lead-in's own line; more may follow as `That …` paragraphs.
         let first = Segment {
