@@ -7,7 +7,8 @@ use super::label::{Counter, Label};
 use super::leadin;
 use super::segment::Segment;
 use super::textutil::{
-    collapse, ends_sentence, ends_with_opener, is_heading_like, is_terminator, starts_lower,
+    collapse, ends_sentence, ends_with_opener, is_heading_like, is_terminator, opens_narrative,
+    starts_lower,
 };
 
 /// An item read from a list, with its sub-items.
@@ -515,6 +516,11 @@ pub fn continues(text: &str, item: &ItemDraft, prev: &Segment, s: &Segment) -> b
         if is_heading_like(words) && ends_sentence(&so_far) {
             return false;
         }
+        // `… are noted.` then `Cabinet considered the report …`: the minutes go on after the
+        // last item.
+        if ends_sentence(&so_far) && opens_narrative(words) {
+            return false;
+        }
         // Words cut off after the last item of a list on one line start a new sentence.
         if s.inline && s.label.is_none() && ends_sentence(&so_far) && !starts_lower(words) {
             return false;
@@ -675,6 +681,17 @@ mod tests {
         let text = "(i) noted the work;\n\n(ii) noted the report;\n\n(ii) noted the referrals;\n\n(iii) noted the next report.\n";
         let (items, _) = read(text);
         assert_eq!(ids(&items), ["i", "ii"]);
+    }
+
+    #[test]
+    fn the_minutes_that_go_on_after_the_last_item_are_not_part_of_it() {
+        let text = "(1) the review report is welcomed;\n(2) the action plan updates prepared for the peer team ahead of their visit are noted.\nCabinet considered the report of the Leader of the Council that shared the findings.\n";
+        let (items, next) = read(text);
+        assert_eq!((ids(&items), next), (vec!["1", "2"], 2));
+        // A hard-wrapped item goes on.
+        let text = "(1) the review report is welcomed and the Leader of the Council\nthanked for the work on the action plan.\n";
+        let (items, next) = read(text);
+        assert_eq!((ids(&items), next), (vec!["1"], 2));
     }
 
     #[test]

@@ -279,6 +279,19 @@ static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A sentence of minutes reporting the meeting: `Cabinet considered the report of the Leader`,
+/// `The Leader of the Council summarised the report.` Not `Cabinet agreed the plan.` (a
+/// decision) or `Council be asked to approve the budget.`
+static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:The\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|&)){0,8}\s+(?:considered|discussed|summarised|summarized|introduced|presented|explained|thanked|stated|advised|informed|highlighted|outlined|commented|queried)\b").unwrap()
+});
+
+/// Whether a line opens a sentence that reports the meeting ([`NARRATIVE`]) rather than
+/// continuing an item.
+pub fn opens_narrative(s: &str) -> bool {
+    NARRATIVE.is_match(s.trim_start())
+}
+
 /// Whether an unnumbered paragraph after a lead-in opens like an item.
 pub fn opens_like_item(s: &str) -> bool {
     RESOLUTION_START.is_match(s.trim_start())
@@ -411,6 +424,11 @@ mod tests {
                 "The plan was approved.",
             ),
             (&*super::PASSIVE, "be approved", "was approved"),
+            (
+                &*super::NARRATIVE,
+                "Cabinet considered the report of the Leader",
+                "Cabinet agreed the plan.",
+            ),
             (
                 &*super::DECIDED,
                 "The Committee noted the report",
