@@ -111,6 +111,8 @@ pub fn find(
             && segs
                 .get(i + 1)
                 .is_some_and(|f| f.bullet || f.label.is_some())
+            // `… already being progressed. RESOLVED that:` opens resolutions, read as such.
+            && !taken[i + 1]
         {
             let rules = ListRules {
                 asides: false,
@@ -381,6 +383,23 @@ mod tests {
                 ("Digital strategy refresh".into(), ActionStatus::Remaining),
             ]
         );
+    }
+
+    #[test]
+    fn resolutions_after_a_status_lead_in_are_not_actions() {
+        let t = "The action plan was already being progressed as was the website RESOLVED that:\n1. The report be noted.\n2. The plan be approved.\n";
+        let segs = segments(t);
+        let tables = crate::extract::table::find_tables(t, &segs);
+        let recs: Vec<(usize, usize)> = ["The report be noted.", "The plan be approved."]
+            .iter()
+            .map(|r| {
+                let a = t.find(r).expect("in text");
+                (a, a + r.len())
+            })
+            .collect();
+        assert!(find(t, &segs, &tables, &recs).is_empty());
+        // The same list with nothing taken is read as actions in progress.
+        assert_eq!(acts(t).len(), 2);
     }
 
     #[test]
