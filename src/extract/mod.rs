@@ -65,6 +65,13 @@ static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:pdf|docx?|xlsx?|pptx?|rtf)\s+[0-9]+(?:\.[0-9]+)?\s*[KM]B\.?$").unwrap()
 });
 
+/// Whether words are an agenda line's attached document ([`ATTACHMENT`]).
+fn is_attachment(words: &str) -> bool {
+    // A file's size ends in `KB` or `MB`, in either case, perhaps with a full stop.
+    let sized = words.trim_end_matches('.').ends_with(['B', 'b']);
+    sized && ATTACHMENT.is_match(words)
+}
+
 /// A document about a peer team's work: `LGA Corporate Peer Challenge`, `the peer team`. Not
 /// `peer support workers`.
 static PEER: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,9 +109,7 @@ pub fn extract(input: Input) -> Extraction {
         .collect();
     for f in found_recs {
         let r = to_recommendation(text, &offsets, &f.item, f.kind, f.lead_in.clone(), &blocks);
-        // A file's size ends in `KB` or `MB`, in either case, perhaps with a full stop.
-        let sized = r.text.trim_end_matches('.').ends_with(['B', 'b']);
-        if r.text.is_empty() || POINTER.is_match(&r.text) || sized && ATTACHMENT.is_match(&r.text) {
+        if r.text.is_empty() || POINTER.is_match(&r.text) || is_attachment(&r.text) {
             continue;
         }
         if repeats.repeats(&r) {
@@ -130,6 +135,7 @@ pub fn extract(input: Input) -> Extraction {
 
     let actions = actions::find(text, &segs, &tables, &rec_ranges)
         .into_iter()
+        .filter(|a| !is_attachment(&a.text))
         .map(|a| Action {
             text: a.text,
             status: a.status,
