@@ -100,8 +100,14 @@ pub fn find(text: &str, segs: &[Segment], tables: &[Table], ctx: DocContext) -> 
             let fits = !is_heading_like(w) && (strong || reads_like_resolution(w));
             (fits && seg.label.is_none() && !seg.bullet).then_some(li)
         };
+        // `1. the Fire Authority be recommended to:` with its `i)`–`v)`, then `2. the Treasurer
+        // be authorised …`: a numbered decision whose sub-items fold into it, in a list of
+        // decisions that lost its lead-in (read by `unheaded`).
+        let item_of_decisions = |l: &LeadIn| {
+            ctx.decisions && seg.label.is_some() && !l.sub && heads_list_of_decisions(text, segs, i)
+        };
         if let Some(li) = leadin::find(words)
-            .filter(|l| !own_item(l))
+            .filter(|l| !own_item(l) && !item_of_decisions(l))
             .or_else(by_list)
         {
             let (found, next) = after_lead_in(text, segs, i, li, ctx);
@@ -166,6 +172,25 @@ fn wrapped_opener(text: &str, segs: &[Segment], i: usize) -> Option<usize> {
         .and_then(|s| s.label.as_ref())
         .is_some_and(|l| l.is_first());
     (opens && list).then_some(k)
+}
+
+/// Whether the numbered segment `i` is the first item of a list of two or more that nearly all
+/// read as resolutions, its own sub-list folded in: `1. the Fire Authority be recommended to:`,
+/// `i) …`, `2. the Treasurer be authorised …`. Not `1. Cabinet is recommended to:` with only
+/// its lettered items after it.
+fn heads_list_of_decisions(text: &str, segs: &[Segment], i: usize) -> bool {
+    let Some(label) = segs[i].label.as_ref() else {
+        return false;
+    };
+    if !label.is_first() || matches!(label.counter, Counter::Dotted(_)) {
+        return false;
+    }
+    let (items, _) = read_list(text, segs, i, ListRules::default());
+    let resolving = items
+        .iter()
+        .filter(|it| reads_like_resolution(&it.own_text(text)))
+        .count();
+    items.len() >= 2 && resolving * 10 >= items.len() * 8
 }
 
 /// A lead-in that opens a list and was hard-wrapped so that segment `i` holds only its end
@@ -820,6 +845,19 @@ mod tests {
             .into_iter()
             .map(|(id, _)| id.unwrap_or_default())
             .collect()
+    }
+
+    #[test]
+    fn a_numbered_decision_with_sub_items_in_a_list_that_lost_its_lead_in() {
+        let t = "Members discussed the budget and the pay award.\n1. the Fire Authority be recommended to:\ni) agree the budget projections;\nii) increase the Band D precept by 2.9%;\n2. the Treasurer be authorised to adjust the phasing of reserves.\n3. the Chief Fire Officer bring a report on a community safety project to the Committee.\n";
+        let got = ids(t);
+        assert!(
+            got.ends_with(&["2".to_string(), "3".to_string()]),
+            "{got:?}"
+        );
+        // The same lead-in alone, with no sibling after its sub-items, opens its list.
+        let t = "Members discussed the budget and the pay award.\n1. the Fire Authority be recommended to:\ni) agree the budget projections;\nii) increase the Band D precept by 2.9%.\n";
+        assert_eq!(ids(t), ["i", "ii"]);
     }
 
     fn kinds(t: &str) -> Vec<RecKind> {

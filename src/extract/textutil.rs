@@ -263,11 +263,28 @@ pub fn has_passive(s: &str) -> bool {
     PASSIVE.is_match(s)
 }
 
-/// Words that read like a recommendation or resolution (`That …`, `Note the …`, `… be approved`).
+/// Words that read like a recommendation or resolution (`That …`, `Note the …`, `… be approved`,
+/// `the Chief Fire Officer bring a report …`).
 pub fn reads_like_resolution(s: &str) -> bool {
     let t = s.trim_start();
-    RESOLUTION_START.is_match(t) || PASSIVE.is_match(t) || DECIDED.is_match(t)
+    RESOLUTION_START.is_match(t)
+        || PASSIVE.is_match(t)
+        || DECIDED.is_match(t)
+        || t.starts_with("the ") && SUBJUNCTIVE.is_match(t)
 }
+
+/// A resolution's clause whose `That` went with its lead-in: someone named in capitals, then
+/// a verb in its plain form — `the Chief Fire Officer bring a report to the Committee`, `the
+/// Director of Finance review the charges`. Not `the Chief Fire Officer brought a report`.
+static SUBJUNCTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut verbs: Vec<&str> = super::vocab::ACTION_VERBS.to_vec();
+    verbs.extend(super::vocab::DECISION_VERBS);
+    re_new(&format!(
+        r"^the\s+(?:[A-Z][\w’'&\-]*\s+(?:(?:of|for|and|&)\s+)?){{1,6}}{}\b",
+        super::vocab::alternation(&verbs)
+    ))
+    .unwrap()
+});
 
 /// A body reporting what it decided: `The Committee noted the report`, `Cabinet agreed the plan`.
 /// Not `Members discussed the report.`
@@ -424,6 +441,11 @@ mod tests {
                 "The plan was approved.",
             ),
             (&*super::PASSIVE, "be approved", "was approved"),
+            (
+                &*super::SUBJUNCTIVE,
+                "the Chief Fire Officer bring a report to the Committee",
+                "the Chief Fire Officer brought a report",
+            ),
             (
                 &*super::NARRATIVE,
                 "Cabinet considered the report of the Leader",
