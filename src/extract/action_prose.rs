@@ -91,6 +91,22 @@ static OWNER_LINE_START: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether one of the first few ` to `s of a line has one of `vocab::ACTION_VERBS` after it:
+/// `Carol and Terry to plan the meeting` does, `Changes to the constitution` does not.
+fn action_verb_after_to(words: &str) -> bool {
+    static VERBS: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| vocab::ACTION_VERBS.iter().copied().collect());
+    let head = &words.as_bytes()[..words.len().min(120)];
+    memchr::memmem::find_iter(head, b" to ").take(4).any(|at| {
+        let rest = &words[at + 4..];
+        let verb = rest
+            .split(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+            .next()
+            .unwrap_or("");
+        VERBS.contains(verb)
+    })
+}
+
 /// Words that open a heading or a report's sentence rather than name who acts: `Request to
 /// amend …`, `Proposal to establish …`, `Members to agree …`, an option set aside (`Not to
 /// respond to the consultation.`).
@@ -570,8 +586,8 @@ pub fn owner_lines(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAct
             continue;
         }
         let words = s.body_text(text);
-        // Every match has ` to ` after a capital: a cheap test first.
-        if !words.starts_with(|c: char| c.is_ascii_uppercase()) || !words.contains(" to ") {
+        // Every match has a capital first and an action verb after ` to `: a cheap test first.
+        if !words.starts_with(|c: char| c.is_ascii_uppercase()) || !action_verb_after_to(words) {
             continue;
         }
         let Some(owner) = OWNER_LINE_START
@@ -604,6 +620,10 @@ pub fn owner_lines(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAct
     out
 }
 
+/// Words one of which every match of [`FIELD_AFTER_STOP`] holds.
+static FIELD_CUES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| cue_words(&["action", "decision", "agreed"]));
+
 /// A field after a sentence's end: `. Decision: `, `. ACTION – `, `; Action: `, or a
 /// capitalised `Action-` after any word (`… as Vice Chair Action- RS to gather …`). Not
 /// `Decision: ` at the start of a line, or `the decision: ` inside a sentence.
@@ -619,8 +639,8 @@ static FIELD_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
 /// [`labelled`] and the recommendations).
 fn field_inside_line(text: &str, s: &Segment) -> Option<Unit> {
     let words = s.body_text(text);
-    // Every match holds a colon or a dash after the word: a cheap test first.
-    if !words.contains(['A', 'a', 'D', 'd']) || !words.contains([':', '-', '–', '—']) {
+    // Every match holds one of its words, then a colon or a dash: a cheap test first.
+    if !words.contains([':', '-', '–', '—']) || !has_cue(&FIELD_CUES, words) {
         return None;
     }
     let m = FIELD_AFTER_STOP.find(words)?;

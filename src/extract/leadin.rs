@@ -186,14 +186,23 @@ static BODY_COLON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A motion's clauses, or a body's decisions, after the body and a verb in the present: `This
 /// Council notes:`, `This Council further believes that:`, `Council therefore resolves to:`,
-/// `The Council resolves to request the Cabinet to:`, `The Committee agrees:`. Not `This
-/// Council notes the report.`
+/// `The Committee agrees:`. Not `This Council notes the report.`
 static MOTION: LazyLock<Regex> = LazyLock::new(|| {
     re_new(&format!(
-        r"^(?:This\s+|The\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,3}}{bodies}(?:\s+(?:further|also|therefore))?\s+(?:{verbs}|{motion})(?:\s+to\s+(?:request|ask|instruct|urge|call\s+(?:up)?on)\s+[^:]{{1,80}}?\s+to)?(?:\s+(?:that|to))?\s*(?::|:-)\s*$",
+        r"^(?:This\s+|The\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,3}}{bodies}(?:\s+(?:further|also|therefore))?\s+(?:{verbs}|{motion})(?:\s+(?:that|to))?\s*(?::|:-)\s*$",
         bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false)),
         verbs = super::vocab::decision_verbs_any_person(),
         motion = MOTION_VERBS.join("|"),
+    ))
+    .unwrap()
+});
+
+/// A motion that asks another body to act, its clauses after it: `The Council therefore
+/// resolves to request the Cabinet to:`. Not `The Council resolves to request a report.`
+static MOTION_ASKS: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(&format!(
+        r"^(?:This\s+|The\s+)?(?:[A-Z][\w&’'\-]*\s+){{0,3}}{bodies}(?:\s+(?:further|also|therefore))?\s+resolves?\s+to\s+(?:request|ask|instruct|urge|call\s+(?:up)?on)\s+[^:]{{1,80}}?\s+to\s*(?::|:-)\s*$",
+        bodies = super::vocab::alternation_of(&super::vocab::printed(super::vocab::BODIES, false)),
     ))
     .unwrap()
 });
@@ -538,13 +547,15 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
     }
-    if has_cue(&MOVED_CUES, s) && MOVED.is_match(s) || HAVING.is_match(s) {
+    if has_cue(&MOVED_CUES, s) && MOVED.is_match(s) || s.starts_with("Having") && HAVING.is_match(s)
+    {
         return Some(LeadIn::opens(RecKind::Resolution, s.len()));
     }
     if THAT_BODY.is_match(s)
         || THAT_COLON.is_match(s)
         || BODY_COLON.is_match(s)
         || has_cue(&MOTION_CUES, s) && MOTION.is_match(s)
+        || s.contains("resolve") && s.contains(" to ") && MOTION_ASKS.is_match(s)
     {
         return Some(LeadIn {
             sub: true,
@@ -1053,9 +1064,9 @@ mod tests {
                 "Having considered the report, Members discussed the options.",
             ),
             (
-                &*super::MOTION,
-                "The Council resolves to request the Cabinet to:",
-                "This Council notes the report.",
+                &*super::MOTION_ASKS,
+                "The Council therefore resolves to request the Cabinet to:",
+                "The Council resolves to request a report.",
             ),
             (
                 &*super::AGREED_ACTIONS,

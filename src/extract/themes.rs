@@ -198,7 +198,15 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
 /// Themes listed inside a sentence: `the peer team looked at financial planning and management,
 /// governance and culture`. Not `The report looked at it.` (too short to be a list).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on|(?:themes|areas)\s+(?:that|which)\s+[^.;:]{1,60}[;:])\s*(?P<list>[^.;:]{10,400})").unwrap()
+    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
+});
+
+/// Areas named after a clause about them: `the three key areas that Estyn focused on in 2018;
+/// Outcomes, Quality of Education services and Leadership`. Not `the areas that residents
+/// raised.` (no list after a semicolon or colon).
+static AREAS_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:themes|areas)\s+(?:that|which)\s+[^.;:]{1,60}[;:]\s*(?P<list>[^.;:]{10,400})")
+        .unwrap()
 });
 
 /// One extra area named after a colon: `asked the team to look at one additional area: Shared
@@ -397,7 +405,14 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         }
         // Every place a list may be introduced is tried until one holds a list.
         if in_context(i) {
-            'patterns: for re in [&*THESE_WERE, &*NAMELY, &*INLINE] {
+            // `… areas that …;` is tried only where such a clause can be.
+            let clause = memchr::memchr2(b';', b':', words.as_bytes()).is_some()
+                && (words.contains("areas ") || words.contains("themes "));
+            let areas_that: &[&Regex] = if clause { &[&*AREAS_THAT] } else { &[] };
+            'patterns: for re in [&*THESE_WERE, &*NAMELY, &*INLINE]
+                .into_iter()
+                .chain(areas_that.iter().copied())
+            {
                 // Matches may overlap (`look at … the four themes of A, B and C`): try each start.
                 let mut from = 0;
                 while let Some(c) = re.captures_at(words, from) {
@@ -1274,6 +1289,11 @@ mod tests {
                 &*super::INLINE,
                 "the peer team looked at financial planning and management, governance and culture",
                 "The report looked at it.",
+            ),
+            (
+                &*super::AREAS_THAT,
+                "the three key areas that Estyn focused on in 2018; Outcomes, Quality of Education services and Leadership",
+                "the areas that residents raised.",
             ),
             (
                 &*super::ADDITIONAL,
