@@ -176,6 +176,27 @@ pub const ACTION_VERBS: &[&str] = &[
     "feedback",
 ];
 
+/// Whether a word is one of [`ACTION_VERBS`] (`forward`, `chase`).
+pub fn is_action_verb(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| ACTION_VERBS.iter().copied().collect());
+    SET.contains(word)
+}
+
+/// Whether a word is one of [`ACTION_VERBS`] or [`DECISION_VERBS`] in its plain form
+/// (`bring`, `approve`).
+pub fn is_plain_verb(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            ACTION_VERBS
+                .iter()
+                .chain(DECISION_VERBS)
+                .copied()
+                .collect()
+        });
+    SET.contains(word)
+}
+
 /// Verbs by which a body reports what it decided (`noted`, `agreed` …).
 pub const DECISION_PAST: &[&str] = &[
     "noted",
