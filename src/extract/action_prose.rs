@@ -619,10 +619,6 @@ pub fn owner_lines(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAct
     out
 }
 
-/// Words one of which every match of [`FIELD_AFTER_STOP`] holds.
-static FIELD_CUES: LazyLock<AhoCorasick> =
-    LazyLock::new(|| cue_words(&["action", "decision", "agreed"]));
-
 /// A field after a sentence's end: `. Decision: `, `. ACTION – `, `; Action: `, or a
 /// capitalised `Action-` after any word (`… as Vice Chair Action- RS to gather …`). Not
 /// `Decision: ` at the start of a line, or `the decision: ` inside a sentence.
@@ -638,8 +634,14 @@ static FIELD_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
 /// [`labelled`] and the recommendations).
 fn field_inside_line(text: &str, s: &Segment) -> Option<Unit> {
     let words = s.body_text(text);
-    // Every match holds one of its words, then a colon or a dash: a cheap test first.
-    if !words.contains([':', '-', '–', '—']) || !has_cue(&FIELD_CUES, words) {
+    // Every match holds a colon or a spaced dash after its word, or `Action-`: a cheap test
+    // first.
+    let separator = words.contains(':')
+        || words.contains(" –")
+        || words.contains(" - ")
+        || words.contains("ction-")
+        || words.contains("CTION-");
+    if !separator {
         return None;
     }
     let m = FIELD_AFTER_STOP.find(words)?;

@@ -264,7 +264,11 @@ fn kind_of(head: &[HeadLine], text: &str) -> DocKind {
         if AGENDA.is_match(t) {
             return DocKind::Agenda;
         }
-        if REPORT.is_match(t) || REPORT_TITLE.is_match(t) && !is_sentence(t) {
+        let says_report = t
+            .as_bytes()
+            .windows(6)
+            .any(|w| w.eq_ignore_ascii_case(b"report"));
+        if REPORT.is_match(t) || says_report && REPORT_TITLE.is_match(t) && !is_sentence(t) {
             return DocKind::Report;
         }
     }
