@@ -280,6 +280,37 @@ fn ends_with_colon(words: &str) -> bool {
     t.ends_with(':')
 }
 
+/// Tries each match of `re` in segment `s` (matches may overlap: `look at … the four themes of
+/// A, B and C`) until one holds a list of themes; returns whether one did.
+fn inline_list(text: &str, s: &Segment, re: &Regex, out: &mut Vec<FoundTheme>) -> bool {
+    let words = s.body_text(text);
+    let mut from = 0;
+    while let Some(c) = re.captures_at(words, from) {
+        let list = c.name("list").expect("list group");
+        if inline_themes(text, s.body + list.start(), s.body + list.end(), out) {
+            return true;
+        }
+        let at = c.get(0).expect("match").start();
+        from = words[at..]
+            .char_indices()
+            .nth(1)
+            .map_or(words.len(), |(k, _)| at + k);
+    }
+    false
+}
+
+/// Whether [`AREAS_THAT`] can match: a semicolon or colon, and `areas` or `themes` before it.
+fn may_name_areas_after_a_clause(words: &str) -> bool {
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("areas "),
+            memchr::memmem::Finder::new("themes "),
+        ]
+    });
+    let b = words.as_bytes();
+    memchr::memchr2(b';', b':', b).is_some() && FINDERS.iter().any(|f| f.find(b).is_some())
+}
+
 /// Whether a line ends on a word that wants the list after it: `… will reflect on`, `… looked
 /// at`, `… priorities of`, `… include`. Not `… was agreed.`
 fn ends_with_preposition(words: &str) -> bool {
@@ -403,29 +434,14 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             i = next.max(i + 1);
             continue;
         }
-        // Every place a list may be introduced is tried until one holds a list.
+        // Every place a list may be introduced is tried until one holds a list; `… areas that
+        // …;` last, and only where such a clause can be.
         if in_context(i) {
-            // `… areas that …;` is tried only where such a clause can be.
-            let clause = memchr::memchr2(b';', b':', words.as_bytes()).is_some()
-                && (words.contains("areas ") || words.contains("themes "));
-            let areas_that: &[&Regex] = if clause { &[&*AREAS_THAT] } else { &[] };
-            'patterns: for re in [&*THESE_WERE, &*NAMELY, &*INLINE]
+            let listed = [&*THESE_WERE, &*NAMELY, &*INLINE]
                 .into_iter()
-                .chain(areas_that.iter().copied())
-            {
-                // Matches may overlap (`look at … the four themes of A, B and C`): try each start.
-                let mut from = 0;
-                while let Some(c) = re.captures_at(words, from) {
-                    let list = c.name("list").expect("list group");
-                    if inline_themes(text, s.body + list.start(), s.body + list.end(), &mut out) {
-                        break 'patterns;
-                    }
-                    let at = c.get(0).expect("match").start();
-                    from = words[at..]
-                        .char_indices()
-                        .nth(1)
-                        .map_or(words.len(), |(k, _)| at + k);
-                }
+                .any(|re| inline_list(text, s, re, &mut out));
+            if !listed && may_name_areas_after_a_clause(words) {
+                inline_list(text, s, &AREAS_THAT, &mut out);
             }
         }
         if !named.is_empty() {

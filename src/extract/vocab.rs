@@ -187,13 +187,7 @@ pub fn is_action_verb(word: &str) -> bool {
 /// (`bring`, `approve`).
 pub fn is_plain_verb(word: &str) -> bool {
     static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            ACTION_VERBS
-                .iter()
-                .chain(DECISION_VERBS)
-                .copied()
-                .collect()
-        });
+        std::sync::LazyLock::new(|| ACTION_VERBS.iter().chain(DECISION_VERBS).copied().collect());
     SET.contains(word)
 }
 
