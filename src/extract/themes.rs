@@ -924,6 +924,11 @@ mod tests {
     use super::*;
     use crate::extract::segment::segments;
 
+    /// The names of the themes found in `t`.
+    fn texts(t: &str) -> Vec<String> {
+        names(t).into_iter().map(|(n, _)| n).collect()
+    }
+
     fn names(t: &str) -> Vec<(String, Option<CanonicalTheme>)> {
         find(t, &segments(t))
             .into_iter()
@@ -1045,42 +1050,39 @@ mod tests {
 
     #[test]
     fn areas_named_after_a_clause_about_them() {
-        let got = |t: &str| -> Vec<String> { names(t).into_iter().map(|(n, _)| n).collect() };
         let t = "The report updated Members on the three key areas that Estyn inspected in 2024; Standards, Wellbeing and Leadership.\n";
-        assert_eq!(got(t), ["Standards", "Wellbeing", "Leadership"]);
+        assert_eq!(texts(t), ["Standards", "Wellbeing", "Leadership"]);
         // Without an inspection or review about, such a clause names no themes.
         let t = "The report set out the areas that residents raised in 2024; parking, litter and noise.\n";
-        assert!(got(t).is_empty(), "{:?}", got(t));
+        assert!(texts(t).is_empty(), "{:?}", texts(t));
     }
 
     #[test]
     fn a_counted_list_of_a_plans_priorities() {
-        let got = |t: &str| -> Vec<String> { names(t).into_iter().map(|(n, _)| n).collect() };
         let t = "(1) Approved the Council Plan with the four new Council Priorities as outlined below:\n\n· Thriving Communities\n\n· Accessible Services\n";
-        assert_eq!(got(t), ["Thriving Communities", "Accessible Services"]);
+        assert_eq!(texts(t), ["Thriving Communities", "Accessible Services"]);
         // A strategy's outcomes are its own aims, not themes; nor is an uncounted list.
         let t = "(ii) The following five key outcomes be approved as the basis of the strategy:-\n· People live longer, healthier lives\n\nOur priorities for next year:\n· Roads\n";
-        assert!(got(t).is_empty(), "{:?}", got(t));
+        assert!(texts(t).is_empty(), "{:?}", texts(t));
     }
 
     #[test]
     fn areas_assessed_in_a_review_under_weaker_lead_ins() {
-        let got = |t: &str| -> Vec<String> { names(t).into_iter().map(|(n, _)| n).collect() };
         // What reviewers assess, in a peer challenge's context.
         let t = "Fire peer challenge\n\nIt is not an inspection, but the peer reviewers assess the following:\n\n• delivery of prevention\n• response activity\n";
-        assert_eq!(got(t), ["delivery of prevention", "response activity"]);
+        assert_eq!(texts(t), ["delivery of prevention", "response activity"]);
         // A lead-in whose colon was lost before its bullets.
         let t = "Planning committee peer review\n\nThe review will look at\n• The purpose of the committee\n• Roles & responsibilities\n";
         assert_eq!(
-            got(t),
+            texts(t),
             ["The purpose of the committee", "Roles & responsibilities"]
         );
         // Contents: the lead-in and its entries carry page numbers; the next part ends them.
         let t = "Contents\n\nUsing the toolkit 9\n\nKey assessment areas: 11\n\nCommunity risk management 11\n\nPrevention 17\n\nSection 3: Self-assessment 50\n";
-        assert_eq!(got(t), ["Community risk management", "Prevention"]);
+        assert_eq!(texts(t), ["Community risk management", "Prevention"]);
         // Without a lead-in's words, the same shapes give nothing.
         let t = "The meeting was held on\n• Tuesday 4 March\n\nContents\n\nUsing the toolkit 9\n\nBackground: 11\n\nCommunity risk management 11\n";
-        assert!(got(t).is_empty(), "{:?}", got(t));
+        assert!(texts(t).is_empty(), "{:?}", texts(t));
     }
 
     #[test]
