@@ -201,12 +201,12 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
-/// Areas named after a clause about them: `the three key areas that Estyn focused on in 2018;
-/// Outcomes, Quality of Education services and Leadership`. Not `the areas that residents
-/// raised.` (no list after a semicolon or colon).
+/// The clause after which areas are named: `areas that Estyn focused on in 2018; ` (the list
+/// follows, see [`areas_after_a_clause`]). Not `the areas that residents raised.` (no semicolon
+/// or colon). Its words are a small class: a bounded repeat of any character but a stop is
+/// dear to compile.
 static AREAS_THAT: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:themes|areas)\s+(?:that|which)\s+[^.;:]{1,60}[;:]\s*(?P<list>[^.;:]{10,400})")
-        .unwrap()
+    re_new(r"(?i)\b(?:themes|areas)\s+(?:that|which)\s+[\w’'\s,\-]{1,60}[;:]\s*").unwrap()
 });
 
 /// One extra area named after a colon: `asked the team to look at one additional area: Shared
@@ -295,6 +295,26 @@ fn inline_list(text: &str, s: &Segment, re: &Regex, out: &mut Vec<FoundTheme>) -
             .char_indices()
             .nth(1)
             .map_or(words.len(), |(k, _)| at + k);
+    }
+    false
+}
+
+/// The areas named after each [`AREAS_THAT`] clause in segment `s`, up to the next stop:
+/// `the three key areas that Estyn focused on in 2018; Outcomes, Quality of Education services
+/// and Leadership.` Returns whether a list was found.
+fn areas_after_a_clause(text: &str, s: &Segment, out: &mut Vec<FoundTheme>) -> bool {
+    let words = s.body_text(text);
+    for m in AREAS_THAT.find_iter(words) {
+        let rest = &words[m.end()..];
+        let len = rest.find(['.', ';', ':']).unwrap_or(rest.len());
+        // As a list of names inside a sentence: ten characters at least, 400 at most.
+        let mut len = len.min(400);
+        while !rest.is_char_boundary(len) {
+            len -= 1;
+        }
+        if len >= 10 && inline_themes(text, s.body + m.end(), s.body + m.end() + len, out) {
+            return true;
+        }
     }
     false
 }
@@ -441,7 +461,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
                 .into_iter()
                 .any(|re| inline_list(text, s, re, &mut out));
             if !listed && may_name_areas_after_a_clause(words) {
-                inline_list(text, s, &AREAS_THAT, &mut out);
+                areas_after_a_clause(text, s, &mut out);
             }
         }
         if !named.is_empty() {
