@@ -225,17 +225,16 @@ const NOT_OWNERS: &[&str] = &[
 /// body that decides (`Council to consider …`) nor a noun that opens a heading (`Request to
 /// amend …`).
 fn is_owner(owner: &str) -> bool {
-    let first = owner
+    let lower = owner.to_lowercase();
+    let first = lower
         .split(|c: char| c.is_whitespace() || c == '/' || c == ',')
         .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .unwrap_or("");
     let noun = ["tion", "sion", "ment", "ness"]
         .iter()
         .any(|s| first.len() > s.len() + 2 && first.ends_with(s));
-    let lower = owner.to_lowercase();
     !noun
-        && !NOT_OWNERS.contains(&first.as_str())
+        && !NOT_OWNERS.contains(&first)
         && !lower
             .split_whitespace()
             .any(|w| vocab::BODIES.contains(&w) || w == "body")
@@ -369,12 +368,23 @@ fn read_zone(
 /// Reports a unit as an action when its words give a status; a unit that gives someone work
 /// (`Chair to write to the developer.`) is work to do.
 fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
-    let owned = OWNER_TO.is_match(text[a..b].trim_start());
-    unit_or(text, (a, b), owned.then_some(ActionStatus::Remaining), out);
+    let owned = || OWNER_TO.is_match(text[a..b].trim_start());
+    unit_or(
+        text,
+        (a, b),
+        || owned().then_some(ActionStatus::Remaining),
+        out,
+    );
 }
 
-/// [`unit`], with `otherwise` the status of a unit whose words give none (`None`: no action).
-fn unit_or(text: &str, (a, b): Unit, otherwise: Option<ActionStatus>, out: &mut Vec<FoundAction>) {
+/// [`unit`], with `otherwise` giving the status of a unit whose words give none (`None`: no
+/// action); it is asked only then.
+fn unit_or(
+    text: &str,
+    (a, b): Unit,
+    otherwise: impl FnOnce() -> Option<ActionStatus>,
+    out: &mut Vec<FoundAction>,
+) {
     let words = &text[a..b];
     if is_aggregate(words) || INTRO.is_match(words.trim_start()) {
         return;
@@ -404,7 +414,7 @@ fn unit_or(text: &str, (a, b): Unit, otherwise: Option<ActionStatus>, out: &mut 
         let mut f = found(text, (a, b), r.status);
         f.status_text = Some(collapse(&words[r.at.0..r.at.1]));
         out.push(f);
-    } else if let Some(st) = otherwise {
+    } else if let Some(st) = otherwise() {
         out.push(found(text, (a, b), st));
     }
 }
@@ -613,7 +623,12 @@ pub fn owner_lines(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAct
         }
         // `Governing Body to meet weekly. Its business will be to:` opens a list; not an action.
         if !ends_with_opener(&text[s.body..end]) {
-            unit_or(text, (s.body, end), Some(ActionStatus::Unknown), &mut out);
+            unit_or(
+                text,
+                (s.body, end),
+                || Some(ActionStatus::Unknown),
+                &mut out,
+            );
         }
     }
     out
