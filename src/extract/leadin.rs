@@ -371,6 +371,7 @@ pub fn opener_with_cue(s: &str) -> Option<(LeadIn, bool)> {
         || t.len() > 600
         || !DECISION_CUE.is_match(t)
         || names_agreed_actions(t)
+        || REMIT.is_match(t)
     {
         return None;
     }
@@ -600,7 +601,7 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
         } else {
             RecKind::Officer
         };
-        let weak = RELATIVE.is_match(s);
+        let weak = RELATIVE.is_match(s) || REMIT.is_match(s);
         return Some(LeadIn {
             weak: true,
             ..LeadIn::opens(kind, s.len())
@@ -614,6 +615,13 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
 /// list of them. Not `The recommendations of the peer team, on which views were sought, were:`.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\brecommendations?\s+(?:(?:for|of|in|on)\s+which|whereby)\b").unwrap()
+});
+
+/// A body's remit, the matters it may make recommendations on: `The Panel is responsible for
+/// making recommendations to the Council on the following matters:`. Not `The Panel made the
+/// following recommendations:`.
+static REMIT: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:responsible\s+for|role\s+(?:is|of)|remit\s+(?:is|of)|power\s+to|may|can)\s+(?:\w+\s+){0,2}?mak(?:e|ing)\s+recommendations?\b").unwrap()
 });
 
 fn heading(s: &str) -> Option<LeadIn> {
@@ -708,7 +716,10 @@ fn verb_lead_in(s: &str) -> Option<LeadIn> {
         clause || prefix.trim().is_empty() || colon || subject()
     } else if opens {
         // `the Mayor and Cabinet agreed that:` — a list follows, so the verb is a formula.
-        it_was || conn.is_some() && !auxiliary() && (clause || SUBJECT.is_match(prefix))
+        // `Cabinet agreed` alone on its line, its colon lost, is the body and its verb only.
+        it_was
+            || conn.is_some() && !auxiliary() && (clause || SUBJECT.is_match(prefix))
+            || conn.is_none() && rest.is_empty() && is_body_phrase(prefix)
     } else {
         // An item on the same line: only plain decision formulas.
         // `it was agreed that the Chair would hold a meeting` is narrative; `it was agreed that
@@ -875,6 +886,9 @@ mod tests {
             "It was agreed that:",
             "the Committee resolved by 6 votes for and 2 abstentions to:",
             "The Committee requested:",
+            // Alone on its line, its colon lost.
+            "Cabinet agreed",
+            "The Committee resolved",
         ] {
             let l = find(s).unwrap_or_else(|| panic!("no lead-in in {s:?}"));
             assert_eq!(l.kind, RecKind::Resolution, "{s}");
@@ -938,6 +952,10 @@ mod tests {
         for s in [
             "The issue was resolved by officers before the meeting.",
             "Members agreed the session had been useful.",
+            "The plan was agreed",
+            "Members noted the concerns and agreed",
+            // A body's remit, not recommendations made.
+            "The Panel is responsible for making recommendations to the Council on the following matters:",
             "The matter has been resolved.",
             "Reasons for recommendations",
             "Recommendation 3 above was discussed.",
@@ -1082,6 +1100,11 @@ mod tests {
                 &*super::RECOMMEND_COLON,
                 "The peer team made the following recommendations:",
                 "The recommendations were accepted.",
+            ),
+            (
+                &*super::REMIT,
+                "The Panel is responsible for making recommendations to the Council on the following matters:",
+                "The Panel made the following recommendations:",
             ),
             (&*super::PEER, "peer team", "the Planning Committee"),
             (

@@ -268,11 +268,38 @@ fn kind_of(head: &[HeadLine], text: &str) -> DocKind {
             .as_bytes()
             .windows(6)
             .any(|w| w.eq_ignore_ascii_case(b"report"));
-        if REPORT.is_match(t) || says_report && REPORT_TITLE.is_match(t) && !is_sentence(t) {
+        if REPORT.is_match(t) {
             return DocKind::Report;
+        }
+        if says_report && REPORT_TITLE.is_match(t) && !is_sentence(t) {
+            // A minute's heading names the report it took (`Appointments to Panel - Report of
+            // the Corporate Director`); the minutes' own words then follow it.
+            return if reports_meeting(text) {
+                DocKind::Minutes
+            } else {
+                DocKind::Report
+            };
         }
     }
     DocKind::Other
+}
+
+/// A sentence of minutes about the report an item took, or the motion put: `The Council
+/// considered a report of the Corporate Director`, `The Committee received the confidential
+/// report of the Town Clerk`, `Moved by Councillor Henig, Seconded by Councillor Napier`. Not
+/// `Cabinet will consider the report in March.`
+static REPORTS_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?m)^(?:The\s+)?(?:[A-Z][\w’'&\-]*\s+){1,4}(?:considered|received|noted)\s+(?:a|the)\s+(?:[\w\-]+\s+){0,2}report\b|^Moved\s+by\s+Councillor\b").unwrap()
+});
+
+/// Whether the start of the text reports a meeting's business ([`REPORTS_MEETING`]): read
+/// only near the top, where a minute's item opens, not in a report's background.
+fn reports_meeting(text: &str) -> bool {
+    let mut end = text.len().min(1200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    REPORTS_MEETING.is_match(&text[..end])
 }
 
 /// Whether a line is prose rather than a title: it holds a sentence's end before more words,
@@ -823,6 +850,11 @@ mod tests {
                 &*super::REPORT_TITLE,
                 "Corporate Peer Challenge Progress Report",
                 "Cabinet agenda",
+            ),
+            (
+                &*super::REPORTS_MEETING,
+                "The Council considered a report of the Corporate Director",
+                "Cabinet will consider the report in March.",
             ),
             (&*super::AGENDA, "Agenda item 5", "Agenda and minutes"),
             (

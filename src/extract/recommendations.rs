@@ -691,6 +691,12 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         // decision itself.
         // …and a page's list of attachments (`Additional documents:`), whose links are gone
         // from the text, heads nothing.
+        // A note in brackets before the list (`(Report attached)`) heads nothing: the line
+        // before it does.
+        let prev = (0..i)
+            .rev()
+            .map(|k| segs[k].text(text).trim_end())
+            .find(|p| !is_bracketed_note(p));
         let headed = prev.is_some_and(|p| {
             !DOCUMENTS_FIELD.is_match(p)
                 && ((p.ends_with([':', '-', '–']) && !DECISION_FIELD.is_match(p))
@@ -725,10 +731,14 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         // `(1) That progress … be noted.` alone is a resolution in its own words.
         let single_formula = items.len() == 1 && is_standalone(&items[0].own_text(text));
         let enough = items.len() >= 2 || (dated || single_formula) && items.len() == 1;
-        // `(i) To receive and note the minutes … (ii) To consider …` is an agenda's business.
-        let instructions = items
+        // `(i) To receive and note the minutes … (ii) To consider …` is an agenda's business,
+        // even with a bare title among its items (`5. Chair's Announcements`).
+        let instructing = items
             .iter()
-            .all(|it| AGENDA_INSTRUCTION.is_match(&it.own_text(text)));
+            .filter(|it| AGENDA_INSTRUCTION.is_match(&it.own_text(text)))
+            .count();
+        let instructions =
+            instructing == items.len() || items.len() >= 4 && instructing * 4 >= items.len() * 3;
         if enough
             && !instructions
             && resolving * 10 >= items.len() * needed
@@ -743,6 +753,18 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         i = next.max(i + 1);
     }
     out
+}
+
+/// A line that is wholly a note in brackets: `(Report attached)`, `(Appendices 2 and 3 are not
+/// for publication.)`. Not `(1) That the report be noted.` (a label) or `(Note: …) and more`.
+fn is_bracketed_note(s: &str) -> bool {
+    let t = s.trim();
+    let t = t.strip_suffix('.').unwrap_or(t);
+    t.len() > 4
+        && t.starts_with('(')
+        && t.ends_with(')')
+        && !t[1..t.len() - 1].contains(['(', ')'])
+        && super::label::parse_label(t).is_none()
 }
 
 /// A paragraph that is plainly a resolution on its own (`To NOTE …` on an agenda): `That the plan
@@ -994,6 +1016,8 @@ mod tests {
             "Members noted that recommendations 1, 2 and 9 had been implemented, as had recommendation (iii) above.",
             "Background papers\n\n1. Cabinet report, 4 March 2024\n2. LGA feedback letter",
             "Notices of motion\n\na) By Councillor Smith – School streets\nb) By Councillor Jones – Libraries",
+            // An agenda's business, one bare title among its instructions.
+            "Authority 18/02/27\n1. To receive apologies for absence\n2. To confirm the minutes of the last meeting\n3. Chair's Announcements\n4. To consider the report of the Planning Committee\n5. To receive an update on the motion",
         ] {
             assert!(recs(t).is_empty(), "{t:?} gave {:?}", recs(t));
         }
@@ -1021,6 +1045,21 @@ mod tests {
     fn decision_page_that_lost_its_heading() {
         let t = "Issue - decisions\n\nBudget\n\n27/10/2023 - Budget\n\n(1) the report be agreed;\n\n(2) the plan be adopted.\n\nReason for Decision: To set a budget.";
         assert_eq!(ids(t), ["1", "2"]);
+    }
+
+    #[test]
+    fn a_note_in_brackets_heads_no_list() {
+        let t = "Agenda item\n\nGarage sites\n\nTo consider an update on the disposals.\n\n(Appendix B is not for publication.)\n\n(Report attached)\n\n1) progress be noted;\n\n2) the sites be declared surplus.";
+        assert_eq!(ids(t), ["1", "2"]);
+        assert!(super::is_bracketed_note("(Report attached)."));
+        assert!(!super::is_bracketed_note("(1) That the report be noted."));
+        assert!(!super::is_bracketed_note("(Note: see (a) above) and more"));
+    }
+
+    #[test]
+    fn a_minute_headed_by_the_report_it_took() {
+        let t = "Fees and Charges - Report of the Head of Leisure\n\nThe Committee considered a report of the Head of Leisure.\n\nMoved by Councillor Lee, Seconded by Councillor Khan and\n\na) That the fees be approved;\n\nb) That the rates be kept.";
+        assert_eq!(ids(t), ["a", "b"]);
     }
 
     #[test]

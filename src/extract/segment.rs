@@ -601,17 +601,28 @@ fn cut_points(text: &str, start: usize, end: usize) -> Vec<usize> {
             stack.push(next);
         }
     }
-    // `1) Note the report 2) Comment as appropriate`: with no stop or run of blanks before
-    // them, bracketed labels that go on from the line's own first label still cut it.
-    if cuts.is_empty()
-        && let [first] = stack.as_slice()
-        && leading_label(line).is_some()
-        && line
-            .trim_start()
-            .get(..first.len)
-            .is_some_and(|l| l.ends_with(')'))
-    {
-        cuts.extend(bracketed_run(line, first));
+    // `1) Note the report 2) Comment as appropriate`, `i. Note the report ii. Offer any
+    // comments`: with no stop or run of blanks before them, labels that go on from the line's
+    // own first label, or from the first label after its lead-in (`asked to: (a) Note the
+    // report (b) Comment`), still cut it.
+    if let [first] = stack.as_slice() {
+        let first_at = match cuts.as_slice() {
+            [] if leading_label(line).is_some() => Some(label_start(line)),
+            [at] => Some(*at),
+            _ => None,
+        };
+        if let Some(at) = first_at
+            && line[at..].get(..first.len).is_some_and(|l| {
+                l.ends_with(')')
+                    || l.ends_with('.')
+                        && matches!(
+                            first.counter,
+                            Counter::LowerAlpha | Counter::LowerRoman | Counter::UpperRoman
+                        )
+            })
+        {
+            cuts.extend(inline_run(line, at + first.len, first));
+        }
     }
     aside_or_sentence_after(line, &mut cuts);
     cuts
@@ -637,15 +648,22 @@ fn aside_or_sentence_after(line: &str, cuts: &mut Vec<usize>) {
     }
 }
 
-/// Where the labels after a line's first label start, when each closes with a bracket, has a
-/// single space before it and a capital after it, and goes on from the one before in the same
-/// style: `1) Note the report 2) Comment as appropriate` gives the start of `2)`. Not `1) Note
-/// section 4) of the report` (not next in sequence, and no capital after it).
-fn bracketed_run(line: &str, first: &Label) -> Vec<usize> {
+/// Where the labels after a first label (ending at `from`) start, when each closes as the first
+/// does (with a bracket, or with a full stop after a letter or roman numeral), has a single
+/// space before it and a capital after it, and goes on from the one before in the same style:
+/// `1) Note the report 2) Comment as appropriate` gives the start of `2)`, `i. Note the report
+/// ii. Offer comments` that of `ii.`. Not `1) Note section 4) of the report` (not next in
+/// sequence, and no capital after it).
+fn inline_run(line: &str, from: usize, first: &Label) -> Vec<usize> {
     let b = line.as_bytes();
+    let closer = if first.punct == Punct::Dot {
+        b'.'
+    } else {
+        b')'
+    };
     let mut out = Vec::new();
     let mut prev = first.clone();
-    for close in memchr::memchr_iter(b')', b) {
+    for close in memchr::memchr_iter(closer, &b[from..]).map(|k| k + from) {
         let Some(at) = closed_label_start(b, close) else {
             continue;
         };
@@ -989,6 +1007,25 @@ mod tests {
         assert_eq!(
             pieces("(a) Agree option (b) as set out"),
             vec!["(a) Agree option (b) as set out"]
+        );
+        // Letters and roman numerals closed by a full stop run on the same way.
+        assert_eq!(
+            pieces("i. Note the report ii. Offer any further comments"),
+            vec!["i. Note the report", "ii. Offer any further comments"]
+        );
+        // …but not numbers, whose full stop may end a sentence.
+        assert_eq!(
+            pieces("1. The total rose by 4. The Council noted it"),
+            vec!["1. The total rose by 4. The Council noted it"]
+        );
+        // After a lead-in's colon, the first label and those that go on from it.
+        assert_eq!(
+            pieces("Members are asked to: (a) Note the update (b) Endorse the rates"),
+            vec![
+                "Members are asked to:",
+                "(a) Note the update",
+                "(b) Endorse the rates"
+            ]
         );
     }
 
