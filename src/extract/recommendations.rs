@@ -727,7 +727,13 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
             .count();
         // A `dd/mm/yyyy - Title` line (an issue page's decision) just before is a strong sign.
         let dated = prev.is_some_and(|p| DATED_TITLE.is_match(p));
-        let needed = if dated { 5 } else { 8 };
+        // Clauses of one sentence whose `RESOLVED that` was lost (`a) the plan be endorsed;`,
+        // `b) the Board oversee its delivery;`) need only half of them to read as resolutions.
+        let needed = if dated || clauses_of_one_sentence(text, &items) {
+            5
+        } else {
+            8
+        };
         // `(1) That progress … be noted.` alone is a resolution in its own words.
         let single_formula = items.len() == 1 && is_standalone(&items[0].own_text(text));
         let enough = items.len() >= 2 || (dated || single_formula) && items.len() == 1;
@@ -753,6 +759,24 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         i = next.max(i + 1);
     }
     out
+}
+
+/// Whether a list's items are the clauses of one sentence: the first starts in lower case and
+/// each but the last ends in `;` (perhaps with `and` or `or`): `a) the plan be endorsed;`, `b)
+/// the Board oversee its delivery; and`, `c) Board Members play their part.` Not items that
+/// are sentences of their own (`1. The plan was endorsed.`).
+fn clauses_of_one_sentence(text: &str, items: &[ItemDraft]) -> bool {
+    items.len() >= 3
+        && items.iter().enumerate().all(|(k, it)| {
+            let own = it.own_text(text);
+            let t = own.trim();
+            let clause_end = t
+                .trim_end_matches(" and")
+                .trim_end_matches(" or")
+                .ends_with(';');
+            (k > 0 || t.starts_with(|c: char| c.is_lowercase()))
+                && (k + 1 == items.len() || clause_end)
+        })
 }
 
 /// A line that is wholly a note in brackets: `(Report attached)`, `(Appendices 2 and 3 are not
@@ -1054,6 +1078,15 @@ mod tests {
         assert!(super::is_bracketed_note("(Report attached)."));
         assert!(!super::is_bracketed_note("(1) That the report be noted."));
         assert!(!super::is_bracketed_note("(Note: see (a) above) and more"));
+    }
+
+    #[test]
+    fn clauses_of_a_resolution_whose_heading_was_lost() {
+        let t = "Minutes\n\nThe work would be phased.\n\na) the plan be endorsed;\n\nb) the plan be developed further;\n\nc) the Board oversee its delivery;\n\nd) Board Members ensure their organisations take part.";
+        assert_eq!(ids(t), ["a", "b", "c", "d"]);
+        // Sentences of their own, half of them decisions: not enough.
+        let t = "Minutes\n\nThe work would be phased.\n\na) The plan be endorsed.\n\nb) The plan be developed further.\n\nc) The Board oversees its delivery.\n\nd) Board Members ensure their organisations take part.";
+        assert!(ids(t).is_empty(), "{:?}", ids(t));
     }
 
     #[test]
