@@ -38,6 +38,13 @@ static NAMES_ITS_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:with\s+regards?\s+to|in\s+regards?\s+to|regarding|concerning|in\s+respect\s+of|referring\s+to|in\s+relation\s+to|on|under|turning\s+to|for)\s+(?:the\s+)?(?:action|item|minute|reference|recommendation|outstanding\s+reference|OR)\s*(?:no\.?\s*)?\(?[\dA-Z]").unwrap()
 });
 
+/// A paragraph of matters arising that names the minute it follows up: `Arising from minute 128,
+/// Rachel Morgan updated that …`, `Also arising from item 5, …`. Not `Issues arising from the
+/// report were discussed.`
+static ARISING: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:also\s+|further\s+)?arising\s+from\s+(?:the\s+)?(?:minute|item|action)s?\s*(?:no\.?\s*)?\(?\d").unwrap()
+});
+
 /// A reference heading that names one action, its status in the paragraphs under it:
 /// `OR1 – "Use of Force" Figures in Custody`, `Action 3: Library opening hours`.
 /// Not `Page 2` or `1. Apologies`.
@@ -46,11 +53,13 @@ static REF_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The title of a `Title – prose` item: `Induction Process - A Member raised …`, `School Meetings:
-/// Officers reported …`. Not a sentence with a dash later on: `Members were reminded that the
-/// report on the library service would follow – Officers agreed.` (more than ten words first).
+/// Officers reported …`, `(3.4) Website Renewal – Signed invoice received.` (the number of
+/// the minute it follows up before it). Not a sentence with a dash later on: `Members were
+/// reminded that the report on the library service would follow – Officers agreed.` (more
+/// than ten words first).
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
-        r"^(?:[A-Z0-9][\w’'&/().,]*(?:\s+[\w’'&/().,]+){0,9}?)\s*(?:\s[-–—]\s|:\s)\s*[A-Z“‘\x22]",
+        r"^(?:\(\d{1,3}(?:\.\d{1,3})?\)\s+)?(?:[A-Z0-9][\w’'&/().,]*(?:\s+[\w’'&/().,]+){0,9}?)\s*(?:\s[-–—]\s|:\s)\s*[A-Z“‘\x22]",
     )
     .unwrap()
 });
@@ -272,17 +281,20 @@ pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
     while i < segs.len() {
         let words = segs[i].body_text(text);
         let review = REVIEW_TOPIC.is_match(words);
-        if !(TOPIC.is_match(words) || review) || NUMBERED_ACTION.is_match(words) {
+        // `Arising from minute 128, …` is a matter arising in itself: the zone starts with it.
+        let arising = !taken[i] && ARISING.is_match(words.trim_start());
+        if !(arising || TOPIC.is_match(words) || review) || NUMBERED_ACTION.is_match(words) {
             i += 1;
             continue;
         }
         // The zone runs from the line after the topic to the end of the item.
         // A table read as a tracker, or a resolution, ends it too.
+        let from = if arising { i } else { i + 1 };
         let mut j = i + 1;
         while j < segs.len() && !ends_zone(text, &segs[j]) && !taken[j] && j < i + 120 {
             j += 1;
         }
-        read_zone(text, segs, (i + 1, j), !review, taken, &mut out);
+        read_zone(text, segs, (from, j), !review, taken, &mut out);
         i = j.max(i + 1);
     }
     out
@@ -352,7 +364,10 @@ fn read_zone(
             continue;
         }
         let words = &text[pa..pb];
-        if is_bullet || NAMES_ITS_ACTION.is_match(words.trim_start()) {
+        if is_bullet
+            || NAMES_ITS_ACTION.is_match(words.trim_start())
+            || ARISING.is_match(words.trim_start())
+        {
             unit(text, para, out);
             continue;
         }
@@ -368,7 +383,17 @@ fn read_zone(
 /// Reports a unit as an action when its words give a status; a unit that gives someone work
 /// (`Chair to write to the developer.`) is work to do.
 fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
-    let owned = || OWNER_TO.is_match(text[a..b].trim_start());
+    // The owner may come after the item's title: `Newsletter – Clerk to draft the first issue.`
+    let owned = || {
+        let words = text[a..b].trim_start();
+        OWNER_TO.is_match(words)
+            || TITLED.is_match(words)
+                && [" – ", " - ", " — "]
+                    .iter()
+                    .filter_map(|d| words.find(d).map(|k| k + d.len()))
+                    .min()
+                    .is_some_and(|k| OWNER_TO.is_match(&words[k..]))
+    };
     unit_or(
         text,
         (a, b),
@@ -528,6 +553,11 @@ pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction
             j += 1;
         }
         let Some(first) = segs.get(j) else { continue };
+        // `Action` over a minute number alone on its line (`1.0`) heads a column of the
+        // minutes' table, not an action.
+        if segs[k + 1..j].iter().any(|g| g.label.is_some()) {
+            continue;
+        }
         if OWNER_LINE.is_match(first.body_text(text)) {
             continue;
         }
@@ -1127,6 +1157,42 @@ mod tests {
     }
 
     #[test]
+    fn matters_arising_that_name_their_minute() {
+        let t = "Minutes and Matters Arising\n\nRESOLVED that the minutes be approved.\n\nArising from minute 12, the Head of Finance advised that the questionnaire had been circulated to other authorities.\n\nAlso arising from minute 12, officers advised that the strategy would be presented to the Executive in March.\n\nIssues arising from the report were discussed.\n";
+        assert_eq!(
+            acts(t),
+            vec![
+                (
+                    "Arising from minute 12, the Head of Finance advised that the questionnaire had been circulated to other authorities.".into(),
+                    ActionStatus::Completed
+                ),
+                (
+                    "Also arising from minute 12, officers advised that the strategy would be presented to the Executive in March.".into(),
+                    ActionStatus::Remaining
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn titled_items_with_the_minute_they_follow_up_and_an_owner() {
+        let t = "Minutes of the last meeting and matters arising\n\n3.2\n\n(3.2) Newsletter – Clerk to draft the first issue.\n\nSV\n\n3.3\n\n(3.4) Website Renewal – Signed invoice received. Action complete.\n";
+        assert_eq!(
+            acts(t),
+            vec![
+                (
+                    "(3.2) Newsletter – Clerk to draft the first issue.".into(),
+                    ActionStatus::Remaining
+                ),
+                (
+                    "(3.4) Website Renewal – Signed invoice received. Action complete.".into(),
+                    ActionStatus::Completed
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn action_lines_that_give_someone_work() {
         let t = "Minutes\n\nThe Board discussed the training offer.\n\nCarol and Terry to plan the joint meeting of\nthe two boards for March.\n\n4.3. Clerk to forward the police report to Councillors.\n\nJB/KL to send the data to the group (complete).\n\nRequest to amend the standing orders\n\nCouncil to consider the budget in February.\n\nMembers to agree the dates.\n\nThe Chair said officers would look again. Clerk to order new pads.\n";
         assert_eq!(
@@ -1244,6 +1310,11 @@ mod tests {
                 &*super::NAMES_ITS_ACTION,
                 "With regards to action 1, …",
                 "With regard to the budget, …",
+            ),
+            (
+                &*super::ARISING,
+                "Arising from minute 128, Rachel Morgan updated that …",
+                "Issues arising from the report were discussed.",
             ),
             (
                 &*super::REF_HEADING,

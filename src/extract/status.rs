@@ -238,6 +238,12 @@ pub const VOCABULARY: &[Phrase] = &[
         "was circulated",
     ),
     p(
+        r"action\s+(?:now\s+)?(?:complete[d]?|closed|done)|no\s+further\s+action\s+(?:is\s+)?(?:required|needed)",
+        Completed,
+        Scope::PROSE,
+        "Signed invoice received. Action complete.",
+    ),
+    p(
         r"(?:is|are)\s+now\s+(?:complete[d]?|closed|in\s+place|resolved|implemented)",
         Completed,
         Scope::PROSE,
