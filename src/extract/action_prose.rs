@@ -380,6 +380,22 @@ fn read_zone(
     flush(&mut heading, out);
 }
 
+/// The status of an action given to someone: what its words say, else work still to do when
+/// it opens by giving the work (`Sylvia to email the link.` — agreed, not yet done), else
+/// unknown.
+fn status_of_work(words: &str) -> ActionStatus {
+    status::of_prose(words).map_or_else(
+        || {
+            if OWNER_TO.is_match(words.trim_start()) {
+                ActionStatus::Remaining
+            } else {
+                ActionStatus::Unknown
+            }
+        },
+        |r| r.status,
+    )
+}
+
 /// Reports a unit as an action when its words give a status; a unit that gives someone work
 /// (`Chair to write to the developer.`) is work to do.
 fn unit(text: &str, (a, b): Unit, out: &mut Vec<FoundAction>) {
@@ -543,8 +559,7 @@ pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction
                 continue;
             }
             let (a, b) = (at, s.end);
-            let st = status::of_prose(&text[a..b]).map_or(ActionStatus::Unknown, |r| r.status);
-            out.push(found(text, (a, b), st));
+            out.push(found(text, (a, b), status_of_work(&text[a..b])));
             continue;
         }
         // The label alone: the action is on the following lines.
@@ -591,18 +606,14 @@ pub fn owned_sentences(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<Foun
     }
     units
         .into_iter()
-        .map(|unit| {
-            let st =
-                status::of_prose(&text[unit.0..unit.1]).map_or(ActionStatus::Unknown, |r| r.status);
-            found(text, unit, st)
-        })
+        .map(|unit| found(text, unit, status_of_work(&text[unit.0..unit.1])))
         .collect()
 }
 
 /// Action lines of minutes read anywhere on the page, where nothing else took them: a line (with
 /// the lines it wraps onto) that opens by giving someone work — `Carol to review the subgroups
 /// and bring back proposals.`, `The Clerk to forward the report to the webmaster.` Their status
-/// is what their own words say, else unknown: the line only records the work.
+/// is what their own words say, else remaining: the work was given, not yet done.
 pub fn owner_lines(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
     let mut out = Vec::new();
     let mut k = 0;
@@ -656,7 +667,7 @@ pub fn owner_lines(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAct
             unit_or(
                 text,
                 (s.body, end),
-                || Some(ActionStatus::Unknown),
+                || Some(ActionStatus::Remaining),
                 &mut out,
             );
         }
@@ -1136,7 +1147,7 @@ mod tests {
             got,
             vec![(
                 "Secretary to look into the costs of a heated cabinet.".into(),
-                ActionStatus::Unknown
+                ActionStatus::Remaining
             )]
         );
     }
@@ -1148,7 +1159,7 @@ mod tests {
             over(owned_sentences, t),
             vec![(
                 "RS to gather suggestions and write to the County Council.".into(),
-                ActionStatus::Unknown
+                ActionStatus::Remaining
             )]
         );
         // Lower case after a word is a sentence's own word, not a field.
@@ -1200,11 +1211,11 @@ mod tests {
             vec![
                 (
                     "Carol and Terry to plan the joint meeting of the two boards for March.".into(),
-                    ActionStatus::Unknown
+                    ActionStatus::Remaining
                 ),
                 (
                     "Clerk to forward the police report to Councillors.".into(),
-                    ActionStatus::Unknown
+                    ActionStatus::Remaining
                 ),
                 (
                     "JB/KL to send the data to the group".into(),
