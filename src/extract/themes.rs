@@ -269,6 +269,41 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\s*(?:\(\s*(?:rated|judged|grade[d]?)?\s*[\w ]{2,40}\)|[-–—:]?\s*\b(?:outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate)\b)\s*[.;,]?\s*$").unwrap()
 });
 
+/// One area of an inspection's judgement table flattened onto a line, its grade after it:
+/// `1. Children who need help and protection Good`, `2.1 Adoption performance Good`. Not
+/// `1. The service is good` (no capital grade after the name).
+static GRADED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?:^|[\s:])\d{1,2}(?:\.\d{1,2})?\.?\s+(?P<name>[A-Z][A-Za-z,’' \-]+?)\s+(?:Good|Outstanding|Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?)\b").unwrap()
+});
+
+/// The areas of a judgement table flattened onto one line (`… are: 1. Children who need help
+/// and protection Good 2. Children looked after and achieving permanence Good …`): each area a
+/// framework names, when two or more are.
+fn graded_run(text: &str, s: &Segment, hint: Option<Framework>, out: &mut Vec<FoundTheme>) {
+    // With its label: the first area's number may have made the segment's label.
+    let words = s.text(text);
+    // Two grades in capitals at least: a cheap test first.
+    let grades = ["Good", "Outstanding", "Inadequate", "Requires improvement"]
+        .iter()
+        .map(|g| memchr::memmem::find_iter(words.as_bytes(), g.as_bytes()).count())
+        .sum::<usize>();
+    if grades < 2 {
+        return;
+    }
+    let found_names: Vec<FoundTheme> = GRADED_ITEM
+        .captures_iter(words)
+        .filter_map(|c| c.name("name"))
+        .filter(|n| n.as_str().len() <= 100)
+        .filter(|n| theme_names::resolve(n.as_str(), hint).0.is_some())
+        .map(|n| found(n.as_str(), s.start + n.start()))
+        .collect();
+    if found_names.len() >= 2 {
+        for t in found_names {
+            push(out, t);
+        }
+    }
+}
+
 // Cheap tests run before the patterns above on every segment: each is true of every text the
 // pattern it guards can match, so it only saves the search where the pattern cannot match.
 
@@ -467,6 +502,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         if !named.is_empty() {
             one_word_name_lists(text, s, &named, &mut out);
         }
+        graded_run(text, s, hint, &mut out);
         if let Some(&(_, f)) = name_lines.iter().find(|l| l.0 == i) {
             let (a, b) = (s.body + names[i].at.0, s.body + names[i].at.1);
             push(&mut out, listed_theme(&text[a..b], a, names[i].key(), f));
@@ -1078,6 +1114,22 @@ mod tests {
     }
 
     #[test]
+    fn a_judgement_table_flattened_onto_one_line() {
+        let t = "The judgements on areas of the service are: 1. Children who need help and protection Good 2. Children looked after and achieving permanence Requires improvement to be good 3. Leadership, management and governance Outstanding\n";
+        assert_eq!(
+            texts(t),
+            [
+                "Children who need help and protection",
+                "Children looked after and achieving permanence",
+                "Leadership, management and governance"
+            ]
+        );
+        // Graded names no framework has are not themes.
+        let t = "Ratings: 1. Customer Service Good 2. Parks Outstanding\n";
+        assert!(texts(t).is_empty(), "{:?}", texts(t));
+    }
+
+    #[test]
     fn a_counted_list_of_a_plans_priorities() {
         let t = "(1) Approved the Council Plan with the four new Council Priorities as outlined below:\n\n· Thriving Communities\n\n· Accessible Services\n";
         assert_eq!(texts(t), ["Thriving Communities", "Accessible Services"]);
@@ -1371,6 +1423,11 @@ mod tests {
                 "namely that the plan was late.",
             ),
             (&*super::GRADE, "(rated good)", "Good governance"),
+            (
+                &*super::GRADED_ITEM,
+                "1. Children who need help and protection Good",
+                "1. The service is good",
+            ),
             (&*super::NOTHING, "None", "None of the themes"),
             (&*super::SEMI, "A; B; and C", "A, B and C"),
         ];
