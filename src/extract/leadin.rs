@@ -19,7 +19,7 @@
 //! | 2 | decision field (`DECISION`) | `Decision made: That the plan be adopted.` | A field label says the line is a decision whatever follows, even words with no verb (`Decision: To approve the budget.`), so it is read before any verb in those words; it opens a list when its words are themselves an opening lead-in (`DECISION: The Cabinet agreed to:`). |
 //! | 3 | decision heading (`DECISION_HEADING`) | `Decision of Executive Councillor for Housing` | A whole-line heading with no verb to find; like rows 1 and 2, whole-line shapes come before the phrase rules that look inside a line. |
 //! | 4 | decision verb (`VERB`, `SUBJECT`, `AFTER_VERB`) | `It was RESOLVED that:`, `Cabinet AGREED` | The formula itself: before the `That …:` shapes, whose capitalised-name pattern would also take `That Cabinet RESOLVED:`, but as an officer's sub-lead-in. |
-//! | 5 | a motion moved and seconded (`MOVED`), then a body opening a list (`THAT_BODY`, `THAT_COLON`, `BODY_COLON`, and a motion's `MOTION`: `This Council notes:`) | `It was proposed by … and seconded by …:`, `That Cabinet:`, `The Cabinet:` | Before the requests of row 6: `That Council be recommended to:` is a sub-lead-in that continues an earlier lead-in, which row 6 would not mark. |
+//! | 5 | a motion moved and seconded (`MOVED`), recommendations carried (`CARRIED`), then a body opening a list (`THAT_BODY`, `THAT_COLON`, `BODY_COLON`, and a motion's `MOTION`: `This Council notes:`) | `It was proposed by … and seconded by …:`, `That Cabinet:`, `The Cabinet:` | Before the requests of row 6: `That Council be recommended to:` is a sub-lead-in that continues an earlier lead-in, which row 6 would not mark. |
 //! | 6 | request to a body ending in a colon (`ASKED`) | `The Executive Mayor in Cabinet is asked to:` | An officer's lead-in that opens a list; it must end in a colon (within 120 characters of `to`), so a request ending in a dash falls through to row 9. |
 //! | 7 | a body's recommendation reported (`HAS_RECOMMENDED`) | `… and has recommended to the Council Meeting that it:` | An officer's lead-in; no overlap with the rows around it. |
 //! | 8 | a body, then a list (`THEN`) | `The Cabinet then:` | A resolution's sub-lead-in; no overlap with the rows around it. |
@@ -234,6 +234,13 @@ static MOVED_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_words(&["seconde
 /// `The report was proposed by officers.`
 static MOVED: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)^(?:it\s+was\s+)?(?:proposed|moved)\s+by\s+[^:]+?\bseconded\s+by\s+[^:]+?(?:\s+that)?\s*(?::|:-)\s*$").unwrap()
+});
+
+/// The recommendations put to the meeting and carried, their words after it: `The
+/// recommendation as set out in the report was moved, seconded, voted on and carried.`, `The
+/// recommendations were agreed:`. Not `The recommendations were noted by the panel in March.`
+static CARRIED: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^(?:The|THE)\s+(?:[\w\-]+\s+){0,3}?(?i:recommendations?)\b[^.:;]*?\b(?:was|were)\s[^.:;]*?\b(?i:carried|agreed|approved)\s*[.:]?\s*$").unwrap()
 });
 
 /// The preamble of a decision taken by one person, its decisions after it: `Having complied
@@ -548,7 +555,9 @@ fn find_plain_unfiltered(s: &str) -> Option<LeadIn> {
     if let Some(l) = verb_lead_in(s) {
         return Some(l);
     }
-    if has_cue(&MOVED_CUES, s) && MOVED.is_match(s) || s.starts_with("Having") && HAVING.is_match(s)
+    if has_cue(&MOVED_CUES, s) && MOVED.is_match(s)
+        || s.starts_with("Having") && HAVING.is_match(s)
+        || CARRIED.is_match(s)
     {
         return Some(LeadIn::opens(RecKind::Resolution, s.len()));
     }
@@ -886,6 +895,8 @@ mod tests {
             "It was agreed that:",
             "the Committee resolved by 6 votes for and 2 abstentions to:",
             "The Committee requested:",
+            // The recommendation carried, its words after it.
+            "The recommendation as set out in the report was moved, seconded, voted on and carried.",
             // Alone on its line, its colon lost.
             "Cabinet agreed",
             "The Committee resolved",
@@ -1100,6 +1111,11 @@ mod tests {
                 &*super::RECOMMEND_COLON,
                 "The peer team made the following recommendations:",
                 "The recommendations were accepted.",
+            ),
+            (
+                &*super::CARRIED,
+                "The recommendation as set out in the report was moved, seconded, voted on and carried.",
+                "The recommendations were noted by the panel in March.",
             ),
             (
                 &*super::REMIT,
