@@ -273,7 +273,8 @@ pub fn segments(text: &str) -> Vec<Segment> {
 }
 
 /// Whether line `b` continues the paragraph of line `a`: it follows with no empty line, `a`
-/// runs on into it, and `b` starts no item and neither is a table row.
+/// runs on into it, and `b` starts no item and neither is a table row — but for the bar that
+/// closes the cell `b` ends (`… be confirmed. |`).
 fn joins(text: &str, a: &Line, b: &Line) -> bool {
     let bt = &text[b.content_start..b.content_end];
     let at = &text[a.content_start..a.content_end];
@@ -282,7 +283,7 @@ fn joins(text: &str, a: &Line, b: &Line) -> bool {
         && leading_label(bt).is_none()
         && bullet_len(bt).is_none()
         && !at.contains('|')
-        && !bt.contains('|')
+        && !bt.trim_end().trim_end_matches('|').contains('|')
         && !at.contains('\t')
 }
 
@@ -1094,6 +1095,21 @@ mod tests {
         assert!(
             s.label.is_none(),
             "a bare number is not a label outside a list"
+        );
+    }
+
+    #[test]
+    fn a_wrapped_cell_ends_at_its_bar_and_keeps_its_items() {
+        let t = "RESOLVED: 1. That the report be approved. 2. That the return for the year ended\n31st March 2026, be signed. 3. That the statement be confirmed. |\n|";
+        assert_eq!(
+            pieces(t),
+            vec![
+                "RESOLVED:",
+                "1. That the report be approved.",
+                "2. That the return for the year ended",
+                "31st March 2026, be signed.",
+                "3. That the statement be confirmed. |",
+            ]
         );
     }
 
