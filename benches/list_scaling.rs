@@ -1,7 +1,8 @@
 //! Scaling of `extract` over very long lists: 10k, 30k and 100k items of each list shape
-//! (bullets, `- ` dashes, bare `That …` paragraphs, numbers, letters), with the time per item
-//! at each size. Time per item that stays flat as the list grows is linear work; the last
-//! column is the 100k time over ten times the 10k time (1.0 is linear, 10 would be quadratic).
+//! (bullets, `- ` dashes, bare `That …` paragraphs, numbers, letters, and lines that are notes
+//! in brackets on an agenda item's page), with the time per item at each size. Time per item
+//! that stays flat as the list grows is linear work; the last column is the 100k time over ten
+//! times the 10k time (1.0 is linear, 10 would be quadratic).
 //!
 //! Run with `cargo bench --bench list_scaling`.
 
@@ -69,8 +70,12 @@ fn letters(i: usize) -> String {
 /// A page of `n` items of one shape under a heading that introduces recommendations.
 fn page(shape: &str, n: usize) -> String {
     let mut rng = Xorshift(0x9e37_79b9_7f4a_7c15);
-    let mut out =
-        String::from("Report to Cabinet\n\nRECOMMENDATIONS\n\nCabinet is recommended to:\n\n");
+    // Notes in brackets stand on an agenda item's page, where lists with no lead-in are read.
+    let mut out = String::from(if shape == "bracketed-notes" {
+        "Agenda item\n\n"
+    } else {
+        "Report to Cabinet\n\nRECOMMENDATIONS\n\nCabinet is recommended to:\n\n"
+    });
     for i in 0..n {
         let s = rng.sentence();
         let line = match shape {
@@ -78,6 +83,7 @@ fn page(shape: &str, n: usize) -> String {
             "dashes" => format!("- {s}.\n"),
             "that-paragraphs" => format!("That the {s}.\n\n"),
             "numbered" => format!("{}. {s}.\n", i + 1),
+            "bracketed-notes" => format!("({s})\n"),
             _ => format!("({}) {s}.\n", letters(i)),
         };
         out.push_str(&line);
@@ -96,6 +102,7 @@ fn main() {
         "that-paragraphs",
         "numbered",
         "lettered",
+        "bracketed-notes",
     ] {
         let mut per_item = Vec::new();
         for n in SIZES {

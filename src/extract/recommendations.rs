@@ -692,9 +692,11 @@ fn unheaded(text: &str, segs: &[Segment], taken: &[bool], decisions: bool) -> Ve
         // …and a page's list of attachments (`Additional documents:`), whose links are gone
         // from the text, heads nothing.
         // A note in brackets before the list (`(Report attached)`) heads nothing: the line
-        // before it does.
+        // before it does. A few notes at most are passed over, so that a page of nothing but
+        // such lines is still read in linear time.
         let prev = (0..i)
             .rev()
+            .take(4)
             .map(|k| segs[k].text(text).trim_end())
             .find(|p| !is_bracketed_note(p));
         let headed = prev.is_some_and(|p| {
