@@ -273,8 +273,17 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 /// `1. Children who need help and protection Good`, `2.1 Adoption performance Good`. Not
 /// `1. The service is good` (no capital grade after the name).
 static GRADED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?:^|[\s:])\d{1,2}(?:\.\d{1,2})?\.?\s+(?P<name>[A-Z][A-Za-z,’' \-]+?)\s+(?:Good|Outstanding|Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?)\b").unwrap()
+    let grades: Vec<String> = GRADES.iter().map(|g| g.replace(' ', r"\s+")).collect();
+    re_new(&format!(
+        r"(?:^|[\s:])\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+(?P<name>[A-Z][A-Za-z,’' \-]+?)\s+(?:{})(?:\s+to\s+be\s+good)?\b",
+        grades.join("|")
+    ))
+    .unwrap()
 });
+
+/// An inspection's grades as a judgement table prints them, one of which ends each area of
+/// [`GRADED_ITEM`].
+const GRADES: [&str; 4] = ["Good", "Outstanding", "Inadequate", "Requires improvement"];
 
 /// The areas of a judgement table flattened onto one line (`… are: 1. Children who need help
 /// and protection Good 2. Children looked after and achieving permanence Good …`): each area a
@@ -283,7 +292,7 @@ fn graded_run(text: &str, s: &Segment, hint: Option<Framework>, out: &mut Vec<Fo
     // With its label: the first area's number may have made the segment's label.
     let words = s.text(text);
     // Two grades in capitals at least: a cheap test first.
-    let grades = ["Good", "Outstanding", "Inadequate", "Requires improvement"]
+    let grades = GRADES
         .iter()
         .map(|g| memchr::memmem::find_iter(words.as_bytes(), g.as_bytes()).count())
         .sum::<usize>();
