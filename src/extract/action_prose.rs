@@ -12,7 +12,9 @@
 use super::actions::{FoundAction, is_aggregate};
 use super::segment::Segment;
 use super::status;
-use super::textutil::{collapse, cue_words, ends_with_opener, has_cue, is_terminator, re_new};
+use super::textutil::{
+    collapse, cue_words, ends_with_opener, has_cue, is_heading_like, is_terminator, re_new,
+};
 use super::vocab;
 use crate::model::ActionStatus;
 use aho_corasick::AhoCorasick;
@@ -20,9 +22,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// What a zone of actions is about: `Outstanding Actions`, `Matters arising`, `Action log`,
-/// `Tracking decisions`. Not `The action plan was approved.`
+/// `Tracking decisions`, a parish clerk's report on what was done since the last meeting
+/// (`Clerk’s progress report on decisions taken`, `Report on the work carried out`). Not `The
+/// action plan was approved.`
 static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations)\b").unwrap()
+    re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations|clerk(?:['’]?s)?\s+(?:progress\s+)?report|progress\s+report\s+on\s+(?:the\s+)?(?:decisions|actions)|report\s+on\s+(?:the\s+)?(?:work|progress)\s+(?:carried\s+out|undertaken|made))\b").unwrap()
 });
 
 /// A review of progress: `Progress Review`, `Progress found by the peer team`. Its prose is a
@@ -275,7 +279,10 @@ fn ends_zone(text: &str, s: &Segment) -> bool {
 type Unit = (usize, usize);
 
 /// Finds prose actions. `taken` marks segments that other readers already used.
-pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
+///
+/// `stops` marks segments that end a zone (a resolution, a tracker table); other segments in
+/// `taken` (a list of actions under a status lead-in) are passed over and the zone goes on.
+pub fn find(text: &str, segs: &[Segment], taken: &[bool], stops: &[bool]) -> Vec<FoundAction> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < segs.len() {
@@ -289,15 +296,81 @@ pub fn find(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction> {
         }
         // The zone runs from the line after the topic to the end of the item.
         // A table read as a tracker, or a resolution, ends it too.
+        // The next item of the topic's own numbering ends it too (`8. Clerk's report` …
+        // `9. Finance`).
         let from = if arising { i } else { i + 1 };
+        let own = segs[i].label.as_ref();
+        let own_minute = minute_number(words);
         let mut j = i + 1;
-        while j < segs.len() && !ends_zone(text, &segs[j]) && !taken[j] && j < i + 120 {
+        // Past a list read elsewhere (`The following items were marked as completed:` and its
+        // items), the zone goes on only through plain prose: a numbered line or a heading
+        // there is the page's next section.
+        let mut past_list = false;
+        while j < segs.len() && j < i + 120 {
+            let s = &segs[j];
+            let next_item = own.is_some_and(|l| s.label.as_ref().is_some_and(|m| l.same_style(m)))
+                || own_minute
+                    .as_ref()
+                    .is_some_and(|m| is_later_minute(m, s.body_text(text)));
+            let next_section = past_list
+                && !taken[j]
+                && (s.label.is_some() || is_heading_like(s.body_text(text).trim()));
+            if ends_zone(text, s) || stops[j] || next_item || next_section {
+                break;
+            }
+            past_list |= taken[j];
             j += 1;
         }
         read_zone(text, segs, (from, j), !review, taken, &mut out);
         i = j.max(i + 1);
     }
     out
+}
+
+/// The minute number that opens a line, as its runs of digits and what separates them:
+/// `33/24 Planning` gives `[33, 24]` and `["/"]`, `2021-06_8. CLERKS REPORT` gives `[2021, 6, 8]`
+/// and `["-", "_", "."]`. None for a line that opens with a word, a plain number (a label,
+/// read as such) or a date (`12/03/2024`).
+fn minute_number(words: &str) -> Option<(Vec<u64>, Vec<&str>)> {
+    let first = words.split_whitespace().next()?;
+    let is_sep = |c: char| matches!(c, '/' | '-' | '_' | '.');
+    if !first.starts_with(|c: char| c.is_ascii_digit())
+        || !first.chars().all(|c| c.is_ascii_digit() || is_sep(c))
+        || !first.trim_end_matches('.').contains(is_sep)
+        || first.matches('/').count() >= 2
+    {
+        return None;
+    }
+    let runs = first
+        .split(is_sep)
+        .filter(|r| !r.is_empty())
+        .map(|r| r.parse().ok())
+        .collect::<Option<Vec<u64>>>()?;
+    let seps = first
+        .split(|c: char| c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
+    Some((runs, seps))
+}
+
+/// Whether `line` opens with the minute after `topic`'s: the same form, one number grown and the
+/// rest the same (`33/24` then `34/24`). Not a reference back to an older minute (`20/22` then
+/// `116/21 Lighting at school camp – …`, an item of matters arising).
+fn is_later_minute(topic: &(Vec<u64>, Vec<&str>), line: &str) -> bool {
+    let Some((runs, seps)) = minute_number(line) else {
+        return false;
+    };
+    if seps != topic.1 || runs.len() != topic.0.len() {
+        return false;
+    }
+    let changed: Vec<(u64, u64)> = topic
+        .0
+        .iter()
+        .zip(&runs)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    matches!(changed.as_slice(), [(a, b)] if b > a)
 }
 
 /// Explicit undertakings outside action zones.
@@ -477,11 +550,24 @@ fn dash_cells(words: &str) -> Option<(usize, &str)> {
         };
         i > 0 && b[i - 1] == b' ' && b.get(i + len) == Some(&b' ')
     };
-    let mut seps = memchr::memchr2_iter(b'-', 0xE2, b).filter(|&i| spaced_dash(i));
-    let first = seps.next()? - 1;
-    let last = seps.next_back()? - 1;
-    let tail = t[last..].trim_start_matches([' ', '–', '-', '—']).trim();
-    (tail.split_whitespace().count() <= 5 && first > 10).then_some((first, tail))
+    let seps: Vec<usize> = memchr::memchr2_iter(b'-', 0xE2, b)
+        .filter(|&i| spaced_dash(i))
+        .collect();
+    let (&first, &last) = (seps.first()?, seps.last()?);
+    if first == last {
+        return None;
+    }
+    let tail = t[last - 1..]
+        .trim_start_matches([' ', '–', '-', '—'])
+        .trim();
+    // The cells between are an owner and a date, not a sentence: `Lighting at the camp – It
+    // was agreed to ask a contractor to install lighting on the path – ongoing` is prose with
+    // its status after a dash (read whole).
+    let short_between = seps
+        .windows(2)
+        .all(|w| t[w[0]..w[1]].split_whitespace().count() <= 7);
+    (tail.split_whitespace().count() <= 5 && first > 11 && short_between)
+        .then_some((first - 1, tail))
 }
 
 /// A few words in brackets that end a unit, after its sentence: `Clerk to obtain three quotes
@@ -1011,7 +1097,7 @@ mod tests {
     use crate::extract::segment::segments;
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {
-        over(find, t)
+        over(|t, segs, taken| find(t, segs, taken, taken), t)
     }
 
     /// What one reader of this module finds in `t`, with nothing taken yet.
@@ -1126,6 +1212,12 @@ mod tests {
         );
         assert_eq!(dash_cells("Members discussed the plan – a good one."), None);
         assert_eq!(dash_cells("Plan – A – B"), None);
+        assert_eq!(
+            dash_cells(
+                "Lighting at the camp – It was agreed to ask a contractor to install lighting on the path – ongoing"
+            ),
+            None
+        );
         let t = "Action log\n\n1. Update the website with the new dates – Clerk – January – Complete\n2. Report the damaged sign – Clerk – February – Outstanding\n";
         assert_eq!(
             acts(t),
@@ -1286,6 +1378,40 @@ mod tests {
     }
 
     #[test]
+    fn a_clerks_report_ends_at_the_next_item_of_its_numbering() {
+        let t = "8. Clerk's report\n- The grit bin has been repaired.\n- A quote for the bench will be sought.\n9. Finance\n- The audit fee will be paid in May.\n";
+        assert_eq!(
+            acts(t),
+            vec![
+                (
+                    "The grit bin has been repaired.".into(),
+                    ActionStatus::Completed
+                ),
+                (
+                    "A quote for the bench will be sought.".into(),
+                    ActionStatus::Remaining
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_next_minute_by_its_number() {
+        let m = minute_number("33/24 Clerk's report").unwrap();
+        assert!(is_later_minute(&m, "34/24 Planning"));
+        assert!(!is_later_minute(
+            &m,
+            "116/21 Lighting at school camp – ongoing"
+        ));
+        assert!(!is_later_minute(&m, "12/03/2024 Meeting"));
+        let m = minute_number("2021-06_8. CLERKS REPORT").unwrap();
+        assert!(is_later_minute(&m, "2021-06_9. FINANCE"));
+        assert!(!is_later_minute(&m, "9. FINANCE"));
+        assert_eq!(minute_number("5. Finance"), None);
+        assert_eq!(minute_number("Planning 33/24"), None);
+    }
+
+    #[test]
     fn undertakings_outside_zones() {
         let t = "Terms of reference\n\nMembers discussed the draft. The Clerk undertook to circulate a copy to all members.\n\nThe meeting ended at 8pm.";
         let got = over(undertakings, t);
@@ -1311,6 +1437,11 @@ mod tests {
                 &*super::TOPIC,
                 "Outstanding Actions",
                 "The action plan was approved.",
+            ),
+            (
+                &*super::TOPIC,
+                "55/16 Clerk’s progress report on decisions taken at last meeting.",
+                "The Clerk reported that the grant had been received.",
             ),
             (
                 &*super::REVIEW_TOPIC,

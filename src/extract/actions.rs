@@ -7,6 +7,7 @@ use super::action_prose;
 use super::list::{ItemDraft, ListRules, Part, read_list};
 use super::segment::{Segment, paragraph_ending_at};
 use super::status;
+use super::status_sections;
 use super::table::{Cell, Table};
 use super::textutil::{collapse, ends_with_opener, last_sentence, re_new};
 use crate::model::ActionStatus;
@@ -77,6 +78,8 @@ pub fn find(
         .iter()
         .map(|s| excluded.overlaps(s.start, s.end))
         .collect();
+    // Resolutions and tracker tables end a zone of prose actions; lists read here do not.
+    let mut stops = taken.clone();
     // The page's RAG key is looked for only when there is a table to read with it.
     let key = std::cell::OnceCell::new();
     let key = || key.get_or_init(|| status::RagKey::find(text));
@@ -91,6 +94,7 @@ pub fn find(
             tables.next();
             if tracker_rows(text, t, key(), &mut out) {
                 mark(&mut taken, i, t.next);
+                mark(&mut stops, i, t.next);
                 i = t.next;
                 continue;
             }
@@ -133,6 +137,15 @@ pub fn find(
             i = next.max(i + 1);
             continue;
         }
+        // `COMPLETED MATTERS FROM MINUTES` and the lines under it.
+        if !taken[i]
+            && let Some((found, next)) = status_sections::read(text, segs, i, &taken)
+        {
+            out.extend(found);
+            mark(&mut taken, i, next);
+            i = next;
+            continue;
+        }
         i += 1;
     }
     let mut labelled = action_prose::labelled(text, segs, &taken);
@@ -144,7 +157,7 @@ pub fn find(
         mark(&mut taken, from, to);
     }
     out.extend(labelled);
-    let prose = action_prose::find(text, segs, &taken);
+    let prose = action_prose::find(text, segs, &taken, &stops);
     let claimed = Ranges::new(out.iter().chain(prose.iter()).map(|a| (a.start, a.end)));
     out.extend(prose);
     out.extend(

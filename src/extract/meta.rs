@@ -563,6 +563,8 @@ fn title(head: &[HeadLine], fields: &[(String, String)], kind: DocKind) -> Optio
             && !h.labelled
             && is_heading_like(t)
             && !FIELD.is_match(t)
+            // `Meeting of 14 March 2024` under the title is the meeting, not more title.
+            && first_date(t).is_none()
         {
             run.push(t);
             continue;

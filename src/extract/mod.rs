@@ -17,6 +17,7 @@ pub mod recommendations;
 pub mod repeats;
 pub mod segment;
 pub mod status;
+pub mod status_sections;
 pub mod table;
 pub mod textutil;
 pub mod theme_names;
