@@ -37,6 +37,12 @@ static NOT_ACTIONS: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:reviews|task\s+(?:and\s+finish\s+)?groups|working\s+groups|panels|inquiries|meetings)\b").unwrap()
 });
 
+/// A sentence that only points to the list after it: `These were as follows:-`, `They
+/// included:`, `This was:`. Not `The actions completed were as follows:`.
+static POINTER: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)^(?:these|they|this|which)\s+(?:were|are|was|is|included?|includes)(?:\s+as\s+follows)?\s*:\s*[-–]?\s*$").unwrap()
+});
+
 /// Reads a tracker cell's status word (`Complete`, `In progress`, `Not started` …).
 pub fn cell_status(cell: &str) -> Option<ActionStatus> {
     status::of_cell(cell)
@@ -105,8 +111,15 @@ pub fn find(
         } else {
             String::new()
         };
-        // Only the sentence that ends in the colon gives the status.
-        let words = last_sentence(para.trim_end());
+        // Only the sentence that ends in the colon gives the status; one that only points to
+        // the list (`These were as follows:-`) takes the sentence before it along.
+        let para = para.trim_end();
+        let mut words = last_sentence(para);
+        if POINTER.is_match(words) && words.len() < para.len() {
+            // `last_sentence` gives a tail of what it is given: the one before starts there.
+            let head = para[..para.len() - words.len()].trim_end();
+            words = &para[head.len() - last_sentence(head).len()..];
+        }
         if !para.is_empty()
             && words.len() < 600
             && ACTION_CONTEXT.is_match(words)
@@ -474,6 +487,11 @@ mod tests {
                 "Publish 4 newsletters a year",
             ),
             (&*super::ONE_COUNT, "64 complete", "The plan is complete."),
+            (
+                &*super::POINTER,
+                "These were as follows:-",
+                "The actions completed were as follows:",
+            ),
         ];
         crate::extract::textutil::assert_documented_examples(cases);
     }

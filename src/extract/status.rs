@@ -269,7 +269,7 @@ pub const VOCABULARY: &[Phrase] = &[
         "Work has started on:",
     ),
     p(
-        r"concluded|completed|achieved|delivered|implemented|accomplished|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date)",
+        r"concluded|completed|achieved|delivered|implemented|accomplished|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date|since|so\s+far)|points\s+of\s+progress",
         Completed,
         Scope::LEAD_IN,
         "The team have concluded a number of the actions including:",

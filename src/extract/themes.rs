@@ -38,6 +38,13 @@ static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:(?:additional|specific|particular|further)\s+focus\b[^:]{0,80}|at\s+the\s+(?:council|authority)[’']?s\s+(?:own\s+)?request|at\s+the\s+request\s+of\s+the\s+(?:council|authority)|focus(?:s?ed)?\s+on|examined|look(?:ed)?\s+at|explored|reflect(?:s|ed)?\s+on|assess(?:es|ed)?\s+the\s+following|(?:to\s+)?consider(?:ed)?(?:\s+the\s+following)?|areas?\s+of\s+focus\s+(?:were|was|are)|(?:strategic|audit|inspection|review)\s+(?:audit\s+)?priorities(?:\s+of)?|(?:following|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|core|key))\s+(?:(?:main|core|key|broad|specific|inspection|judgement|focus|assessment|audit|strategic)\s+){0,2}(?:questions|areas|elements|components|pillars|domains|principles|lines\s+of\s+enquiry)\b[^:]{0,80})\s*:\s*[-–]?\s*$").unwrap()
 });
 
+/// A lead-in to what a review found rather than the areas it looked at: `Members were reminded
+/// of the key areas of concern, these were as follows:-`, `The inspectors identified the
+/// following areas for improvement:`. Not `The review looked at four key areas:`.
+static FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"(?i)\b(?:areas?\s+(?:of|for)\s+(?:\w+\s+){0,2}(?:concern|weakness(?:es)?|improvement|development|strength|good\s+practice|risk)|concerns|weaknesses|strengths|shortfalls|failings)\b").unwrap()
+});
+
 /// A sentence that announces the list of themes after it without a colon: `The following five
 /// themes are the starting point but we will shape the process.` Not `The themes emerged from
 /// the survey.`
@@ -482,6 +489,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         };
         let ends_colon = ends_with_colon(entry);
         let lead_in = words.len() < 400
+            && !FINDINGS.is_match(entry)
             && (ends_colon && LEAD_IN.is_match(entry)
                 || may_end_list_heading(words) && LIST_HEADING.is_match(words.trim())
                 || starts_with_any(words, b"tTfF") && FOLLOWING.is_match(words)
@@ -1383,6 +1391,11 @@ mod tests {
                 &*super::REVIEW_LEAD_IN,
                 "had examined:",
                 "The Council agreed the following:",
+            ),
+            (
+                &*super::FINDINGS,
+                "Members were reminded of the key areas of concern, these were as follows:-",
+                "The review looked at four key areas:",
             ),
             (
                 &*super::INLINE,
