@@ -5,7 +5,7 @@
 //! Numbered lists without any of these (themes, report paragraphs, declarations, minute
 //! numbers, purposes of a meeting) are left alone: the lead-in is what makes a list count.
 
-use super::label::{Counter, parse_label};
+use super::label::{Counter, Label, parse_label};
 use super::leadin::{self, LeadIn};
 use super::list::{ItemDraft, ListRules, continues, read_list};
 use super::segment::{Segment, paragraph_ending_at};
@@ -111,7 +111,11 @@ pub fn find(text: &str, segs: &[Segment], tables: &[Table], ctx: DocContext) -> 
             .or_else(by_list)
         {
             let (found, next) = after_lead_in(text, segs, i, li, ctx);
-            if !found.is_empty() {
+            let outer = found
+                .first()
+                .and_then(|f| f.item.label.as_ref())
+                .is_some_and(|first| continues_outer_list(segs, i, first));
+            if !found.is_empty() && !outer {
                 for t in taken.iter_mut().take(next).skip(i) {
                     *t = true;
                 }
@@ -147,6 +151,20 @@ pub fn find(text: &str, segs: &[Segment], tables: &[Table], ctx: DocContext) -> 
     out.extend(unheaded(text, segs, &taken, ctx.decisions));
     out.sort_by_key(|r| r.item.start);
     lift_children(text, out)
+}
+
+/// Whether a list after the lead-in at `i` goes on from a numbered item the lead-in sits in:
+/// `3. Election of Chairman` / `… seconded by Cllr Evans and unanimously agreed.` / `4. Election
+/// of Vice Chairman` — the items are the minutes' own, not the lead-in's. Not `RESOLVED:` then
+/// `(a)`: a list that opens at its first label.
+fn continues_outer_list(segs: &[Segment], i: usize, first: &Label) -> bool {
+    !first.is_first()
+        && segs[..=i]
+            .iter()
+            .rev()
+            .take(40)
+            .find_map(|s| s.label.as_ref().filter(|l| l.same_style(first)))
+            .is_some_and(|above| above.is_followed_by(first))
 }
 
 /// The last line of a paragraph hard-wrapped from segment `i` (a few lines at most) when it
@@ -1044,6 +1062,8 @@ mod tests {
             "Notices of motion\n\na) By Councillor Smith – School streets\nb) By Councillor Jones – Libraries",
             // An agenda's business, one bare title among its instructions.
             "Authority 18/02/27\n1. To receive apologies for absence\n2. To confirm the minutes of the last meeting\n3. Chair's Announcements\n4. To consider the report of the Planning Committee\n5. To receive an update on the motion",
+            // The minutes' own items after a decision recorded inside one of them.
+            "3. Election of Chair\nCllr Shaw proposed Cllr Lee, seconded by Cllr Ford and unanimously agreed.\n4. Election of Vice Chair\nCllr Ford was elected unopposed.\n5. To adopt the Grounds Policy\nThe policy was agreed without amendment.",
         ] {
             assert!(recs(t).is_empty(), "{t:?} gave {:?}", recs(t));
         }
