@@ -226,7 +226,7 @@ pub const VOCABULARY: &[Phrase] = &[
         "Complete",
     ),
     p(
-        r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place|advertised|forwarded|installed|fixed|repaired|replaced|removed|painted|cleared|erected|put\s+up|purchased|bought|signed|renewed|refreshed|cleaned|emptied|passed\s+(?:on\s+)?to)|(?:has|have|had)\s+(?:now\s+|already\s+)?gone\s+out",
+        r"(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?been\s+(?:completed|closed|implemented|achieved|delivered|resolved|actioned|addressed|done|circulated|sent|issued|provided|published|received|held|paid|submitted|shared|distributed|arranged|updated|finalised|agreed|approved|reported|added|included|undertaken|taken\s+place|advertised|forwarded|installed|fixed|repaired|replaced|removed|painted|cleared|erected|put\s+up|purchased|bought|signed|renewed|refreshed|cleaned|emptied|passed\s+(?:on\s+)?to|advised|contracted|used|written|obtained|appointed|confirmed|recruited|commissioned|launched|introduced|established|set\s+up|resurfaced|cut|trimmed|tested|inspected|checked)|(?:has|have|had)\s+(?:now\s+|already\s+)?gone\s+out|(?:has|have|had)\s+(?:now\s+|already\s+|since\s+)?(?:written\s+to|sent|circulated|provided|submitted|contacted|replied\s+to|obtained|secured|installed|published|met\s+with)\b",
         Completed,
         Scope::PROSE,
         "had been circulated",
@@ -550,6 +550,10 @@ mod tests {
             Some(Completed)
         );
         assert_eq!(of_lead_in("The action plan was agreed:"), None);
+        assert_eq!(
+            of_lead_in("The Director described the points of progress made since the inspection."),
+            Some(Completed)
+        );
     }
 
     #[test]
@@ -596,6 +600,16 @@ mod tests {
             Some(InProgress)
         );
         assert_eq!(s("The Chair thanked officers."), None);
+        // Work done, in the active voice or with a participle of work on the ground.
+        assert_eq!(
+            s("The Council had written to the lead petitioner to confirm this."),
+            Some(Completed)
+        );
+        assert_eq!(
+            s("The mower has been used on the worst areas of the field."),
+            Some(Completed)
+        );
+        assert_eq!(s("The Council had received a petition."), None);
     }
 
     #[test]
