@@ -22,11 +22,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// What a zone of actions is about: `Outstanding Actions`, `Matters arising`, `Action log`,
-/// `Tracking decisions`, a parish clerk's report on what was done since the last meeting
+/// `Tracking decisions`, `Internal Audit Follow Up Reports`, a parish clerk's report on what was done since the last meeting
 /// (`Clerk’s progress report on decisions taken`, `Report on the work carried out`). Not `The
 /// action plan was approved.`
 static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations|clerk(?:['’]?s)?\s+(?:progress\s+)?report|progress\s+report\s+on\s+(?:the\s+)?(?:decisions|actions)|report\s+on\s+(?:the\s+)?(?:work|progress)\s+(?:carried\s+out|undertaken|made))\b").unwrap()
+    re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations|audit\s+follow[\s-]?up|follow[\s-]?up\s+(?:audits?|reviews?)|clerk(?:['’]?s)?\s+(?:progress\s+)?report|progress\s+report\s+on\s+(?:the\s+)?(?:decisions|actions)|report\s+on\s+(?:the\s+)?(?:work|progress)\s+(?:carried\s+out|undertaken|made))\b").unwrap()
 });
 
 /// A review of progress: `Progress Review`, `Progress found by the peer team`. Its prose is a
@@ -1442,6 +1442,11 @@ mod tests {
                 &*super::TOPIC,
                 "55/16 Clerk’s progress report on decisions taken at last meeting.",
                 "The Clerk reported that the grant had been received.",
+            ),
+            (
+                &*super::TOPIC,
+                "Internal Audit Follow Up Reports",
+                "The audit plan was approved.",
             ),
             (
                 &*super::REVIEW_TOPIC,

@@ -50,10 +50,11 @@ pub fn cell_status(cell: &str) -> Option<ActionStatus> {
 
 /// Aggregate counts, which are not actions: `64 complete, 49 in progress`, `21 actions are
 /// green (43%)`, `29 (59%) of the actions had been achieved`, `28 (28.3%) were green`, `All
-/// other actions were complete`, `most actions had been implemented`.
+/// other actions were complete`, `most actions had been implemented`, `the two high rated
+/// recommendations outstanding at the last review have been implemented in full`.
 /// Not `Publish 4 newsletters a year`.
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+(?:\.\d+)?%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)|\b(?:most|many|several|the\s+majority)\s+(?:of\s+)?(?:the\s+)?(?:actions|items|recommendations)\s+(?:had|have)\s+(?:now\s+)?been\s+(?:complete[d]?|closed|done|implemented)").unwrap()
+    re_new(r"(?i)^\W*of\s+the\s+(?:\d+|\w+)\s+(?:actions?|recommendations?|items)\b|^\W*(?:\d+|all|both|none|most|the\s+remaining)\s*(?:\(\d+(?:\.\d+)?%\)\s*)?(?:%\s*)?(?:(?:other|of|the|\d+)\s+)*(?:actions?\s+|recommendations?\s+|items?\s+|are\s+|were\s+|is\s+|was\s+|have\s+been\s+|had\s+been\s+)*(?:complete[d]?|in\s+progress|ongoing|not\s+started|outstanding|on\s+track|closed|green|amber|red|achieved|rated|behind|under\s+control|pending)\b|\b\d+\s+(?:actions?|recommendations?)\s+(?:are|were|have\s+been|had\s+been|remain)\b|\b(?:all|both)\s+(?:(?:other|the|of\s+the)\s+)*(?:[\w-]+\s+){0,3}?(?:actions?|items|recommendations)\b[^.;]{0,60}?\b(?:(?:had|have)\s+been|were|are)\s+(?:now\s+)?(?:complete[d]?|closed|done|in\s+hand|implemented)|\b(?:most|many|several|the\s+majority)\s+(?:of\s+)?(?:the\s+)?(?:actions|items|recommendations)\s+(?:had|have)\s+(?:now\s+)?been\s+(?:complete[d]?|closed|done|implemented)|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,3}?(?:actions|recommendations|items)\b[^.;]{0,80}?\b(?:have|had)\s+(?:now\s+)?been\s+(?:implemented|complete[d]?|closed|actioned)").unwrap()
 });
 
 /// One count in a list of counts: `64 complete`, `49 in progress`, `13 not yet started`. Not `The
@@ -449,6 +450,12 @@ mod tests {
         ));
         assert!(!is_aggregate(
             "The most urgent action had been implemented."
+        ));
+        assert!(is_aggregate(
+            "The review found that the two high rated recommendations outstanding at the last review have been implemented in full."
+        ));
+        assert!(!is_aggregate(
+            "The recommendation on two-factor authentication has been implemented."
         ));
     }
 

@@ -128,6 +128,12 @@ pub const VOCABULARY: &[Phrase] = &[
         "agreed to consider",
     ),
     p(
+        r"(?:is|was|has\s+been|have\s+been|were|are)\s+(?:therefore\s+)?reiterated",
+        Remaining,
+        Scope::PROSE,
+        "the recommendation has been reiterated",
+    ),
+    p(
         r"(?:deferred|postponed|paused|on\s+hold|b/\s?fwd|brought\s+forward|carried\s+forward)",
         Remaining,
         Scope::BOTH,
@@ -242,6 +248,12 @@ pub const VOCABULARY: &[Phrase] = &[
         Completed,
         Scope::PROSE,
         "Signed invoice received. Action complete.",
+    ),
+    p(
+        r"(?:fully|now)\s+implemented|implemented\s+in\s+full",
+        Completed,
+        Scope::PROSE,
+        "is assessed as fully implemented",
     ),
     p(
         r"(?:is|are)\s+now\s+(?:complete[d]?|closed|in\s+place|resolved|implemented)",
@@ -610,6 +622,15 @@ mod tests {
             Some(Completed)
         );
         assert_eq!(s("The Council had received a petition."), None);
+        // Audit follow-ups.
+        assert_eq!(
+            s("The medium rated recommendation is assessed as fully implemented."),
+            Some(Completed)
+        );
+        assert_eq!(
+            s("Not all services have complied, so the recommendation is reiterated."),
+            Some(Remaining)
+        );
     }
 
     #[test]
