@@ -270,6 +270,8 @@ fn ends_zone(text: &str, s: &Segment) -> bool {
     let t = w.trim_start();
     // A bullet is an item of the zone whatever its first words (`• Risk management – …`).
     is_terminator(w) && !s.bullet && !t.to_ascii_lowercase().starts_with("minutes")
+        // A Markdown heading opens the next section.
+        || s.text(text).starts_with('#')
         || t.starts_with("RESOLVED")
         || t.starts_with("Resolved")
         || t.starts_with("RECOMMENDED")
@@ -1392,6 +1394,18 @@ mod tests {
                     ActionStatus::Remaining
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_markdown_heading_ends_a_zone() {
+        let t = "Outstanding actions\n\nThe noticeboard has been repaired.\n\n## Recommendations not yet fully implemented\n\nThe audit of cash banking has not been implemented.\n";
+        assert_eq!(
+            acts(t),
+            vec![(
+                "The noticeboard has been repaired.".into(),
+                ActionStatus::Completed
+            )]
         );
     }
 

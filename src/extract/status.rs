@@ -86,7 +86,7 @@ pub const VOCABULARY: &[Phrase] = &[
     ),
     // Remaining: not begun, not done, still open.
     p(
-        r"not\s+(?:yet\s+)?(?:started|begun|commenced|implemented|complete[d]?|progressed|actioned|received|due)",
+        r"not\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:started|begun|commenced|implemented|complete[d]?|progressed|actioned|received|due)",
         Remaining,
         Scope::ALL,
         "Not started",

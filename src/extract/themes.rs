@@ -547,6 +547,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         if let Some(t) = exact_theme(text, s, &names[i], hint) {
             push(&mut out, t);
         }
+        names_between_semicolons(text, s, hint, &mut out);
         i += 1;
     }
     // Names read from a list of one framework's names carry it already.
@@ -966,14 +967,59 @@ fn exact_theme(text: &str, s: &Segment, n: &Name, hint: Option<Framework>) -> Op
     if n.at.1 - n.at.0 > 100 {
         return None;
     }
-    let key = n.key();
-    // A one-word name (`Governance`) is a heading of many reports: only on a page about its
-    // framework.
-    let known = theme_names::unambiguous(key).is_some() && key.contains(' ')
-        || theme_names::exact(key)
-            .any(|kn| !kn.statement && Some(kn.framework) == hint && key.contains(' '));
     let (a, b) = (s.body + n.at.0, s.body + n.at.1);
-    known.then(|| found(&text[a..b], a))
+    is_known_name(n.key(), hint).then(|| found(&text[a..b], a))
+}
+
+/// Whether a key is a framework's name of more than one word: one no other framework shares,
+/// or one of the page's framework. A one-word name (`Governance`) is a heading of many
+/// reports, and is read only in lists of its framework's names.
+fn is_known_name(key: &str, hint: Option<Framework>) -> bool {
+    key.contains(' ')
+        && (theme_names::unambiguous(key).is_some()
+            || theme_names::exact(key).any(|kn| !kn.statement && Some(kn.framework) == hint))
+}
+
+/// Several of a framework's names in one item, between semicolons: `the impact of leaders on
+/// social work practice …; the experiences and progress of children in care; and`. Two at
+/// least must be known names (as [`exact_theme`] knows them); each of those is a theme.
+fn names_between_semicolons(
+    text: &str,
+    s: &Segment,
+    hint: Option<Framework>,
+    out: &mut Vec<FoundTheme>,
+) {
+    let words = s.body_text(text);
+    if memchr::memchr(b';', words.as_bytes()).is_none() || words.len() > 600 {
+        return;
+    }
+    let mut known = Vec::new();
+    let mut start = 0;
+    for part in words.split(';') {
+        let at = start;
+        start += part.len() + 1;
+        let t = part.trim_start();
+        let t = t
+            .strip_prefix("and ")
+            .or_else(|| t.strip_prefix("or "))
+            .unwrap_or(t);
+        let t = t.trim_end_matches(['.', ',', ' ']);
+        let t = t.strip_suffix(" and").unwrap_or(t);
+        if t.is_empty() {
+            continue;
+        }
+        let n = Name::of(t);
+        if n.at.1 - n.at.0 <= 100 && is_known_name(n.key(), hint) {
+            // `t` is a slice of `part`, itself of `words`.
+            let a = s.body + at + (t.as_ptr() as usize - part.as_ptr() as usize) + n.at.0;
+            known.push(found(&text[a..a + (n.at.1 - n.at.0)], a));
+        }
+    }
+    if known.len() >= 2 {
+        for t in known {
+            push(out, t);
+        }
+    }
 }
 
 fn push(out: &mut Vec<FoundTheme>, t: FoundTheme) {
