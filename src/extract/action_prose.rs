@@ -615,6 +615,19 @@ pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction
             continue;
         }
         let words = s.body_text(text).trim();
+        // A Modern.Gov issue history's action: its words, its owners, then its status.
+        if let Some(c) = HISTORY_ACTION.captures(words) {
+            let (t, st) = (
+                c.name("text").expect("text"),
+                c.name("status").expect("status"),
+            );
+            let a = s.body + t.start();
+            let mut f = found(text, (a, a + t.len()), ActionStatus::Unknown);
+            f.status = status::of_cell(st.as_str()).unwrap_or(ActionStatus::Unknown);
+            f.status_text = Some(collapse(st.as_str()));
+            out.push(f);
+            continue;
+        }
         let Some(c) = ACTION_LABEL.captures(words) else {
             continue;
         };
@@ -762,6 +775,13 @@ pub fn owner_lines(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAct
     }
     out
 }
+
+/// An action on a Modern.Gov issue history, dated, with its status after a semicolon:
+/// `30/09/2019 - Action: Feed back the comments to the contractor Emily Holmes ; status:
+/// overdue`. Not `30/09/2019 - Agenda item, Performance Monitoring Panel`.
+static HISTORY_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re_new(r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*Action\s*:\s*(?P<text>\S.*?)\s*;\s*status\s*:\s*(?P<status>\S[^;]{0,40}?)\s*$").unwrap()
+});
 
 /// A field after a sentence's end: `. Decision: `, `. ACTION – `, `; Action: `, or a
 /// capitalised `Action-` after any word (`… as Vice Chair Action- RS to gather …`). Not
@@ -1442,6 +1462,11 @@ mod tests {
     #[test]
     fn patterns_match_their_documented_examples() {
         let cases: &[(&regex::Regex, &str, &str)] = &[
+            (
+                &*super::HISTORY_ACTION,
+                "30/09/2019 - Action: Feed back the comments to the contractor Emily Holmes ; status: overdue",
+                "30/09/2019 - Agenda item, Performance Monitoring Panel",
+            ),
             (
                 &*super::FIELD_AFTER_STOP,
                 "for Kirkland. Decision: Secretary to look",
