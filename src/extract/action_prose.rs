@@ -323,6 +323,9 @@ pub fn find(text: &str, segs: &[Segment], taken: &[bool], stops: &[bool]) -> Vec
             past_list |= taken[j];
             j += 1;
         }
+        if !arising {
+            inline_bullets(text, &segs[i], &mut out);
+        }
         read_zone(text, segs, (from, j), !review, taken, &mut out);
         i = j.max(i + 1);
     }
@@ -373,6 +376,26 @@ fn is_later_minute(topic: &(Vec<u64>, Vec<&str>), line: &str) -> bool {
         .map(|(a, b)| (*a, *b))
         .collect();
     matches!(changed.as_slice(), [(a, b)] if b > a)
+}
+
+/// The items run into the topic's own line, each after a bullet: `3. Matters Arising • Pot
+/// Holes – the pot hole on Market Road has been repaired. • Bench maintenance – ongoing.`
+fn inline_bullets(text: &str, topic: &Segment, out: &mut Vec<FoundAction>) {
+    let words = topic.body_text(text);
+    let mut starts = words
+        .match_indices(" • ")
+        .map(|(k, m)| k + m.len())
+        .peekable();
+    while let Some(a) = starts.next() {
+        let b = starts.peek().map_or(words.len(), |&n| n - " • ".len());
+        let item = &words[a..b];
+        let lead = item.len() - item.trim_start().len();
+        let t = item.trim();
+        if !t.is_empty() {
+            let start = topic.body + a + lead;
+            unit(text, (start, start + t.len()), out);
+        }
+    }
 }
 
 /// Explicit undertakings outside action zones.
@@ -1412,6 +1435,24 @@ mod tests {
                 (
                     "A quote for the bench will be sought.".into(),
                     ActionStatus::Remaining
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn items_run_into_the_topic_line_after_bullets() {
+        let t = "3. Matters Arising • Pot Holes – the pot hole on Market Road has been repaired. • Bench maintenance – ongoing. • Website – no update.\n4. Finance\n";
+        assert_eq!(
+            acts(t),
+            vec![
+                (
+                    "Pot Holes – the pot hole on Market Road has been repaired.".into(),
+                    ActionStatus::Completed
+                ),
+                (
+                    "Bench maintenance – ongoing.".into(),
+                    ActionStatus::InProgress
                 ),
             ]
         );

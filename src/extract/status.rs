@@ -269,7 +269,7 @@ pub const VOCABULARY: &[Phrase] = &[
     ),
     // Lead-ins of lists whose items share one status.
     p(
-        r"remaining|next\s+steps|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|due\s+to\s+(?:start|begin)|planned",
+        r"remaining|next\s+steps|what\s+we\s+will\s+do|future\s+(?:work|actions|areas|priorities)|further\s+(?:work|actions)\s+(?:is|are|will)|areas?\s+(?:of|for)\s+(?:further\s+)?(?:focus|development|improvement)|to\s+be\s+(?:completed|delivered|progressed|addressed|implemented)|due\s+to\s+(?:start|begin)|planned",
         Remaining,
         Scope::LEAD_IN,
         "The remaining areas of focus include:",
@@ -281,7 +281,7 @@ pub const VOCABULARY: &[Phrase] = &[
         "Work has started on:",
     ),
     p(
-        r"concluded|completed|achieved|delivered|implemented|accomplished|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date|since|so\s+far)|points\s+of\s+progress",
+        r"concluded|completed|achieved|delivered|implemented|accomplished|progress\s+(?:made|achieved)\s+(?:includes?|to\s+date|since|so\s+far)|points\s+of\s+progress|what\s+(?:we|the\s+council)\s+(?:have|has)\s+(?:done|achieved|delivered)",
         Completed,
         Scope::LEAD_IN,
         "The team have concluded a number of the actions including:",

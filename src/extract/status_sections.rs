@@ -16,12 +16,13 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A heading that gives the status of the lines under it: `COMPLETED MATTERS FROM MINUTES`,
-/// `Ongoing actions`, `Actions completed since the last meeting`, `Still to be completed`.
+/// `Ongoing actions`, `Actions completed since the last meeting`, `Still to be completed`,
+/// `What we have done so far`, `What we will do next`.
 /// Not `Outstanding actions`, `Completed` alone (a tracker's cell) nor `Completed actions were
 /// noted.` (a sentence).
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re_new(
-        r"(?i)^(?:(?:completed|complete|closed|ongoing|on-going|in\s+progress|not\s+(?:yet\s+)?started)\s+(?:matters|actions|items|issues|tasks)|(?:matters|actions|items|issues|tasks)\s+(?:completed|closed|ongoing|in\s+progress|carried\s+forward|not\s+(?:yet\s+)?started)|still\s+to\s+be\s+(?:completed|done|actioned|progressed))(?:\s+(?:from|arising\s+from|since|at)\s+(?:the\s+)?(?:minutes|previous\s+meetings?|last\s+meeting)(?:\s+[\w/]+){0,3})?\s*:?$",
+        r"(?i)^(?:(?:completed|complete|closed|ongoing|on-going|in\s+progress|not\s+(?:yet\s+)?started)\s+(?:matters|actions|items|issues|tasks)|(?:matters|actions|items|issues|tasks)\s+(?:completed|closed|ongoing|in\s+progress|carried\s+forward|not\s+(?:yet\s+)?started)|still\s+to\s+be\s+(?:completed|done|actioned|progressed)|what\s+(?:we|the\s+council)\s+(?:have|has)\s+(?:done|achieved|delivered)(?:\s+so\s+far)?|what\s+we\s+will\s+do(?:\s+next)?)(?:\s+(?:from|arising\s+from|since|at)\s+(?:the\s+)?(?:minutes|previous\s+meetings?|last\s+meeting)(?:\s+[\w/]+){0,3})?\s*:?$",
     )
     .unwrap()
 });
@@ -150,6 +151,7 @@ mod tests {
             "Actions completed since the last meeting",
             "Still to be completed",
             "Completed Actions:",
+            "What we have done so far",
         ] {
             assert!(is_heading(yes), "{yes}");
         }
