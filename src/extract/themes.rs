@@ -203,9 +203,11 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
 }
 
 /// Themes listed inside a sentence: `the peer team looked at financial planning and management,
-/// governance and culture`. Not `The report looked at it.` (too short to be a list).
+/// governance and culture`. Not `The report looked at it.` (too short to be a list), nor `key
+/// themes when assessing local authorities, providers and care systems` (what follows the
+/// themes is not joined to them).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|–|-)?|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
+    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|include[sd]?|including|–|-|\()|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
 /// The clause after which areas are named: `areas that Estyn focused on in 2018; ` (the list
@@ -338,7 +340,14 @@ fn inline_list(text: &str, s: &Segment, re: &Regex, out: &mut Vec<FoundTheme>) -
     let mut from = 0;
     while let Some(c) = re.captures_at(words, from) {
         let list = c.name("list").expect("list group");
-        if inline_themes(text, s.body + list.start(), s.body + list.end(), out) {
+        // A list opened by a bracket (`four themes (A, B, C and D), and …`) ends at its close.
+        let mut end = list.end();
+        if words[..list.start()].ends_with('(')
+            && let Some(k) = list.as_str().find(')')
+        {
+            end = list.start() + k;
+        }
+        if inline_themes(text, s.body + list.start(), s.body + end, out) {
             return true;
         }
         let at = c.get(0).expect("match").start();
@@ -1447,6 +1456,11 @@ mod tests {
                 &*super::INLINE,
                 "the peer team looked at financial planning and management, governance and culture",
                 "The report looked at it.",
+            ),
+            (
+                &*super::INLINE,
+                "findings against four themes (working with people, providing support, ensuring safety and leadership)",
+                "a consistent set of key themes when assessing councils, care providers and integrated care systems",
             ),
             (
                 &*super::AREAS_THAT,
