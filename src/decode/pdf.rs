@@ -96,7 +96,12 @@ fn read_builtin(
     if doc.trailer.has(b"Encrypt") {
         return Err(DecodeError::Encrypted);
     }
-    let pages = doc.get_pages();
+    // Pages pushed one by one: lopdf's `get_pages` sizes its list by the page tree's `/Count`,
+    // which a broken file can set to trillions (an allocation that aborts the process).
+    let mut pages = Vec::new();
+    for id in doc.page_iter() {
+        pages.push(id);
+    }
     if pages.is_empty() {
         return Err(DecodeError::Corrupt {
             format: "PDF",
@@ -106,7 +111,7 @@ fn read_builtin(
     let mut out = Vec::with_capacity(pages.len());
     let mut broken = 0usize;
     let mut first_problem = None;
-    for (&number, &id) in &pages {
+    for (number, &id) in (1..).zip(&pages) {
         match pdf_content::page_glyphs(&doc, id, &mut budget) {
             Ok(g) => out.push(PageText {
                 lines: pdf_layout::layout(&g),

@@ -189,6 +189,30 @@ fn encrypted_pdf_needing_a_password_is_a_clear_error() {
     assert!(e.to_string().contains("password"));
 }
 
+/// A page tree that lists itself among its kids and claims trillions of pages (`/Count`):
+/// found by fuzzing `decode_pdf`, where sizing the list of pages by `/Count` aborted the
+/// process on allocation.
+fn lying_page_count_pdf() -> Vec<u8> {
+    let mut s = String::from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+    s.push_str("2 0 obj\n<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 8000000000002 >>\nendobj\n");
+    s.push_str("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n");
+    let content = "BT /F1 12 Tf 72 720 Td (RESOLVED: that the report be noted.) Tj ET";
+    s.push_str(&format!(
+        "4 0 obj\n<< /Length {} >>\nstream\n{content}\nendstream\nendobj\n",
+        content.len()
+    ));
+    s.push_str("trailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    s.into_bytes()
+}
+
+#[test]
+fn a_page_tree_that_lies_about_its_count_is_read_in_process() {
+    match decode_pdf(&lying_page_count_pdf(), &Limits::default(), &NoConverters) {
+        Ok(d) => assert!(d.page_starts.len() < 10, "{:?}", d.page_starts),
+        Err(e) => assert!(matches!(e.kind(), "corrupt" | "no_text"), "{e:?}"),
+    }
+}
+
 #[test]
 fn encrypted_pdf_with_an_empty_user_password_is_read() {
     let d = decode_pdf(&encrypted_pdf(""), &Limits::default(), &NoConverters).unwrap();
