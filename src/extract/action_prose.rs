@@ -22,9 +22,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// What a zone of actions is about: `Outstanding Actions`, `Matters arising`, `Action log`,
-/// `Tracking decisions`, `Internal Audit Follow Up Reports`, a parish clerk's report on what was done since the last meeting
-/// (`Clerk’s progress report on decisions taken`, `Report on the work carried out`). Not `The
-/// action plan was approved.`
+/// `Tracking decisions`, `Internal Audit Follow Up Reports`, a parish clerk's report on what
+/// was done since the last meeting (`Clerk’s progress report on decisions taken`, `Report on
+/// the work carried out`). Not `The action plan was approved.`
 static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations|audit\s+follow[\s-]?up|follow[\s-]?up\s+(?:audits?|reviews?)|clerk(?:['’]?s)?\s+(?:progress\s+)?report|progress\s+report\s+on\s+(?:the\s+)?(?:decisions|actions)|report\s+on\s+(?:the\s+)?(?:work|progress)\s+(?:carried\s+out|undertaken|made))\b").unwrap()
 });
@@ -645,8 +645,8 @@ pub fn labelled(text: &str, segs: &[Segment], taken: &[bool]) -> Vec<FoundAction
                 c.name("status").expect("status"),
             );
             let a = s.body + t.start();
-            let mut f = found(text, (a, a + t.len()), ActionStatus::Unknown);
-            f.status = status::of_cell(st.as_str()).unwrap_or(ActionStatus::Unknown);
+            let status = status::of_cell(st.as_str()).unwrap_or(ActionStatus::Unknown);
+            let mut f = found(text, (a, a + t.len()), status);
             f.status_text = Some(collapse(st.as_str()));
             out.push(f);
             continue;

@@ -1003,10 +1003,7 @@ fn names_between_semicolons(
         return;
     }
     let mut known = Vec::new();
-    let mut start = 0;
     for part in words.split(';') {
-        let at = start;
-        start += part.len() + 1;
         let t = part.trim_start();
         let t = t
             .strip_prefix("and ")
@@ -1019,8 +1016,8 @@ fn names_between_semicolons(
         }
         let n = Name::of(t);
         if n.at.1 - n.at.0 <= 100 && is_known_name(n.key(), hint) {
-            // `t` is a slice of `part`, itself of `words`.
-            let a = s.body + at + (t.as_ptr() as usize - part.as_ptr() as usize) + n.at.0;
+            // `t` is a slice of `words`.
+            let a = s.body + (t.as_ptr() as usize - words.as_ptr() as usize) + n.at.0;
             known.push(found(&text[a..a + (n.at.1 - n.at.0)], a));
         }
     }
