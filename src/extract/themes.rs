@@ -6,9 +6,10 @@
 
 use super::list::{ListRules, read_list};
 use super::segment::{Segment, paragraph_ending_at};
-use super::textutil::{collapse, is_terminator, re_new};
+use super::textutil::{collapse, cue_words, has_cue, is_terminator, re_new};
 use super::theme_names::{self, key_of};
 use crate::model::{CanonicalTheme, Framework};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -208,6 +209,24 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
 /// themes is not joined to them).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|include[sd]?|including|–|-|\()|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
+});
+
+/// Words one of which every match of [`INLINE`], [`THESE_WERE`] and [`NAMELY`] holds.
+static INLINE_LIST_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    cue_words(&[
+        "relating",
+        "look",
+        "examined",
+        "covered",
+        "theme",
+        "under",
+        "areas",
+        "focus",
+        "lines",
+        "judgement",
+        "components",
+        "priorities",
+    ])
 });
 
 /// The clause after which areas are named: `areas that Estyn focused on in 2018; ` (the list
@@ -497,15 +516,16 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
             entry
         };
         let ends_colon = ends_with_colon(entry);
+        // The lead-in tests first: most lines are none, and `FINDINGS` would run on them all.
         let lead_in = words.len() < 400
-            && !FINDINGS.is_match(entry)
             && (ends_colon && LEAD_IN.is_match(entry)
                 || may_end_list_heading(words) && LIST_HEADING.is_match(words.trim())
                 || starts_with_any(words, b"tTfF") && FOLLOWING.is_match(words)
                 || ends_colon && REVIEW_LEAD_IN.is_match(entry) && {
                     let para = paragraph_ending_at(text, segs, i);
                     in_context(i) && !REMAINING_WORK.is_match(&para)
-                });
+                })
+            && !FINDINGS.is_match(entry);
         if lead_in
             && segs
                 .get(i + 1)
@@ -518,9 +538,10 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
         // Every place a list may be introduced is tried until one holds a list; `… areas that
         // …;` last, and only where such a clause can be.
         if in_context(i) {
-            let listed = [&*THESE_WERE, &*NAMELY, &*INLINE]
-                .into_iter()
-                .any(|re| inline_list(text, s, re, &mut out));
+            let listed = has_cue(&INLINE_LIST_CUES, words)
+                && [&*THESE_WERE, &*NAMELY, &*INLINE]
+                    .into_iter()
+                    .any(|re| inline_list(text, s, re, &mut out));
             if !listed && may_name_areas_after_a_clause(words) {
                 areas_after_a_clause(text, s, &mut out);
             }
