@@ -204,11 +204,11 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
 }
 
 /// Themes listed inside a sentence: `the peer team looked at financial planning and management,
-/// governance and culture`. Not `The report looked at it.` (too short to be a list), nor `key
+/// governance and culture`, `in a number of key areas such as A, B and C`. Not `The report looked at it.` (too short to be a list), nor `key
 /// themes when assessing local authorities, providers and care systems` (what follows the
 /// themes is not joined to them).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|include[sd]?|including|–|-|\()|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
+    re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|include[sd]?|including|such\s+as|–|-|\()|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
 
 /// Words one of which every match of [`INLINE`], [`THESE_WERE`] and [`NAMELY`] holds.
@@ -1479,6 +1479,11 @@ mod tests {
                 &*super::INLINE,
                 "findings against four themes (working with people, providing support, ensuring safety and leadership)",
                 "a consistent set of key themes when assessing councils, care providers and integrated care systems",
+            ),
+            (
+                &*super::INLINE,
+                "in a number of key areas such as Tenant Involvement, Repairs and Estate Management",
+                "The report looked at it.",
             ),
             (
                 &*super::AREAS_THAT,
