@@ -13,7 +13,8 @@ use super::actions::{FoundAction, is_aggregate};
 use super::segment::Segment;
 use super::status;
 use super::textutil::{
-    collapse, cue_words, ends_with_opener, has_cue, is_heading_like, is_terminator, re_new,
+    collapse, cue_words, ends_sentence, ends_with_opener, has_cue, is_heading_like, is_terminator,
+    re_new,
 };
 use super::vocab;
 use crate::model::ActionStatus;
@@ -24,9 +25,10 @@ use std::sync::LazyLock;
 /// What a zone of actions is about: `Outstanding Actions`, `Matters arising`, `Action log`,
 /// `Tracking decisions`, `Internal Audit Follow Up Reports`, a parish clerk's report on what
 /// was done since the last meeting (`Clerk’s progress report on decisions taken`, `Report on
-/// the work carried out`). Not `The action plan was approved.`
+/// the work carried out`), councillors' reports on their areas (`Reports from councillors`).
+/// Not `The action plan was approved.`
 static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations|audit\s+follow[\s-]?up|follow[\s-]?up\s+(?:audits?|reviews?)|clerk(?:['’]?s)?\s+(?:progress\s+)?report|progress\s+report\s+on\s+(?:the\s+)?(?:decisions|actions)|report\s+on\s+(?:the\s+)?(?:work|progress)\s+(?:carried\s+out|undertaken|made))\b").unwrap()
+    re_new(r"(?i)\b(?:outstanding\s+(?:actions?|references?|items|issues|recommendations)|matters?\s+arising|actions?\s+(?:log|list|tracker|tracking|arising|points?|sheet|register|schedule|updates?)|action\s+plan\s+(?:update|progress|monitoring)|tracking\s+(?:decisions|of\s+(?:decisions|actions|recommendations))|decisions?\s+tracker|actions?\s+from\s+(?:the\s+)?(?:last|previous)\s+meeting|progress\s+(?:on|against)\s+(?:the\s+)?(?:actions|recommendations|action\s+plan)|register\s+of\s+outstanding|recommendations?\s+tracker|follow[\s-]up\s+(?:of|on)\s+(?:internal\s+)?(?:audit\s+)?recommendations|audit\s+follow[\s-]?up|follow[\s-]?up\s+(?:audits?|reviews?)|clerk(?:['’]?s)?\s+(?:progress\s+)?report|progress\s+report\s+on\s+(?:the\s+)?(?:decisions|actions)|report\s+on\s+(?:the\s+)?(?:work|progress)\s+(?:carried\s+out|undertaken|made)|reports?\s+(?:from|by)\s+(?:the\s+)?(?:councillors|members)|(?:councillors|members)['’]?\s+reports?)\b").unwrap()
 });
 
 /// A review of progress: `Progress Review`, `Progress found by the peer team`. Its prose is a
@@ -1033,7 +1035,15 @@ fn paragraphs(
             if let Some((a, b, bl)) = cur.take() {
                 out.push(((a, b), bl));
             }
-            cur = Some((s.body, s.end, s.bullet || pending_glyph));
+            let start = if s.label.is_some() {
+                let next = segs.get(k + 1).filter(|n| {
+                    k + 1 < to && !n.furniture && !taken.get(k + 1).copied().unwrap_or(false)
+                });
+                after_item_title(text, s.body, s.end, next)
+            } else {
+                s.body
+            };
+            cur = Some((start, s.end, s.bullet || pending_glyph));
             pending_glyph = false;
         } else if let Some(c) = cur.as_mut() {
             c.1 = s.end;
@@ -1042,7 +1052,55 @@ fn paragraphs(
     if let Some((a, b, bl)) = cur.take() {
         out.push(((a, b), bl));
     }
+    // A title line with nothing after it leaves nothing.
+    out.retain(|&((a, b), _)| a < b);
     out
+}
+
+/// Where the prose of a numbered sub-item starts: after its title line when it has one (`ii)
+/// Highways and Lighting; Cllr Lister` and, on the next line, `Two street lights …`), else at
+/// its words' start. A title is a short line with no sentence end, not ending on a word that
+/// runs on (`the`, `of`), and the line after it starts with a capital letter; its line may be
+/// the whole segment (`next` goes on) or the segment's first line.
+fn after_item_title(text: &str, body: usize, end: usize, next: Option<&Segment>) -> usize {
+    let own = &text[body..end];
+    let (title, rest_start) = match own.find('\n') {
+        Some(n) => (&own[..n], body + n + 1),
+        None => match next.filter(|n| !n.blank_before && n.label.is_none() && !n.bullet) {
+            Some(n) => (own, n.start),
+            None => return body,
+        },
+    };
+    let rest = text[rest_start..].trim_start();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let runs_on = words.last().is_some_and(|w| {
+        w.ends_with(',')
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the"
+                    | "of"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "a"
+                    | "an"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "with"
+            )
+    });
+    let is_title = (1..=10).contains(&words.len())
+        && !ends_sentence(title)
+        && !title.trim_end().ends_with(':')
+        && !runs_on
+        && rest.starts_with(|c: char| c.is_uppercase());
+    if is_title {
+        rest_start + (text[rest_start..].len() - rest.len())
+    } else {
+        body
+    }
 }
 
 /// The sentences of a unit, as byte ranges. A sentence ends at `.`, `?` or `!` (or a colon
@@ -1527,6 +1585,11 @@ mod tests {
                 &*super::TOPIC,
                 "Internal Audit Follow Up Reports",
                 "The audit plan was approved.",
+            ),
+            (
+                &*super::TOPIC,
+                "4. Reports from Councillors",
+                "The councillors reported that the hall was busy.",
             ),
             (
                 &*super::REVIEW_TOPIC,
