@@ -435,7 +435,8 @@ def label_style(m, prev_style):
         v = m.group("p1")
         if v.isdigit():
             return "pdec", int(v)
-        if v in ROMAN and (v != "i" or prev_style != "plet") and not (prev_style == "plet" and v in ("v", "x")):
+        # A label of several letters is a roman numeral whatever came before (`ii` after `h`).
+        if v in ROMAN and (len(v) > 1 or (v != "i" or prev_style != "plet") and not (prev_style == "plet" and v in ("v", "x"))):
             return "proman", ROMAN[v]
         return "plet", ord(v) - 96
     if m.group("c"):
@@ -444,14 +445,14 @@ def label_style(m, prev_style):
             return "cdec", int(v)
         if v.isupper():
             return "uletter", ord(v) - 64
-        if v in ROMAN and prev_style != "cletter":
+        if v in ROMAN and (len(v) > 1 or prev_style != "cletter"):
             return "romanclose", ROMAN[v]
         return "cletter", ord(v) - 96
     if m.group("d"):
         v = m.group("d")
         if v.isdigit():
             return "dec", int(v)
-        if v in ROMAN and prev_style != "ldot":
+        if v in ROMAN and (len(v) > 1 or prev_style != "ldot"):
             return "romandot", ROMAN[v]
         return "ldot", ord(v) - 96
     if m.group("u"):
