@@ -1074,22 +1074,7 @@ fn after_item_title(text: &str, body: usize, end: usize, next: Option<&Segment>)
     let rest = text[rest_start..].trim_start();
     let words: Vec<&str> = title.split_whitespace().collect();
     let runs_on = words.last().is_some_and(|w| {
-        w.ends_with(',')
-            || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the"
-                    | "of"
-                    | "to"
-                    | "and"
-                    | "or"
-                    | "a"
-                    | "an"
-                    | "for"
-                    | "in"
-                    | "on"
-                    | "by"
-                    | "with"
-            )
+        w.ends_with(',') || vocab::JOINING_WORDS.contains(&w.to_ascii_lowercase().as_str())
     });
     let is_title = (1..=10).contains(&words.len())
         && !ends_sentence(title)
@@ -1197,6 +1182,25 @@ fn titled_groups(text: &str, para: Unit) -> Vec<Unit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sub_items_title_line_is_not_part_of_its_first_action() {
+        let t = "4. Reports from Councillors\ni) Play Area; Cllr Ward\nThe new swings have been installed.\nii) The Clerk has written to the\nOwners of the field.\n";
+        let segs = segments(t);
+        let none = vec![false; segs.len()];
+        let texts: Vec<String> = find(t, &segs, &none, &none)
+            .into_iter()
+            .map(|a| a.text)
+            .collect();
+        // A line that ends on `the` runs on: it is no title.
+        assert_eq!(
+            texts,
+            [
+                "The new swings have been installed.",
+                "The Clerk has written to the Owners of the field."
+            ]
+        );
+    }
     use crate::extract::segment::segments;
 
     fn acts(t: &str) -> Vec<(String, ActionStatus)> {

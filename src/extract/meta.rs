@@ -690,9 +690,6 @@ fn tidy_title(s: &str) -> String {
 /// `LOCAL GOVERNMENT ASSOCIATION REPORT` → `Local Government Association Report`, keeping
 /// short joining words lower-case and known acronyms in capitals.
 pub fn title_case(s: &str) -> String {
-    const SMALL: &[&str] = &[
-        "and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "by", "at", "or",
-    ];
     const ACRONYMS: &[&str] = &[
         "LGA", "CPC", "UK", "NHS", "SEND", "HRA", "MTFS", "ICT", "CIL", "PCC", "ASB", "EQIA", "HR",
     ];
@@ -703,7 +700,7 @@ pub fn title_case(s: &str) -> String {
                 return w.to_string();
             }
             let lower = w.to_lowercase();
-            if i > 0 && SMALL.contains(&lower.as_str()) {
+            if i > 0 && super::vocab::JOINING_WORDS.contains(&lower.as_str()) {
                 return lower;
             }
             let mut c = lower.chars();

@@ -4,6 +4,12 @@
 //! A rule that needs "a committee or similar body" or "a decision verb" takes it from here, so a
 //! body or verb added once is known to every lead-in, item and boundary rule at the same time.
 
+/// Short joining words, lower case: kept in lower case inside a title (`Report of the
+/// Director`), and a line that ends on one runs on to the next (`… written to the`).
+pub const JOINING_WORDS: &[&str] = &[
+    "and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "by", "at", "or",
+];
+
 /// Bodies that take decisions or receive recommendations (lower case, as words).
 pub const BODIES: &[&str] = &[
     "cabinet",
