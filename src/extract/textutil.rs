@@ -101,7 +101,7 @@ pub fn has_cue(cues: &AhoCorasick, s: &str) -> bool {
 
 /// Whether `s` holds the long s (`C5 BF`) or the Kelvin sign (`E2 84 AA`), found by their
 /// rarest bytes (`C5` and `AA` are seldom in English text; `E2` starts every curly quote).
-fn folds_onto_ascii(s: &str) -> bool {
+pub fn folds_onto_ascii(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr_iter(0xC5, b).any(|i| b.get(i + 1) == Some(&0xBF))
         || memchr::memchr_iter(0xAA, b).any(|i| i >= 2 && b[i - 2..i] == [0xE2, 0x84])

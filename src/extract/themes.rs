@@ -6,7 +6,7 @@
 
 use super::list::{ListRules, read_list};
 use super::segment::{Segment, paragraph_ending_at};
-use super::textutil::{collapse, cue_words, has_cue, is_terminator, re_new};
+use super::textutil::{collapse, cue_words, folds_onto_ascii, has_cue, is_terminator, re_new};
 use super::theme_names::{self, key_of};
 use crate::model::{CanonicalTheme, Framework};
 use aho_corasick::AhoCorasick;
@@ -455,18 +455,67 @@ fn starts_with_any(words: &str, bytes: &[u8]) -> bool {
     words.as_bytes().first().is_some_and(|b| bytes.contains(b))
 }
 
-/// For each segment, whether `re` (a pattern of whole words, which never runs from one
+/// Words one of which, in any ASCII case, starts every match of [`CONTEXT`].
+static CONTEXT_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    cue_words(&[
+        "peer",
+        "review",
+        "challenge",
+        "theme",
+        "inspect",
+        "hmic",
+        "peel",
+        "cqc",
+        "ofsted",
+        "estyn",
+    ])
+});
+
+/// The matches of `re` in `text`, as byte ranges in order: the matches of `re.find_iter(text)`,
+/// found by trying `re` only where one of `cues` starts. `re` must match only at the start of
+/// a word, where one of `cues` (in any ASCII case) starts, and never more than 12 bytes: then
+/// matches cannot overlap, and a search from a cue's start over the next 20 bytes sees each
+/// match whole and the character after it. A text with a character that `(?i)` folds onto ASCII
+/// (the long s, the Kelvin sign), which the cues do not hold, is searched whole.
+fn matches_at_cues(re: &Regex, cues: &AhoCorasick, text: &str) -> Vec<(usize, usize)> {
+    if folds_onto_ascii(text) {
+        return re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    }
+    let mut starts: Vec<usize> = cues
+        .find_overlapping_iter(text)
+        .map(|m| m.start())
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for p in starts {
+        if out.last().is_some_and(|&(_, end)| p < end) {
+            continue;
+        }
+        let mut cut = (p + 20).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        // `find_at` reads the character before `p` for the word boundary there.
+        if let Some(m) = re.find_at(&text[..cut], p).filter(|m| m.start() == p) {
+            out.push((p, m.end()));
+        }
+    }
+    out
+}
+
+/// For each segment, whether [`CONTEXT`] (a pattern of whole words, which never runs from one
 /// segment into the next) matches in its text: one search over the whole text instead of one
 /// per segment.
-fn words_by_segment(re: &Regex, text: &str, segs: &[Segment]) -> Vec<bool> {
+fn context_by_segment(text: &str, segs: &[Segment]) -> Vec<bool> {
     let mut out = vec![false; segs.len()];
     let mut k = 0;
-    for m in re.find_iter(text) {
-        while k < segs.len() && segs[k].end < m.end() {
+    for (start, end) in matches_at_cues(&CONTEXT, &CONTEXT_CUES, text) {
+        while k < segs.len() && segs[k].end < end {
             k += 1;
         }
         match segs.get(k) {
-            Some(s) if s.start <= m.start() => out[k] = true,
+            Some(s) if s.start <= start => out[k] = true,
             Some(_) => {}
             None => break,
         }
@@ -480,7 +529,7 @@ pub fn find(text: &str, segs: &[Segment]) -> Vec<FoundTheme> {
     // Each segment's name and key, and whether it speaks of a review, worked out once: the
     // rules below ask for them many times over.
     let names: Vec<Name> = segs.iter().map(|s| Name::of(s.body_text(text))).collect();
-    let context = words_by_segment(&CONTEXT, text, segs);
+    let context = context_by_segment(text, segs);
     let hint = framework_of_document(text, &names);
     let named = inspectorates(text);
     let name_lines = one_word_name_lines(&names, &named);
@@ -1393,8 +1442,31 @@ mod tests {
         let t = "Peer challenge feedback\n\n1. The review team met staff.\nNothing here\n  (b) themes: finance;  (c) inspection\nreviewing the HMICFRS reportreview\n";
         let segs = segments(t);
         let each: Vec<bool> = segs.iter().map(|s| CONTEXT.is_match(s.text(t))).collect();
-        assert_eq!(words_by_segment(&CONTEXT, t, &segs), each);
+        assert_eq!(context_by_segment(t, &segs), each);
         assert!(each.contains(&true) && each.contains(&false), "{each:?}");
+    }
+
+    #[test]
+    fn context_found_at_its_cues_is_context_found_by_a_whole_search() {
+        let texts = [
+            "Peer challenge feedback; the PEER team, peers and peerage",
+            "reviewing the HMICFRS reportreview, a review. Inspectorates inspected the inspectorate",
+            "CQC and cqc, Ofsted and OFSTED, Estyn; themes, Themes: theme-based; un-themed",
+            "the inſpection and the inspection",
+            "",
+            "xreview reviewx review",
+        ];
+        for t in texts {
+            let whole: Vec<(usize, usize)> =
+                CONTEXT.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(matches_at_cues(&CONTEXT, &CONTEXT_CUES, t), whole, "{t}");
+        }
+        let t = texts[1];
+        let found: Vec<&str> = matches_at_cues(&CONTEXT, &CONTEXT_CUES, t)
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(found, ["HMICFRS", "review", "inspected", "inspectorate"]);
     }
 
     #[test]
