@@ -204,9 +204,9 @@ fn one_word_name_lists(text: &str, s: &Segment, named: &[Framework], out: &mut V
 }
 
 /// Themes listed inside a sentence: `the peer team looked at financial planning and management,
-/// governance and culture`, `in a number of key areas such as A, B and C`. Not `The report looked at it.` (too short to be a list), nor `key
-/// themes when assessing local authorities, providers and care systems` (what follows the
-/// themes is not joined to them).
+/// governance and culture`, `in a number of key areas such as A, B and C`. Not `The report
+/// looked at it.` (too short to be a list), nor `key themes when assessing local authorities,
+/// providers and care systems` (what follows the themes is not joined to them).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     re_new(r"(?i)\b(?:relating\s+to|(?:looked|look|looking)\s+at|examined|covered|themes?\s+(?:of|were|are|:)|under\s+the\s+(?:themes?|headings?)\s+(?:of\s+)?|(?:following|five|four|six|three|key)\s+(?:themes|areas)\s*(?:of|:|were|are|include[sd]?|including|such\s+as|–|-|\()|focus(?:s?ed)?\s+on|to\s+focus\s+on)\s*(?P<list>[^.;:]{10,400})").unwrap()
 });
